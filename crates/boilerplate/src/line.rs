@@ -1,0 +1,302 @@
+//! What one line looks like: its normalized key and the shape tests that
+//! the line heuristics use. All pure functions of one line.
+
+/// Writes the matching key of `text` into `out` (cleared first): letters
+/// and digits lower-cased, every run of anything else one space, no space
+/// at either end. Returns the number of words.
+pub(crate) fn normalize(text: &str, out: &mut String) -> usize {
+    out.clear();
+    let mut words = 0;
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            if gap || out.is_empty() {
+                words += 1;
+            }
+            gap = false;
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else {
+            gap = true;
+        }
+    }
+    words
+}
+
+/// Rough word count: runs of non-space bytes. Cheap enough for any line.
+pub(crate) fn count_words(line: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in line.as_bytes() {
+        let space = b == b' ' || b == b'\t';
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+    }
+    words
+}
+
+/// True for characters that separate menu items wherever they stand.
+fn is_strong_separator(c: char) -> bool {
+    matches!(c, '|' | '»' | '«' | '›' | '‹' | '•' | '·' | '∙' | '¦')
+}
+
+/// True for characters that separate menu items when spaced: ` / `, ` > `.
+/// Dashes are not among them: prose uses spaced dashes.
+fn is_spaced_separator(c: char) -> bool {
+    matches!(c, '/' | '>')
+}
+
+/// Longest line the navigation test looks at; longer lines are prose or
+/// data, and skipping them keeps the cost flat.
+const NAV_MAX_BYTES: usize = 1500;
+
+/// A navigation line: three or more short items between separators, as in
+/// `Home | About | Blog` or `Home » News » Sport`.
+///
+/// Every item has at most [`NAV_ITEM_WORDS`] words (one, the last crumb of
+/// a breadcrumb, may have up to [`NAV_LONG_ITEM_WORDS`]), reads like a
+/// label (does not start in lower case, holds no sentence, code or
+/// formula characters), and at most one item holds a digit: lines of
+/// specs, prices, code and shell pipes use the same separators.
+pub(crate) fn is_navigation(line: &str) -> bool {
+    if line.len() > NAV_MAX_BYTES {
+        return false;
+    }
+    let mut separators = 0;
+    let mut items = 0;
+    let mut long_items = 0;
+    let mut numeric_items = 0;
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    let mut chars = line.char_indices().peekable();
+    let mut item_ok = |item: &str| -> bool {
+        let item = item.trim();
+        if item.is_empty() {
+            return true;
+        }
+        items += 1;
+        let words = count_words(item);
+        if words > NAV_LONG_ITEM_WORDS
+            || item.contains(". ")
+            || item.starts_with(char::is_lowercase)
+            || item.contains(NOT_IN_LABELS)
+        {
+            return false;
+        }
+        if item.contains(|c: char| c.is_ascii_digit()) {
+            numeric_items += 1;
+        }
+        if words > NAV_ITEM_WORDS {
+            long_items += 1;
+        }
+        long_items <= 1 && numeric_items <= 1
+    };
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
+        let split = is_strong_separator(c)
+            || (is_spaced_separator(c)
+                && prev.is_some_and(char::is_whitespace)
+                && next.is_some_and(char::is_whitespace));
+        if split {
+            separators += 1;
+            if !item_ok(&line[start..at]) {
+                return false;
+            }
+            start = at + c.len_utf8();
+        }
+        prev = Some(c);
+    }
+    if !item_ok(&line[start..]) {
+        return false;
+    }
+    separators >= 2 && items >= 3
+}
+
+/// Characters that menu labels do not hold, but code, formulas, specs and
+/// prose do.
+const NOT_IN_LABELS: &[char] = &[
+    '(', ')', '[', ']', '{', '}', '=', '<', ';', '$', '%', '*', '`', ':', '"',
+    '\\', '~', '^', '\t', '—',
+];
+
+/// Most words of an ordinary menu item.
+const NAV_ITEM_WORDS: usize = 5;
+/// Most words of the one longer item a navigation line may hold.
+const NAV_LONG_ITEM_WORDS: usize = 14;
+
+/// Most words of a copyright line: a footer, not a paragraph about law.
+const COPYRIGHT_MAX_WORDS: usize = 30;
+
+/// A copyright notice: `© 2024 Example Inc.`, `Copyright 2024 …`,
+/// `(c) Example`. `cues` are the language's copyright words, normalized.
+pub(crate) fn is_copyright(line: &str, key: &str, cues: &[String]) -> bool {
+    if count_words(line) > COPYRIGHT_MAX_WORDS {
+        return false;
+    }
+    let line = line.trim_start();
+    if line.contains('©') || line.starts_with("(c)") || line.starts_with("(C)")
+    {
+        return true;
+    }
+    // A cue word followed by a year or a symbol, anywhere on a short line:
+    // `Site content copyright 2024`, `Copyright (c) Example`.
+    cues.iter().any(|cue| {
+        let mut from = 0;
+        while let Some(at) = key[from..].find(cue.as_str()) {
+            let at = from + at;
+            let end = at + cue.len();
+            let word_start = at == 0 || key.as_bytes()[at - 1] == b' ';
+            let rest = &key[end..];
+            if word_start && (rest.is_empty() || rest.starts_with(' ')) {
+                let next = rest.trim_start();
+                if next.starts_with(|c: char| c.is_ascii_digit())
+                    || next.starts_with("c ")
+                    || rest.is_empty() && at == 0
+                {
+                    return true;
+                }
+            }
+            from = end;
+        }
+        false
+    })
+}
+
+/// A counter line: only numbers and the language's count words, at least
+/// one of each, as in `0 Comments`, `12 Shares`, `1.2K views`.
+pub(crate) fn is_counter(key: &str, counters: &[String]) -> bool {
+    let mut numbers = 0;
+    let mut nouns = 0;
+    for token in key.split(' ') {
+        let numeric = token.starts_with(|c: char| c.is_ascii_digit())
+            && token.trim_start_matches(|c: char| c.is_ascii_digit()).len()
+                <= 1;
+        if numeric {
+            numbers += 1;
+        } else if counters.iter().any(|w| w == token) {
+            nouns += 1;
+        } else {
+            return false;
+        }
+    }
+    numbers > 0 && nouns > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(text: &str) -> String {
+        let mut out = String::new();
+        normalize(text, &mut out);
+        out
+    }
+
+    #[test]
+    fn normalize_table() {
+        for (input, want, words) in [
+            ("", "", 0),
+            ("  Share this:  ", "share this", 2),
+            ("Terms & Conditions", "terms conditions", 2),
+            ("ADVERTISEMENT", "advertisement", 1),
+            (
+                "Save my name, email, and website",
+                "save my name email and website",
+                6,
+            ),
+            ("Éditions — Straße", "éditions straße", 2),
+            ("!!!", "", 0),
+            ("a\tb\r", "a b", 2),
+        ] {
+            let mut out = String::from("junk");
+            assert_eq!(normalize(input, &mut out), words, "{input:?}");
+            assert_eq!(out, want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn navigation_table() {
+        for (line, want) in [
+            ("Home | About | Blog | Contact", true),
+            ("Home » News » Sport", true),
+            ("Home › Guides › How to choose a tent for a long trip", true),
+            ("News / Sport / Weather", true),
+            ("Products • Pricing • Docs", true),
+            ("Home | About", false),
+            ("and/or either/or this/that", false),
+            (
+                "A sentence with a | pipe and another | pipe in it. Then more.",
+                false,
+            ),
+            (
+                "Growth was 5% | 6% | 7% in the years we studied. It rose.",
+                false,
+            ),
+            ("I went - honestly - home", false),
+            ("Vibe Mode: Human → AI → Human", false),
+            ("codepoint = (a << 12) | (b << 6) | c;", false),
+            ("curl -fL x | tar -xzf - | cut -f2", false),
+            ("More jobs / funding mean more projects / resources", false),
+            ("Length 7 / 177mm | Diameter 10mm | $14.00", false),
+            ("Home | Blog | 2024", true),
+            ("Home > Shop > Shoes", true),
+            ("Plain prose without any separators at all.", false),
+            ("", false),
+        ] {
+            assert_eq!(is_navigation(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn copyright_table() {
+        let cues = vec!["copyright".to_owned()];
+        for (line, want) in [
+            ("© 2024 Example Inc. All rights reserved.", true),
+            ("Copyright 2024 Example", true),
+            ("Copyright © Example Media", true),
+            ("(c) Example Ltd", true),
+            ("Copyright", true),
+            ("Site content copyright 2019 Example", true),
+            ("Copyright law protects original works of authorship.", false),
+            ("The copyright holder may grant a licence.", false),
+            (
+                "A long paragraph that mentions © once but goes on and on \
+                 with many words about the history of the symbol and its \
+                 use in publishing over the centuries in many countries",
+                false,
+            ),
+        ] {
+            assert_eq!(
+                is_copyright(line, &key(line), &cues),
+                want,
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn counter_table() {
+        let counters: Vec<String> =
+            ["comments", "comment", "shares", "views"].map(Into::into).into();
+        for (line, want) in [
+            ("0 Comments", true),
+            ("12 shares", true),
+            ("1.2K views", true),
+            ("3 Comments 14 Shares", true),
+            ("Comments", false),
+            ("12", false),
+            ("12 angry men", false),
+            ("", false),
+        ] {
+            assert_eq!(is_counter(&key(line), &counters), want, "{line:?}");
+        }
+    }
+}

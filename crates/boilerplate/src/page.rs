@@ -1,0 +1,219 @@
+//! The page pass: classify each line on its own, then look at runs of lines
+//! in their place on the page, then delete.
+//!
+//! Each line gets a [`Kind`]: removed by a rule, or one of the shapes the
+//! page-level rules read (blank, prose, short, other). Line rules are pure
+//! functions of one line, and the run rule skips lines they removed, so a
+//! second pass finds nothing more to do (the stage is idempotent). More
+//! evidence, such as lines learned from a corpus, slots in as another line
+//! rule in [`Rules::line_kind`] without changing the rest.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, Anchored, Input};
+use textclean_core::Edits;
+
+use crate::line::{
+    count_words, is_copyright, is_counter, is_navigation, normalize,
+};
+
+/// Rule names: stable, documented in the crate docs.
+pub(crate) const PHRASE: &str = "boilerplate.phrase";
+pub(crate) const NAVIGATION: &str = "boilerplate.navigation";
+pub(crate) const COPYRIGHT: &str = "boilerplate.copyright";
+pub(crate) const COUNTER: &str = "boilerplate.counter";
+pub(crate) const LINK_RUN: &str = "boilerplate.link_run";
+
+/// Longest line (in bytes) that markers and phrases are tried on: longer
+/// lines are content whatever they mention.
+const KEY_MAX_BYTES: usize = 300;
+/// Phrases must cover at least this share (in percent) of a line's key.
+const PHRASE_COVER_PERCENT: usize = 50;
+/// A line of at least this many words is prose: it bounds the head and
+/// tail of the page, where menus live.
+const PROSE_WORDS: usize = 12;
+/// A line of at most this many words, without closing punctuation, may be
+/// a menu item.
+const SHORT_WORDS: usize = 4;
+/// So many short lines in a row, with no prose before (or after) them, are
+/// a menu.
+const RUN_MIN: usize = 3;
+
+/// The compiled rules of a [`crate::BoilerplateRemover`].
+#[derive(Debug)]
+pub(crate) struct Rules {
+    /// Whole-line markers, anchored; none when the phrase rule is off.
+    pub(crate) markers: Option<AhoCorasick>,
+    /// Contained phrases, including the user's.
+    pub(crate) phrases: Option<AhoCorasick>,
+    /// The heuristics' word lists; none when they are off.
+    pub(crate) heuristics: Option<Heuristics>,
+}
+
+/// What the heuristics need from the language.
+#[derive(Debug)]
+pub(crate) struct Heuristics {
+    pub(crate) counters: Vec<String>,
+    pub(crate) copyright: Vec<String>,
+}
+
+/// What a line is, as far as the page pass cares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Blank,
+    Removed(&'static str),
+    Prose,
+    Short,
+    Other,
+}
+
+impl Rules {
+    pub(crate) fn rewrite(&self, edits: &mut Edits<'_>) {
+        let text = edits.input();
+        let mut key = String::new();
+        let mut lines: Vec<(Range<usize>, Kind)> = Vec::new();
+        let mut start = 0;
+        while start < text.len() {
+            let end = memchr::memchr(b'\n', &text.as_bytes()[start..])
+                .map_or(text.len(), |at| start + at + 1);
+            let line = text[start..end].trim_end_matches(['\n', '\r']);
+            lines.push((start..end, self.line_kind(line, &mut key)));
+            start = end;
+        }
+        if self.heuristics.is_some() {
+            mark_edge_runs(&mut lines);
+        }
+        for (span, kind) in lines {
+            if let Kind::Removed(rule) = kind {
+                edits.delete(span, rule);
+            }
+        }
+    }
+
+    /// Classifies one line on its own.
+    fn line_kind(&self, line: &str, key: &mut String) -> Kind {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            return Kind::Blank;
+        }
+        let words = if line.len() <= KEY_MAX_BYTES {
+            let words = normalize(line, key);
+            if self.is_marker(key) || self.is_phrase(key) {
+                return Kind::Removed(PHRASE);
+            }
+            words
+        } else {
+            key.clear();
+            count_words(line)
+        };
+        if let Some(h) = &self.heuristics {
+            if line.len() <= KEY_MAX_BYTES {
+                if is_copyright(line, key, &h.copyright) {
+                    return Kind::Removed(COPYRIGHT);
+                }
+                if is_counter(key, &h.counters) {
+                    return Kind::Removed(COUNTER);
+                }
+            }
+            if is_navigation(line) {
+                return Kind::Removed(NAVIGATION);
+            }
+        }
+        if words >= PROSE_WORDS {
+            Kind::Prose
+        } else if words <= SHORT_WORDS
+            && !trimmed.ends_with(['.', '!', '?', ':', ';', ','])
+        {
+            Kind::Short
+        } else {
+            Kind::Other
+        }
+    }
+
+    /// True when `key` is a whole-line marker, ignoring trailing numbers
+    /// (`Comments (3)`).
+    fn is_marker(&self, key: &str) -> bool {
+        let Some(ac) = &self.markers else { return false };
+        let mut key = key;
+        loop {
+            if key.is_empty() {
+                return false;
+            }
+            let input = Input::new(key).anchored(Anchored::Yes);
+            if ac.find(input).is_some_and(|m| m.end() == key.len()) {
+                return true;
+            }
+            match key.rsplit_once(' ') {
+                Some((head, last))
+                    if last.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    key = head;
+                }
+                _ => return false,
+            }
+        }
+    }
+
+    /// True when known phrases, on word boundaries, cover most of `key`.
+    fn is_phrase(&self, key: &str) -> bool {
+        let Some(ac) = &self.phrases else { return false };
+        let bytes = key.as_bytes();
+        let mut covered = 0;
+        for m in ac.find_iter(key) {
+            let starts_word = m.start() == 0 || bytes[m.start() - 1] == b' ';
+            let ends_word = m.end() == key.len() || bytes[m.end()] == b' ';
+            if starts_word && ends_word {
+                covered += m.len();
+            }
+        }
+        covered > 0 && covered * 100 >= key.len() * PHRASE_COVER_PERCENT
+    }
+}
+
+/// Marks runs of short lines before the first and after the last prose
+/// line as `boilerplate.link_run`. Blank and removed lines neither count
+/// nor break a run.
+fn mark_edge_runs(lines: &mut [(Range<usize>, Kind)]) {
+    let Some(first) = lines.iter().position(|l| l.1 == Kind::Prose) else {
+        return;
+    };
+    let last = lines.iter().rposition(|l| l.1 == Kind::Prose).unwrap_or(first);
+    let n = lines.len();
+    mark_runs(&mut lines[..first], false);
+    mark_runs(&mut lines[last + 1..n], true);
+}
+
+fn mark_runs(lines: &mut [(Range<usize>, Kind)], need_evidence: bool) {
+    // The run being read: its short lines, and whether a line rule removed
+    // a line among or right beside them (a menu that holds "Privacy
+    // Policy" or "Facebook" is a menu).
+    let mut run: Vec<usize> = Vec::new();
+    let mut evidence = false;
+    let mut removed_before = false;
+    for i in 0..=lines.len() {
+        let kind = lines.get(i).map_or(Kind::Other, |l| l.1);
+        match kind {
+            Kind::Short => {
+                if run.is_empty() {
+                    evidence = removed_before;
+                }
+                run.push(i);
+            }
+            Kind::Blank => {}
+            Kind::Removed(_) => {
+                removed_before = true;
+                evidence |= !run.is_empty();
+            }
+            Kind::Prose | Kind::Other => {
+                if run.len() >= RUN_MIN && (evidence || !need_evidence) {
+                    for &j in &run {
+                        lines[j].1 = Kind::Removed(LINK_RUN);
+                    }
+                }
+                run.clear();
+                evidence = false;
+                removed_before = false;
+            }
+        }
+    }
+}

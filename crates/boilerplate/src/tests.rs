@@ -1,0 +1,422 @@
+use std::borrow::Cow;
+
+use proptest::prelude::*;
+use textclean_core::{Record, Stage};
+
+use crate::{BoilerplateRemover, Language};
+
+const ARTICLE: &str = include_str!("../../../examples/data/article.txt");
+
+fn all() -> BoilerplateRemover {
+    BoilerplateRemover::default()
+}
+
+/// The lines (trimmed of their ending) that `remover` removes from `text`,
+/// with their rules.
+fn removed(remover: &BoilerplateRemover, text: &str) -> Vec<(String, String)> {
+    remover
+        .explain(text)
+        .changes
+        .iter()
+        .map(|c| {
+            let line = c.original(text).trim_end_matches(['\n', '\r']);
+            (c.rule.to_owned(), line.to_owned())
+        })
+        .collect()
+}
+
+/// The rule that removes `line` when it stands alone between two
+/// paragraphs of prose, or `None` when it stays.
+fn rule_for(remover: &BoilerplateRemover, line: &str) -> Option<String> {
+    let prose = "This paragraph is ordinary prose with enough words in it to \
+                 count as the content of the page.";
+    let text = format!("{prose}\n{line}\n{prose}\n");
+    let changes = removed(remover, &text);
+    assert!(changes.len() <= 1, "{line:?}: {changes:?}");
+    changes.into_iter().next().map(|(rule, text)| {
+        assert_eq!(text, line);
+        rule
+    })
+}
+
+/// One table, run under several configurations: each case is a line and
+/// the rule expected to remove it (`None`: kept).
+macro_rules! table {
+    ($name:ident, $remover:expr, [$(($line:expr, $want:expr)),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let remover = $remover;
+            $(
+                let want: Option<&str> = $want;
+                assert_eq!(
+                    rule_for(&remover, $line).as_deref(),
+                    want,
+                    "line {:?}",
+                    $line
+                );
+            )*
+        }
+    };
+}
+
+const PHRASE: Option<&str> = Some("boilerplate.phrase");
+const NAV: Option<&str> = Some("boilerplate.navigation");
+const COPY: Option<&str> = Some("boilerplate.copyright");
+const COUNT: Option<&str> = Some("boilerplate.counter");
+
+table!(
+    phrase_rule,
+    all(),
+    [
+        ("Advertisements", PHRASE),
+        ("ADVERTISEMENT", PHRASE),
+        ("  Advertisement  ", PHRASE),
+        ("Sponsored Content", PHRASE),
+        ("Ad", PHRASE),
+        ("Leave a Reply", PHRASE),
+        ("Leave A Comment", PHRASE),
+        ("Cancel reply", PHRASE),
+        (
+            "Save my name, email, and website in this browser for the next time I comment.",
+            PHRASE
+        ),
+        (
+            "Your email address will not be published. Required fields are marked *",
+            PHRASE
+        ),
+        ("Post Comment", PHRASE),
+        ("Share this:", PHRASE),
+        ("Like this:", PHRASE),
+        ("Click to share on Facebook (Opens in new window)", PHRASE),
+        ("Share on Facebook", PHRASE),
+        ("Tweet", PHRASE),
+        ("Pin it", PHRASE),
+        ("Skip to content", PHRASE),
+        ("Read more »", PHRASE),
+        ("Related posts", PHRASE),
+        ("« Previous Post", PHRASE),
+        ("Next post »", PHRASE),
+        ("Comments (3)", PHRASE),
+        ("Powered by WordPress", PHRASE),
+        ("Back to top ↑", PHRASE),
+        ("This website uses cookies. Accept all cookies", PHRASE),
+        ("Subscribe to our newsletter", PHRASE),
+        ("Log in", PHRASE),
+        // Prose that mentions a phrase stays.
+        (
+            "We use cookies in the kitchen every day, and this paragraph explains how our bakery chooses the flour for them.",
+            None
+        ),
+        (
+            "Advertisements for the new phone ran on every channel last week.",
+            None
+        ),
+        ("Reply hazy, try again", None),
+        ("The comment period closes on Friday.", None),
+    ]
+);
+
+table!(
+    heuristic_rules,
+    all(),
+    [
+        ("Home | About | Blog | Contact", NAV),
+        ("Home » Recipes » Soups", NAV),
+        ("Growth was 5% | 6% | 7% in the years we studied.", None),
+        ("© 2024 Example Inc.", COPY),
+        ("Copyright 2019 Example Media Group", COPY),
+        ("Copyright law protects original works.", None),
+        ("0 Comments", COUNT),
+        ("1.2K Shares", COUNT),
+        ("12 angry men", None),
+        ("AI's Future Hinges on Collaboration", None),
+    ]
+);
+
+table!(
+    phrases_off,
+    { BoilerplateRemover::builder().phrases(false).build() },
+    [
+        ("Advertisements", None),
+        ("Leave a Reply", None),
+        ("Home | About | Blog | Contact", NAV),
+        ("© 2024 Example Inc.", COPY),
+    ]
+);
+
+table!(
+    heuristics_off,
+    { BoilerplateRemover::builder().heuristics(false).build() },
+    [
+        ("Advertisements", PHRASE),
+        ("Home | About | Blog | Contact", None),
+        ("© 2024 Example Inc.", None),
+        ("0 Comments", None),
+    ]
+);
+
+table!(
+    extra_phrases_apply_with_phrases_off,
+    {
+        BoilerplateRemover::builder()
+            .phrases(false)
+            .extra_phrases(["Brought to you by Example Corp"])
+            .build()
+    },
+    [("Brought to you by EXAMPLE CORP!", PHRASE), ("Advertisements", None),]
+);
+
+table!(
+    user_language,
+    {
+        let de =
+            Language::from_lists(["Anzeige"], ["Alle Rechte vorbehalten"])
+                .with_copyright(["Urheberrecht"])
+                .with_counters(["Kommentare"]);
+        BoilerplateRemover::builder().language(de).build()
+    },
+    [
+        ("Anzeige", PHRASE),
+        ("Alle Rechte vorbehalten.", PHRASE),
+        ("Urheberrecht 2024 Beispiel GmbH", COPY),
+        ("3 Kommentare", COUNT),
+        ("Advertisements", None),
+    ]
+);
+
+#[test]
+fn sample_article_loses_only_ads_and_the_comment_form() {
+    let want_removed = |marker: &str| {
+        let mut lines = vec![marker.to_owned(); 6];
+        lines.push("Leave A Comment".into());
+        lines.push(
+            "Save my name, email, and website in this browser for the next \
+             time I comment."
+                .into(),
+        );
+        lines
+    };
+    let expected = |text: &str, marker: &str| -> String {
+        text.split_inclusive('\n')
+            .filter(|l| {
+                let l = l.trim_end();
+                l != marker
+                    && l != "Leave A Comment"
+                    && !l.starts_with("Save my name, email")
+            })
+            .collect()
+    };
+    for marker in [
+        "Advertisements",
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Sponsored",
+        "Sponsored Content",
+        "Ad",
+    ] {
+        let text = ARTICLE.replace("Advertisements", marker);
+        let got = removed(&all(), &text);
+        let lines: Vec<String> = got.iter().map(|(_, l)| l.clone()).collect();
+        assert_eq!(lines, want_removed(marker), "marker {marker}");
+        assert!(got.iter().all(|(rule, _)| rule == "boilerplate.phrase"));
+        let clean = all().clean(&text);
+        assert_eq!(clean, expected(&text, marker), "marker {marker}");
+        assert!(clean.starts_with("AI's Future Hinges on Collaboration\n"));
+    }
+}
+
+#[test]
+fn realistic_page() {
+    let page = "\
+Skip to main content
+Example Times
+Home
+World
+Business
+Tech
+Sport
+Search
+Markets slide as rates rise
+
+By Jane Doe
+
+March 3, 2024
+0 Comments
+Share on Facebook
+Share on Twitter
+Stock markets fell sharply on Tuesday after the central bank raised its \
+main rate for the third time this year, citing stubborn inflation.
+Analysts said further rises were likely before the summer.
+Investors moved money into bonds, which rallied for a second day as \
+traders bet that slower growth would follow the rise in rates.
+Advertisement
+Related Articles
+Oil prices steady
+Gold at record high
+Tech shares tumble
+Leave a Reply
+Your email address will not be published. Required fields are marked *
+About Us
+Contact
+Careers
+Privacy Policy
+Terms of Service
+© 2024 Example Times Media Group
+";
+    // The site name sits in the menu run at the top and goes with it; the
+    // headline, byline and date are not short menu items and stay.
+    let done = all().explain(page);
+    let kept: Vec<&str> = done.text.lines().collect();
+    assert_eq!(
+        kept,
+        [
+            "Markets slide as rates rise",
+            "",
+            "By Jane Doe",
+            "",
+            "March 3, 2024",
+            "Stock markets fell sharply on Tuesday after the central bank \
+             raised its main rate for the third time this year, citing \
+             stubborn inflation.",
+            "Analysts said further rises were likely before the summer.",
+            "Investors moved money into bonds, which rallied for a second \
+             day as traders bet that slower growth would follow the rise in \
+             rates.",
+        ]
+    );
+    for rule in [
+        "boilerplate.phrase",
+        "boilerplate.counter",
+        "boilerplate.link_run",
+        "boilerplate.copyright",
+    ] {
+        assert!(done.stats.count(rule) > 0, "{rule}");
+    }
+}
+
+#[test]
+fn content_lists_after_prose_stay_without_evidence() {
+    // A list of short items at the end of an article, with no known
+    // boilerplate near it, is content.
+    let page = "\
+The recipe needs only a few things from the pantry, most of which you \
+already have at home.
+Flour
+Sugar
+Butter
+Eggs
+";
+    assert!(matches!(all().clean(page), Cow::Borrowed(_)));
+}
+
+#[test]
+fn spans_are_whole_lines_with_their_endings() {
+    let text = "Advertisement\r\nkeep this line\nAdvertisement";
+    let done = all().explain(text);
+    let spans: Vec<_> = done.changes.iter().map(|c| c.span.clone()).collect();
+    assert_eq!(spans, [0..15, 30..43]);
+    assert_eq!(done.text, "keep this line\n");
+    assert_eq!(all().name(), "boilerplate");
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let long = "word ".repeat(2_000_000);
+    let nav = "Home | ".repeat(100_000);
+    for text in [
+        "",
+        "\n",
+        "\r",
+        "\r\r\r",
+        "no newline at all",
+        "Advertisement",
+        long.as_str(),
+        nav.as_str(),
+        "©",
+        "| | | |",
+        "» » »\n› ›",
+    ] {
+        let _ = all().clean(text);
+    }
+    assert_eq!(all().clean(&long), long.as_str());
+}
+
+#[test]
+fn public_types_are_send_sync_clone_debug() {
+    fn check<T: Send + Sync + Clone + std::fmt::Debug>() {}
+    check::<BoilerplateRemover>();
+    check::<crate::BoilerplateBuilder>();
+    check::<Language>();
+}
+
+/// Text made of lines that are likely to trip the rules: markers, menus,
+/// short lines, prose, blanks, `\r`.
+fn page_text() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        Just("Advertisement".to_owned()),
+        Just("Share this:".to_owned()),
+        Just("Home | About | Blog".to_owned()),
+        Just("© 2024 Example".to_owned()),
+        Just("3 Comments".to_owned()),
+        Just(String::new()),
+        Just("\r".to_owned()),
+        "[A-Z][a-z]{1,8}( [a-z]{1,6}){0,2}",
+        "[A-Za-z ,.|»©é✓]{0,40}",
+        "([a-z]{2,7} ){12,20}[a-z]+\\.",
+    ];
+    proptest::collection::vec(line, 0..24).prop_map(|lines| lines.join("\n"))
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![page_text(), any::<String>()]
+}
+
+proptest! {
+    #[test]
+    fn never_panics(text in any::<String>()) {
+        let _ = all().clean(&text);
+    }
+
+    #[test]
+    fn removes_whole_lines_only(text in any_text()) {
+        let out = all().clean(&text).into_owned();
+        let mut input = text.lines();
+        for line in out.lines() {
+            prop_assert!(
+                input.any(|l| l == line),
+                "output line {:?} is not an input line in order", line
+            );
+        }
+    }
+
+    #[test]
+    fn idempotent(text in any_text()) {
+        let once = all().clean(&text).into_owned();
+        let twice = all().clean(&once);
+        prop_assert!(matches!(twice, Cow::Borrowed(_)));
+        prop_assert_eq!(twice.as_ref(), once.as_str());
+    }
+
+    #[test]
+    fn recording_does_not_change_the_text(text in any_text()) {
+        let off = all().run(&text, Record::Nothing);
+        let counts = all().run(&text, Record::Counts);
+        let on = all().run(&text, Record::Changes);
+        prop_assert_eq!(&off.text, &on.text);
+        prop_assert_eq!(&counts.text, &on.text);
+        prop_assert_eq!(counts.stats.changes(), on.changes.len() as u64);
+    }
+
+    #[test]
+    fn clean_input_comes_back_borrowed(
+        text in "([a-z]{2,7} ){12,20}[a-z]+\\.(\n([a-z]{2,7} ){12,20}[a-z]+\\.){0,5}"
+    ) {
+        prop_assert!(matches!(all().clean(&text), Cow::Borrowed(_)));
+    }
+}
+
+#[test]
+fn empty_gives_empty() {
+    let out = all().clean("");
+    assert!(matches!(out, Cow::Borrowed("")));
+}
