@@ -41,12 +41,13 @@
 //! ));
 //!
 //! let pdf = SentenceRepair::pdf();
-//! let wrapped = "It was a fine exam-\nple of wrapped text, and a \
-//!                well-\nknown one in every\nlibrary of the land.";
+//! let wrapped = "It was a fine and rather long exam-\n\
+//!                 ple of wrapped text from an old book, and a well-\n\
+//!                 known one, to be found in every library.";
 //! assert_eq!(
 //!     pdf.clean(wrapped),
-//!     "It was a fine example of wrapped text, and a well-known one in \
-//!      every library of the land.",
+//!     "It was a fine and rather long example of wrapped text from an \
+//!      old book, and a well-known one, to be found in every library.",
 //! );
 //!
 //! let splitter = SentenceSplitter::default();

@@ -34,9 +34,11 @@ pub(crate) struct Options {
 
 /// Words a line needs to count as prose for a final period.
 const PROSE_WORDS: usize = 8;
-/// A line at least this long in a block that is not wrapped prose is a
-/// paragraph of its own (web text with single newlines).
-const LONG_LINE: usize = 100;
+/// A line with at least this many letters and digits, in a block that is
+/// not wrapped prose, is a paragraph of its own (web text with single
+/// newlines). Lengths are measured in letters and digits, which repair
+/// never changes, so that decisions do not move when repair adds spaces.
+const LONG_LINE: usize = 80;
 /// Words of the sentence before a glued boundary, the left part included.
 const SENTENCE_WORDS: usize = 3;
 
@@ -641,6 +643,71 @@ fn may_end_with_period(line: &str) -> bool {
         && !starts_with_list_marker(line)
 }
 
+/// Letters and digits in `s`.
+fn alnum_len(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// Aligned columns: a run of three spaces or a tab inside the text.
+fn has_columns(s: &str) -> bool {
+    s.contains("   ") || s.contains('\t')
+}
+
+/// Words of the last sentence of `span` that a final period would end.
+const LAST_SENTENCE_WORDS: usize = 4;
+
+/// Whether the end of `span` reads as the end of a sentence that lost its
+/// period: its last sentence has a few words (not a price or page number
+/// after a finished sentence, `…history. 50 cents`) and does not end in a
+/// function word (a cut-off line, `…assortment of`).
+fn ends_a_sentence(
+    lang: &Language,
+    text: &str,
+    span: Range<usize>,
+    splits: &[usize],
+) -> bool {
+    let s = &text[span.clone()];
+    let last = s.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    // A cut-off line, a price, a page number in a column.
+    if lang.is_function_word(last)
+        || last.starts_with(['$', '£', '€', '¥'])
+        || s[..s.len() - last.len()].ends_with("  ")
+    {
+        return false;
+    }
+    // Planned splits end sentences too.
+    let k = splits.partition_point(|&p| p < span.end);
+    let floor = match k.checked_sub(1).map(|k| splits[k]) {
+        Some(p) if p >= span.start => p,
+        _ => span.start,
+    };
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = span.end;
+    while i > floor {
+        let b = bytes[i - 1];
+        if b.is_ascii_whitespace() {
+            if in_word {
+                words += 1;
+                if words >= LAST_SENTENCE_WORDS {
+                    return true;
+                }
+            }
+            in_word = false;
+        } else {
+            if matches!(b, b'.' | b'!' | b'?' | b';' | b':')
+                && bytes.get(i).is_some_and(u8::is_ascii_whitespace)
+            {
+                break;
+            }
+            in_word = true;
+        }
+        i -= 1;
+    }
+    words + usize::from(in_word) >= LAST_SENTENCE_WORDS
+}
+
 /// Whether a multi-line block is hard-wrapped prose, to be joined.
 fn is_wrapped(text: &str, lines: &[Line]) -> bool {
     if lines.len() < 2 {
@@ -659,7 +726,7 @@ fn is_wrapped(text: &str, lines: &[Line]) -> bool {
         {
             return false;
         }
-        let len = s.chars().count();
+        let len = alnum_len(s);
         max = max.max(len);
         if s.chars().next().is_some_and(char::is_uppercase) {
             upper_starts += 1;
@@ -669,17 +736,20 @@ fn is_wrapped(text: &str, lines: &[Line]) -> bool {
             caps += usize::from(c.is_uppercase());
         }
     }
-    if max < 45 || caps * 2 > letters {
+    if caps * 2 > letters {
         return false;
     }
     // Verse: every line starts upper-case.
     if lines.len() >= 3 && upper_starts == lines.len() {
         return false;
     }
-    let floor = (max * 55 / 100).max(30);
+    if max < 36 {
+        return false;
+    }
+    let floor = (max / 2).max(24);
     lines[..lines.len() - 1]
         .iter()
-        .all(|l| text[l.start..l.end].chars().count() >= floor)
+        .all(|l| alnum_len(&text[l.start..l.end]) >= floor)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -748,7 +818,9 @@ fn block_rules(
         let s = &text[span.clone()];
         if last_ok
             && !starts_with_list_marker(s)
+            && !has_columns(s)
             && is_prose(words_of(s), splits_in(splits, span.clone()))
+            && ends_a_sentence(lang, text, span.clone(), splits)
         {
             plan.push(Plan {
                 span: last.end..last.end,
@@ -761,7 +833,10 @@ fn block_rules(
     // Lines of their own: long prose lines ending a paragraph.
     for (k, line) in lines.iter().enumerate() {
         let s = &text[line.start..line.end];
-        if s.len() < LONG_LINE || !may_end_with_period(s) {
+        if s.len() < LONG_LINE
+            || !may_end_with_period(s)
+            || alnum_len(s) < LONG_LINE
+        {
             continue;
         }
         let next_upper = lines.get(k + 1).is_none_or(|n| {
@@ -769,13 +844,333 @@ fn block_rules(
                 .is_some_and(|c| c.is_uppercase() || is_opener(c))
         });
         if next_upper
+            && !has_columns(s)
             && is_prose(words_of(s), splits_in(splits, line.start..line.end))
+            && ends_a_sentence(lang, text, line.start..line.end, splits)
         {
             plan.push(Plan {
                 span: line.end..line.end,
                 with: ".",
                 rule: FINAL_PERIOD,
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use proptest::prelude::*;
+    use textclean_core::{Record, Stage};
+
+    use crate::SentenceRepair;
+
+    fn web(text: &str) -> String {
+        SentenceRepair::default().clean(text).into_owned()
+    }
+
+    fn pdf(text: &str) -> String {
+        SentenceRepair::pdf().clean(text).into_owned()
+    }
+
+    /// Prose around a glued token, long enough to count as prose.
+    fn prose(token: &str) -> String {
+        format!("We spent the whole day walking near the {token} river bank.")
+    }
+
+    macro_rules! kept {
+        ($($name:ident: $text:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                let text: String = $text.into();
+                assert_eq!(web(&text), text);
+            }
+        )*};
+    }
+
+    kept! {
+        camel_iphone: prose("iPhone");
+        camel_mcdonald: prose("McDonald");
+        camel_youtube: prose("YouTube");
+        camel_linkedin: prose("LinkedIn");
+        camel_latex: prose("LaTeX");
+        camel_macos: prose("macOS");
+        dutch_ijssel: prose("IJssel");
+        camel_openai_like: prose("ZentraAI");
+        camel_unknown_name_upper_left: prose("PowerGlow");
+        code_identifier: prose("getElementById");
+        code_method: "We then call foo.barBaz() to get the value of it all.";
+        code_snake: "We then set my_varName and it works fine for most.";
+        code_block: "if (x == 1) { return userName; } and then the rest";
+        email: "Mail me at user@ExampleMail dot com for all the news.";
+        url: "Go to https://example.com/getThe/pageName today please.";
+        digits: "We need the version 2betaRelease of the whole thing.";
+        function_word_left: "Please click theButton to start the long process.";
+        recurring_glue: "The townHall is big. We saw the townHall today again.";
+        url_dots: "Visit www.example.Com or mail.google.Com right now.";
+        abbrev_us: "The U.S.Navy has many ships in the wide open sea.";
+        abbrev_eg: "Use a fruit, e.g.Apples or pears, for the pie today.";
+        title: "AI's Future Hinges on Collaboration";
+        title_long: "The Adventures of Tom Sawyer and the Rest of Them";
+        short_line: "Just a few words here";
+        list_item: "- buy some milk and bread and eggs and butter today";
+        list_number: "1. buy some milk and bread and eggs and butter today";
+        colon: "Here is what we need to buy at the shop today:";
+        verse_web: "The woods are lovely, dark and deep,\nBut I have promises to keep,\nAnd miles to go before I sleep";
+        clean: "A clean sentence. Another one!";
+        empty: "";
+    }
+
+    #[test]
+    fn glued_lower_left() {
+        assert_eq!(
+            web("It rained all day in the cityThe streets were wet and grey."),
+            "It rained all day in the city. The streets were wet and grey."
+        );
+    }
+
+    #[test]
+    fn glued_capitalized_left() {
+        // "China" stands alone elsewhere; "The" is a strong starter.
+        let text = "He loved China and its food. He moved to ChinaThe \
+                    country was big.";
+        assert_eq!(
+            web(text),
+            "He loved China and its food. He moved to China. The \
+             country was big."
+        );
+        // Not before a weak starter, and not when the left part is
+        // unknown.
+        let text = "He loved China and its food. He moved to ChinaTaking \
+                    the train.";
+        assert_eq!(web(text), text);
+        let text = "He moved to the QarthThe country was big and old.";
+        assert_eq!(web(text), text);
+    }
+
+    #[test]
+    fn glued_acronym_left() {
+        let text = "The NASA team met. They talked about NASAMoreover \
+                    the budget was tight.";
+        assert_eq!(
+            web(text),
+            "The NASA team met. They talked about NASA. Moreover \
+             the budget was tight."
+        );
+        // An acronym that does not stand alone elsewhere stays.
+        let text = "They talked about the XKCDMoreover of the budget.";
+        assert_eq!(web(text), text);
+    }
+
+    #[test]
+    fn glued_needs_a_sentence_before() {
+        let text = "cityThe streets were wet and grey all the day long";
+        assert_eq!(
+            web(text),
+            "cityThe streets were wet and grey all the day long."
+        );
+    }
+
+    #[test]
+    fn missing_space() {
+        assert_eq!(
+            web("It was the end.The next day came. Was it over?Yes it was"),
+            "It was the end. The next day came. Was it over? Yes it was"
+        );
+        assert_eq!(
+            web("He said \"stop.\"Then he left the room."),
+            "He said \"stop.\" Then he left the room."
+        );
+    }
+
+    #[test]
+    fn final_period() {
+        assert_eq!(
+            web(
+                "Title Here\n\nthe cat sat on the mat and looked at the dog\n"
+            ),
+            "Title Here\n\nthe cat sat on the mat and looked at the dog.\n"
+        );
+    }
+
+    #[test]
+    fn unwrap_and_dehyphenate() {
+        let text = "It was a fine and rather long exam-\n\
+                    ple of wrapped text from an old book, and a well-\n\
+                    known one, to be found in every library of the\n\
+                    land, and it ended here.\n\nNext paragraph.";
+        assert_eq!(
+            pdf(text),
+            "It was a fine and rather long example of wrapped text from \
+             an old book, and a well-known one, to be found in every \
+             library of the land, and it ended here.\n\nNext paragraph."
+        );
+        // Off by default.
+        assert_eq!(web(text), text);
+    }
+
+    #[test]
+    fn unwrap_keeps_hyphenated_form_seen_elsewhere() {
+        let text = "We will go there to-day and see what the old man\n\
+                    has to say about it, and more of it, all to-\n\
+                    day and all of the rest of it too.";
+        assert_eq!(
+            pdf(text),
+            "We will go there to-day and see what the old man has to say \
+             about it, and more of it, all to-day and all of the rest of \
+             it too."
+        );
+    }
+
+    #[test]
+    fn unwrap_handles_crlf() {
+        let text = "The first line of a long paragraph that wraps here\r\n\
+                    and the second line of the same paragraph ends.\r\n";
+        assert_eq!(
+            pdf(text),
+            "The first line of a long paragraph that wraps here and the \
+             second line of the same paragraph ends.\r\n"
+        );
+    }
+
+    #[test]
+    fn verse_and_lists_stay() {
+        for text in [
+            "    The woods are lovely, dark and deep,\n    But I have \
+             promises to keep,\n    And miles to go before I sleep.",
+            "1. The first item of a long list of many things to do\n\
+             2. The second item of a long list of many things to do",
+            "Introduction            2\nOrigin of Arbor Day      2\n\
+             Readings for Arbor Day   3",
+        ] {
+            assert_eq!(pdf(text), text);
+        }
+    }
+
+    #[test]
+    fn records_rules() {
+        let done = SentenceRepair::pdf().run(
+            "It rained all day in the cityThe streets were wet and grey",
+            Record::Changes,
+        );
+        let rules: Vec<_> = done.changes.iter().map(|c| c.rule).collect();
+        assert_eq!(rules, ["sentences.glued", "sentences.final_period"]);
+    }
+
+    fn alnum(text: &str) -> String {
+        text.chars().filter(|c| c.is_alphanumeric()).collect()
+    }
+
+    /// Text made of words that provoke the rules.
+    fn wordy() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(vec![
+            "the",
+            "arena",
+            "Unlike",
+            "cityThe",
+            "AIDiverse",
+            "AI",
+            "end.The",
+            "over?Yes",
+            "exam-",
+            "ple",
+            "well-",
+            "known",
+            "\n",
+            "\n\n",
+            "DeepSeek",
+            "iPhone",
+            "China",
+            "ChinaThe",
+            "foo.barBaz()",
+            "1.",
+            "-",
+            "  ",
+            "x",
+            "é",
+            "ÉtéThe",
+            "\r\n",
+            "—",
+            "--",
+            "a",
+            "river",
+            "walking",
+            "we",
+            "and",
+        ]);
+        proptest::collection::vec(word, 0..60).prop_map(|w| w.join(" "))
+    }
+
+    fn stages() -> [SentenceRepair; 2] {
+        [SentenceRepair::default(), SentenceRepair::pdf()]
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(text in "\\PC{0,300}") {
+            for stage in stages() {
+                let _ = stage.clean(&text);
+            }
+        }
+
+        #[test]
+        fn letters_and_digits_never_change(text in wordy()) {
+            for stage in stages() {
+                prop_assert_eq!(alnum(&stage.clean(&text)), alnum(&text));
+            }
+        }
+
+        #[test]
+        fn letters_and_digits_never_change_any(text in "\\PC{0,200}") {
+            for stage in stages() {
+                prop_assert_eq!(alnum(&stage.clean(&text)), alnum(&text));
+            }
+        }
+
+        #[test]
+        fn idempotent(text in wordy()) {
+            for stage in stages() {
+                let once = stage.clean(&text).into_owned();
+                let twice = stage.clean(&once);
+                prop_assert_eq!(&once, &twice);
+                prop_assert!(matches!(twice, Cow::Borrowed(_)));
+            }
+        }
+
+        #[test]
+        fn recording_does_not_change_text(text in wordy()) {
+            for stage in stages() {
+                let off = stage.run(&text, Record::Nothing);
+                let on = stage.run(&text, Record::Changes);
+                prop_assert_eq!(&off.text, &on.text);
+                prop_assert_eq!(
+                    matches!(off.text, Cow::Borrowed(_)),
+                    on.changes.is_empty()
+                );
+            }
+        }
+
+        #[test]
+        fn clean_input_is_borrowed(text in "[a-z ]{0,40}\\.") {
+            let text = format!("This is fine. {text}");
+            let out = SentenceRepair::default().clean(&text);
+            prop_assert!(matches!(out, Cow::Borrowed(_)));
+        }
+    }
+
+    #[test]
+    fn huge_lines_are_fine() {
+        for text in [
+            "A".repeat(1 << 20),
+            "aB".repeat(1 << 19),
+            "a.".repeat(1 << 19),
+            "ab-\n".repeat(1 << 17),
+            "word ".repeat(1 << 18),
+        ] {
+            for stage in stages() {
+                assert_eq!(alnum(&stage.clean(&text)), alnum(&text));
+            }
         }
     }
 }
