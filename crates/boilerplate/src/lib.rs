@@ -67,7 +67,7 @@
 //! | `boilerplate.navigation` | is three or more short items between separators (`\|` `»` `›` `•` `·`, spaced `/` or `>`) | `Home » Blog » Recipes` |
 //! | `boilerplate.copyright` | is a short copyright notice | `© 2024 Example Inc.`, `Copyright 2019 Example` |
 //! | `boilerplate.counter` | is only numbers and count words | `0 Comments`, `1.2K Shares` |
-//! | `boilerplate.link_run` | is in a run of three or more very short lines (menu items) before the first or after the last paragraph of prose | `Home` / `About` / `Pricing` at the top of a page |
+//! | `boilerplate.link_run` | is in a run of three or more short lines (at most four words, no closing punctuation: menu items) before the first line of prose (12+ words), or after the last one when a line rule removed a line in or beside the run | `Home` / `About` / `Pricing` at the top of a page; `About Us` / `Careers` / `Privacy Policy` at the bottom |
 //!
 //! `boilerplate.phrase` is the phrase family ([`BoilerplateBuilder::phrases`]);
 //! the others are the heuristics ([`BoilerplateBuilder::heuristics`]).
@@ -87,7 +87,17 @@
 //! finds line ends with `memchr` and looks closely only at short lines (at
 //! most 300 bytes for markers and phrases, 1500 for navigation); long lines
 //! cost a word count. The criterion bench (`cargo bench -p
-//! textclean-boilerplate`) measures several hundred MB/s on one core.
+//! textclean-boilerplate`) measures about 360 MB/s on page text built from
+//! an article with a menu and footer, and about 400 MB/s on plain article
+//! text; on the WCXB dev pages, which are mostly short lines, it runs at
+//! 110–145 MB/s. Cost is linear in the input.
+//!
+//! # Evaluation
+//!
+//! `examples/eval_wcxb.rs` scores the stage on the WCXB dev pages
+//! (bag-of-words P/R/F1 per page, averaged). On the 266 held-out pages it
+//! was not tuned on, precision goes from 60.2 to 64.6 and recall from 96.4
+//! to 95.8 (F1 70.3 → 73.5); must-drop snippets left fall from 86% to 47%.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -97,7 +107,9 @@ mod page;
 
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind,
+};
 use textclean_core::{Edits, Stage};
 
 pub use lang::Language;
@@ -238,6 +250,9 @@ fn automaton(patterns: &[String], start: StartKind) -> Option<AhoCorasick> {
     let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(start)
+        // Keys are short and searched often: a DFA's speed is worth its
+        // size for a few hundred patterns.
+        .kind(Some(AhoCorasickKind::DFA))
         .build(patterns)
         .expect("normalized phrases always build");
     Some(ac)

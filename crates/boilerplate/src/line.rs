@@ -8,6 +8,23 @@ pub(crate) fn normalize(text: &str, out: &mut String) -> usize {
     out.clear();
     let mut words = 0;
     let mut gap = false;
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if gap && !out.is_empty() {
+                    out.push(' ');
+                }
+                if gap || out.is_empty() {
+                    words += 1;
+                }
+                gap = false;
+                out.push(b.to_ascii_lowercase() as char);
+            } else {
+                gap = true;
+            }
+        }
+        return words;
+    }
     for c in text.chars() {
         if c.is_alphanumeric() {
             if gap && !out.is_empty() {
@@ -68,6 +85,14 @@ const NAV_MAX_BYTES: usize = 1500;
 /// specs, prices, code and shell pipes use the same separators.
 pub(crate) fn is_navigation(line: &str) -> bool {
     if line.len() > NAV_MAX_BYTES {
+        return false;
+    }
+    // Every separator is `|`, `/`, `>` or starts with byte 0xC2 or 0xE2 in
+    // UTF-8: most lines have none and are done after one fast scan.
+    let bytes = line.as_bytes();
+    if memchr::memchr3(b'|', b'/', b'>', bytes).is_none()
+        && memchr::memchr2(0xC2, 0xE2, bytes).is_none()
+    {
         return false;
     }
     let mut separators = 0;
