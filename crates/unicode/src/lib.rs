@@ -1,1 +1,329 @@
-//! stub
+//! Unicode repair and normalization: the first stage of textclean.
+//!
+//! Text scraped from the web, exported from old databases or pulled out of
+//! PDFs is full of damage that has nothing to do with its words: UTF-8 that
+//! was decoded as Windows-1252 ("Itâ€™s"), HTML entities that were never
+//! decoded ("caf&eacute;"), terminal escapes, zero-width spaces and byte
+//! order marks, no-break and ideographic spaces, `\r\n` line endings, and
+//! text in several normalization forms. [`UnicodeCleaner`] repairs all of
+//! that in one pass, reports each change under a stable rule name, and
+//! leaves clean text alone: it comes back borrowed, nearly for free.
+//!
+//! This crate is usable alone; the facade crate `textclean` chains it with
+//! the other stages into pipelines.
+//!
+//! # Overview
+//!
+//! - [`UnicodeCleaner`] is the stage: build it once, use it on many texts
+//!   and threads. It implements [`Stage`], so [`Stage::clean`] gives the
+//!   text and [`Stage::explain`] every [`Change`](textclean_core::Change)
+//!   with its rule and span in the input.
+//! - [`UnicodeBuilder`] turns rules on and off; its defaults suit text from
+//!   the web. [`UnicodeCleaner::ftfy`] mimics `ftfy.fix_text`.
+//! - [`Normalization`] picks the normalization form of the output.
+//!
+//! # Example
+//!
+//! ```
+//! use std::borrow::Cow;
+//! use textclean_unicode::{Stage, UnicodeCleaner};
+//!
+//! let cleaner = UnicodeCleaner::default();
+//! assert_eq!(
+//!     cleaner.clean("Itâ€™s a cafÃ©\u{a0}&amp; bar\r\n"),
+//!     "It’s a café & bar\n",
+//! );
+//!
+//! // Clean text is not copied.
+//! assert!(matches!(cleaner.clean("It’s fine — naïve, even."), Cow::Borrowed(_)));
+//!
+//! // Every change names its rule and the bytes it replaced.
+//! let report = cleaner.explain("Fix cafÃ©");
+//! assert_eq!(report.changes[0].rule, "mojibake.cp1252");
+//! assert_eq!(report.changes[0].span, 7..11);
+//! assert_eq!(report.changes[0].replacement, "é");
+//!
+//! // Opt-in rules for plain ASCII-ish text.
+//! let plain = UnicodeCleaner::builder().quotes(true).dashes(true).build();
+//! assert_eq!(plain.clean("“Hi” — it’s"), "\"Hi\" - it's");
+//! ```
+//!
+//! # Rules
+//!
+//! | rule | default | fixes | before | after |
+//! | --- | --- | --- | --- | --- |
+//! | `mojibake.cp1252` | on | UTF-8 decoded as Windows-1252 or Latin-1, also twice | `cafÃ©`, `ÃƒÂ©` | `café`, `é` |
+//! | `entity.html` | on | named, decimal and hex HTML entities | `&eacute;&#8217;&#x2019;` | `é’’` |
+//! | `control.removed` | on | C0 controls but `\t \n \r` VT FF, DEL, C1 controls | `a\u{0}b\u{90}` | `ab` |
+//! | `control.ansi` | on | terminal escapes: CSI (`ESC [ … m`) and OSC | `\x1b[1mbold\x1b[0m` | `bold` |
+//! | `invisible.removed` | on | U+200B, U+FEFF, U+2060–U+2064, U+180E, soft hyphen | `zero\u{200b}width` | `zerowidth` |
+//! | `space.odd` | on | no-break, fixed-width and ideographic spaces | `10\u{a0}km` | `10 km` |
+//! | `linebreak.normalized` | on | `\r\n`, `\r`, U+2028, U+2029, U+0085, VT, FF | `a\r\nb` | `a\nb` |
+//! | `ligature.latin` | off | ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ | `ﬁnd` | `find` |
+//! | `width.fullwidth` | off | fullwidth ASCII forms U+FF01–U+FF5E | `ＡＢＣ１` | `ABC1` |
+//! | `punct.quote` | off | curly quotes and primes | `“it’s”` | `"it's"` |
+//! | `punct.dash` | off | U+2010–U+2015 and U+2212, em dash included | `a—b` | `a-b` |
+//! | `normalize.nfc` | on | text not in NFC | `e\u{301}` | `é` |
+//! | `normalize.nfkc` | off | text not in NFKC (instead of NFC) | `x²` | `x2` |
+//!
+//! Choices worth knowing:
+//!
+//! - Mojibake is repaired only where the bytes form well-formed UTF-8
+//!   sequences, so "Café", "naïve", "São Paulo" and "1½ ×2" never change.
+//!   A two-byte sequence that starts with a letter other than `Â` or `Ã`
+//!   and ends with a character that often follows a capital letter on its
+//!   own ("É»", "Ð²") is repaired only next to a lowercase letter or
+//!   another repair, so "«CAFÉ»" stays as it is.
+//! - C1 controls and the soft hyphen are removed only when they are not a
+//!   byte of mojibake: "Ã\u{ad}" is "í".
+//! - `\r`, VT and FF are line breaks, never controls: with line breaks off
+//!   they stay.
+//! - The marks U+200E and U+200F and the joiners U+200C and U+200D stay:
+//!   they decide how right-to-left text, emoji and Indic or Persian words
+//!   display.
+//! - The em dash becomes one hyphen, like the other dashes, so that a
+//!   dash stays one token; the rule is off by default, which keeps em
+//!   dashes and curly quotes exactly as they are.
+//! - Rules apply in the order of the table, each to the output of the ones
+//!   before: "&nbsp;" becomes a space, "Ã&copy;" becomes "é". A change that
+//!   several rules made is reported once, under the first; a normalization
+//!   that reaches into text another rule changed is reported as one
+//!   `normalize.*` change for its segment.
+//! - Cleaning is idempotent: cleaning the output again changes nothing.
+//!
+//! # Performance
+//!
+//! A SWAR scan skips eight bytes at a time while they are ASCII and not a
+//! control or `&`; a non-ASCII character costs a table lookup of its class
+//! (does a rule apply, is it normalized, may it be mojibake). Only where
+//! something may need work does the stage look closer, within a region
+//! that ends at the next plain ASCII character, so the cost stays linear in
+//! the input, even on hostile input such as a megabyte of `Ã` or `&`.
+//! Measured with `cargo bench -p textclean-unicode` (one core): well over
+//! 1 GB/s on clean text and several hundred MB/s on text with mojibake.
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod engine;
+mod tables;
+
+use std::fmt;
+
+pub use textclean_core::{Edits, Record, Rewritten, Stage};
+
+use engine::{Config, Engine};
+
+/// The normalization form of the cleaner's output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Normalization {
+    /// Leave the form as it is.
+    None,
+    /// Canonical composition: "e" and a combining acute accent become "é".
+    /// Changes no meaning.
+    #[default]
+    Nfc,
+    /// Compatibility composition: also "ﬁ" → "fi", "²" → "2", "①" → "1".
+    /// Loses distinctions; for search indexes rather than display.
+    Nfkc,
+}
+
+/// The Unicode repair and normalization stage; see the [crate] docs for its
+/// rules.
+///
+/// Build it once with [`UnicodeCleaner::builder`] and reuse it: it is
+/// cheap to clone and `Send + Sync`.
+#[derive(Clone)]
+pub struct UnicodeCleaner {
+    engine: Engine,
+}
+
+impl UnicodeCleaner {
+    /// A builder to choose the rules.
+    pub fn builder() -> UnicodeBuilder {
+        UnicodeBuilder::default()
+    }
+
+    /// A cleaner that mimics `ftfy.fix_text` with its default options, for
+    /// users who migrate from ftfy: mojibake, entities, terminal escapes,
+    /// controls, line breaks, ligatures, fullwidth forms, curly quotes and
+    /// NFC; odd spaces and dashes stay as they are.
+    ///
+    /// Unlike ftfy, it decodes entities also in text that holds `<`,
+    /// removes C1 controls rather than reading them as Windows-1252, and
+    /// removes zero-width spaces and soft hyphens.
+    pub fn ftfy() -> UnicodeCleaner {
+        UnicodeCleaner::builder()
+            .spaces(false)
+            .ligatures(true)
+            .width(true)
+            .quotes(true)
+            .build()
+    }
+}
+
+impl Default for UnicodeCleaner {
+    fn default() -> Self {
+        UnicodeBuilder::default().build()
+    }
+}
+
+impl fmt::Debug for UnicodeCleaner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UnicodeCleaner")
+            .field("config", &self.engine.cfg)
+            .finish()
+    }
+}
+
+impl Stage for UnicodeCleaner {
+    fn rewrite(&self, edits: &mut Edits<'_>) {
+        let input = edits.input();
+        self.engine.run(input, 0, &mut |span, with, rule| {
+            edits.replace(span, with, rule.name())
+        });
+    }
+
+    fn name(&self) -> &'static str {
+        "unicode"
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            mojibake: true,
+            html_entities: true,
+            control_chars: true,
+            invisible: true,
+            spaces: true,
+            line_breaks: true,
+            ligatures: false,
+            width: false,
+            quotes: false,
+            dashes: false,
+            normalization: Normalization::Nfc,
+        }
+    }
+}
+
+/// Chooses the rules of a [`UnicodeCleaner`].
+///
+/// ```
+/// use textclean_unicode::{Normalization, Stage, UnicodeCleaner};
+///
+/// let cleaner = UnicodeCleaner::builder()
+///     .ligatures(true)
+///     .normalization(Normalization::None)
+///     .build();
+/// assert_eq!(cleaner.clean("ﬁne"), "fine");
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct UnicodeBuilder {
+    config: Config,
+}
+
+impl UnicodeBuilder {
+    /// Repair UTF-8 that was decoded as Windows-1252 or Latin-1
+    /// (`mojibake.cp1252`), also when it happened twice.
+    ///
+    /// By default, this is enabled.
+    pub fn mojibake(&mut self, yes: bool) -> &mut Self {
+        self.config.mojibake = yes;
+        self
+    }
+
+    /// Decode well-formed HTML entities: named, decimal and hex
+    /// (`entity.html`).
+    ///
+    /// By default, this is enabled.
+    pub fn html_entities(&mut self, yes: bool) -> &mut Self {
+        self.config.html_entities = yes;
+        self
+    }
+
+    /// Remove control characters (`control.removed`) and terminal escape
+    /// sequences (`control.ansi`).
+    ///
+    /// By default, this is enabled.
+    pub fn control_chars(&mut self, yes: bool) -> &mut Self {
+        self.config.control_chars = yes;
+        self
+    }
+
+    /// Remove invisible characters: zero-width space, byte order mark, word
+    /// joiner, soft hyphen (`invisible.removed`).
+    ///
+    /// By default, this is enabled.
+    pub fn invisible(&mut self, yes: bool) -> &mut Self {
+        self.config.invisible = yes;
+        self
+    }
+
+    /// Make no-break, fixed-width and ideographic spaces plain spaces
+    /// (`space.odd`).
+    ///
+    /// By default, this is enabled.
+    pub fn spaces(&mut self, yes: bool) -> &mut Self {
+        self.config.spaces = yes;
+        self
+    }
+
+    /// Make every line break `\n` (`linebreak.normalized`).
+    ///
+    /// By default, this is enabled.
+    pub fn line_breaks(&mut self, yes: bool) -> &mut Self {
+        self.config.line_breaks = yes;
+        self
+    }
+
+    /// Spell out Latin ligatures such as "ﬁ" (`ligature.latin`).
+    ///
+    /// By default, this is disabled.
+    pub fn ligatures(&mut self, yes: bool) -> &mut Self {
+        self.config.ligatures = yes;
+        self
+    }
+
+    /// Make fullwidth ASCII forms such as "Ａ" plain ASCII
+    /// (`width.fullwidth`).
+    ///
+    /// By default, this is disabled.
+    pub fn width(&mut self, yes: bool) -> &mut Self {
+        self.config.width = yes;
+        self
+    }
+
+    /// Make curly quotes and primes straight (`punct.quote`).
+    ///
+    /// By default, this is disabled.
+    pub fn quotes(&mut self, yes: bool) -> &mut Self {
+        self.config.quotes = yes;
+        self
+    }
+
+    /// Make hyphens, dashes (em dash included) and the minus sign `-`
+    /// (`punct.dash`).
+    ///
+    /// By default, this is disabled.
+    pub fn dashes(&mut self, yes: bool) -> &mut Self {
+        self.config.dashes = yes;
+        self
+    }
+
+    /// The normalization form of the output (`normalize.nfc`,
+    /// `normalize.nfkc`).
+    ///
+    /// By default, this is [`Normalization::Nfc`].
+    pub fn normalization(&mut self, form: Normalization) -> &mut Self {
+        self.config.normalization = form;
+        self
+    }
+
+    /// Builds the cleaner: its lookup tables are made here, once.
+    pub fn build(&self) -> UnicodeCleaner {
+        UnicodeCleaner { engine: Engine::new(self.config) }
+    }
+}
+
+#[cfg(test)]
+mod tests;

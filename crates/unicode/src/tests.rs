@@ -1,0 +1,443 @@
+use std::borrow::Cow;
+
+use proptest::prelude::*;
+use unicode_normalization::{UnicodeNormalization, is_nfc, is_nfkc};
+
+use super::*;
+
+/// Cleans `input` with `cleaner` and checks every invariant that one call
+/// can show; returns the output.
+fn check(cleaner: &UnicodeCleaner, input: &str) -> String {
+    let off = cleaner.clean(input);
+    let report = cleaner.explain(input);
+    assert_eq!(report.text, off, "recording changes the text of {input:?}");
+    assert_eq!(
+        matches!(off, Cow::Borrowed(_)),
+        report.changes.is_empty(),
+        "borrowed iff no change, for {input:?}"
+    );
+    // Replaying the changes on the input gives the output.
+    let mut replay = input.to_owned();
+    for change in report.changes.iter().rev() {
+        assert_eq!(change.stage, "unicode");
+        replay.replace_range(change.span.clone(), &change.replacement);
+    }
+    assert_eq!(replay, off, "replay of {input:?}");
+    let again = cleaner.clean(&off);
+    assert!(
+        matches!(again, Cow::Borrowed(_)),
+        "not idempotent: {input:?} -> {off:?} -> {again:?}"
+    );
+    match cleaner.engine.cfg.normalization {
+        Normalization::Nfc => assert!(is_nfc(&off), "not NFC: {off:?}"),
+        Normalization::Nfkc => assert!(is_nfkc(&off), "not NFKC: {off:?}"),
+        Normalization::None => {}
+    }
+    off.into_owned()
+}
+
+/// `t!(name, cleaner, input => output, rules...)`: one case, checked with
+/// every invariant, and the rules its changes must name.
+macro_rules! t {
+    ($name:ident, $cleaner:expr, $input:expr => $output:expr $(, $rule:expr)*) => {
+        #[test]
+        fn $name() {
+            let cleaner: UnicodeCleaner = $cleaner;
+            assert_eq!(check(&cleaner, $input), $output);
+            let rules: Vec<&str> = cleaner
+                .explain($input)
+                .changes
+                .iter()
+                .map(|c| c.rule)
+                .collect();
+            let expected: Vec<&str> = vec![$($rule),*];
+            if !expected.is_empty() {
+                assert_eq!(rules, expected, "rules for {:?}", $input);
+            }
+        }
+    };
+}
+
+/// `same!(name, cleaner, input)`: input that must come back borrowed.
+macro_rules! same {
+    ($name:ident, $cleaner:expr, $($input:expr),+ $(,)?) => {
+        #[test]
+        fn $name() {
+            let cleaner: UnicodeCleaner = $cleaner;
+            $(
+                let out = cleaner.clean($input);
+                assert!(
+                    matches!(out, Cow::Borrowed(_)),
+                    "changed {:?} to {:?}", $input, out
+                );
+            )+
+        }
+    };
+}
+
+fn web() -> UnicodeCleaner {
+    UnicodeCleaner::default()
+}
+
+fn all() -> UnicodeCleaner {
+    UnicodeCleaner::builder()
+        .ligatures(true)
+        .width(true)
+        .quotes(true)
+        .dashes(true)
+        .build()
+}
+
+fn only_norm(form: Normalization) -> UnicodeCleaner {
+    UnicodeCleaner::builder()
+        .mojibake(false)
+        .html_entities(false)
+        .control_chars(false)
+        .invisible(false)
+        .spaces(false)
+        .line_breaks(false)
+        .normalization(form)
+        .build()
+}
+
+// mojibake.cp1252
+t!(moji_quote, web(), "Itâ€™s" => "It’s", "mojibake.cp1252");
+t!(moji_latin1, web(), "cafÃ©" => "café", "mojibake.cp1252");
+t!(moji_emoji, web(), "ðŸ˜€ ok" => "😀 ok", "mojibake.cp1252");
+t!(moji_double, web(), "caf\u{c3}\u{192}\u{c2}\u{a9}" => "café", "mojibake.cp1252");
+t!(moji_double_literal, web(), "ÃƒÂ©" => "é");
+t!(moji_triple, web(), "Ã\u{192}Æ’Ã‚Â©" => "é");
+t!(moji_dashes, web(), "2010â€“2020 â€” done" => "2010–2020 — done");
+t!(moji_quotes, web(), "â€œHiâ€\u{9d}" => "“Hi”");
+t!(moji_c1_latin1, web(), "Ã\u{89}t\u{c3}\u{a9}" => "Été");
+t!(moji_soft_hyphen_is_i, web(), "dÃ\u{ad}a" => "día");
+t!(moji_nbsp_is_a_grave, web(), "voil\u{c3}\u{a0}" => "voilà");
+t!(moji_bom, web(), "ï»¿Title" => "Title", "mojibake.cp1252");
+t!(moji_zwsp_removed, web(), "aâ€‹b" => "ab", "mojibake.cp1252");
+t!(moji_cyrillic, web(), "ÐŸÑ€Ð¸Ð²ÐµÑ‚, Ð¼Ð¸Ñ€" => "Привет, мир");
+t!(moji_polish, web(), "wÅ‚aÅ›nie zaÅ¼Ã³Å‚Ä‡" => "właśnie zażółć");
+t!(moji_greek, web(), "ÎšÎ±Î»Î·Î¼Î­Ï\u{81}Î±" => "Καλημέρα");
+t!(moji_cjk, web(), "ä¸\u{ad}æ–‡" => "中文");
+t!(moji_across_deleted, web(), "Ã\u{200b}©" => "é", "mojibake.cp1252");
+t!(moji_after_entity, web(), "Ã&copy;" => "é", "mojibake.cp1252");
+t!(moji_entity_pair, web(), "&Atilde;&copy;" => "é");
+t!(moji_then_quote, all(), "Itâ€™s" => "It's", "mojibake.cp1252");
+t!(moji_then_space, web(), "aÂ\u{a0}b" => "a b", "mojibake.cp1252");
+t!(moji_off, UnicodeCleaner::builder().mojibake(false).build(),
+    "cafÃ©" => "cafÃ©");
+same!(
+    moji_no_false_positives,
+    web(),
+    "Café",
+    "naïve",
+    "Ñandú",
+    "€5",
+    "Â",
+    "Ã",
+    "São Paulo",
+    "1½ ×2",
+    "«CAFÉ»",
+    "«ESPAÑA»",
+    "‘está’” and ‘é’”",
+    "Nº 5, 20°C, ±3, x², ©2024",
+    "L'été dernier, nous sommes allés à la plage près de Nîmes.",
+    "Über die Brücke gehen Mädchen und Jungen; Straße, größer.",
+    "¿Qué pasó? ¡Mañana será otro día, señor!",
+    "Ça va? À bientôt. ÉCOLE, ÎLE, ÔTER, ÆON, ØRE, ÅR.",
+    "Ó ×, Ö·, Þá, ÐÆ, Ñ» and — “quotes” and ‘single’…",
+);
+
+// entity.html
+t!(entity_named, web(), "caf&eacute; &amp; bar" => "café & bar");
+t!(entity_numeric, web(), "It&#8217;s &#x2019;&#X2019;" => "It’s ’’");
+t!(entity_nbsp_is_space, web(), "a&nbsp;b" => "a b", "entity.html");
+t!(entity_nbsp_kept, UnicodeCleaner::builder().spaces(false).build(),
+    "a&nbsp;b" => "a\u{a0}b");
+t!(entity_double_escaped, web(), "&amp;lt;p&amp;gt;" => "<p>");
+t!(entity_cp1252_number, web(), "&#150; &#146;" => "– ’");
+t!(entity_greek, web(), "&alpha;&Omega;" => "αΩ");
+t!(entity_shy_removed, web(), "co&shy;op" => "coop", "entity.html");
+t!(entity_fullwidth, all(), "＆ａｍｐ；x" => "&x");
+t!(entity_through_deleted, web(), "&\u{7}am\u{200b}p;\u{1b}[0m;" => "&;");
+same!(
+    entity_left_alone,
+    web(),
+    "AT&T",
+    "Q&A",
+    "&unknown;",
+    "&amp",
+    "& amp;",
+    "&#;",
+    "&#x;",
+    "&#0;",
+    "&#xD800;",
+    "&#99999999999;",
+    "&#x110000;",
+    "&;",
+    "&&&&",
+);
+
+// control.removed, control.ansi
+t!(control_c0, web(), "a\u{0}b\u{7}c\u{7f}d" => "abcd", "control.removed",
+    "control.removed", "control.removed");
+t!(control_c1, web(), "a\u{90}b" => "ab", "control.removed");
+t!(control_keeps_tab, web(), "a\tb\nc" => "a\tb\nc");
+t!(control_ansi, web(), "\u{1b}[1;31mred\u{1b}[0m" => "red", "control.ansi",
+    "control.ansi");
+t!(control_osc, web(), "\u{1b}]8;;http://x\u{1b}\\link" => "link",
+    "control.ansi");
+t!(control_lone_esc, web(), "a\u{1b}b" => "ab", "control.removed");
+t!(control_off, UnicodeCleaner::builder().control_chars(false).build(),
+    "a\u{0}b" => "a\u{0}b");
+
+// invisible.removed
+t!(invisible_zwsp, web(), "zero\u{200b}width" => "zerowidth",
+    "invisible.removed");
+t!(invisible_bom_anywhere, web(), "\u{feff}a\u{feff}b" => "ab");
+t!(invisible_shy, web(), "co\u{ad}op" => "coop", "invisible.removed");
+t!(invisible_joiners_kept, web(),
+    "👩\u{200d}💻 می\u{200c}خواهم \u{200e}" => "👩\u{200d}💻 می\u{200c}خواهم \u{200e}");
+
+// space.odd
+t!(space_odd, web(),
+    "a\u{a0}b\u{2003}c\u{202f}d\u{3000}e" => "a b c d e", "space.odd",
+    "space.odd", "space.odd", "space.odd");
+
+// linebreak.normalized
+t!(linebreaks, web(), "a\r\nb\rc\u{2028}d\u{2029}e\u{85}f\u{b}g\u{c}h"
+    => "a\nb\nc\nd\ne\nf\ng\nh");
+t!(linebreak_crlf_one_change, web(), "a\r\n" => "a\n",
+    "linebreak.normalized");
+t!(linebreak_off, UnicodeCleaner::builder().line_breaks(false).build(),
+    "a\r\nb" => "a\r\nb");
+
+// opt-in rules
+t!(ligatures, all(), "ﬁnd ﬂow ﬀ ﬃ ﬄ ﬅ ﬆ" => "find flow ff ffi ffl st st");
+t!(width, all(), "ＡＢＣ１！" => "ABC1!", "width.fullwidth",
+    "width.fullwidth", "width.fullwidth", "width.fullwidth",
+    "width.fullwidth");
+t!(quotes, all(), "“it’s” ‘x’ „y‟ 5′ 6″" => "\"it's\" 'x' \"y\" 5' 6\"");
+t!(dashes, all(), "a‐b–c—d―e−f" => "a-b-c-d-e-f");
+same!(web_keeps_punctuation, web(), "“Hi” — it’s 'fine' \"ok\" – ﬁ Ａ");
+
+// normalize.nfc, normalize.nfkc
+t!(nfc_compose, web(), "cafe\u{301}" => "café", "normalize.nfc");
+t!(nfc_reorder, web(), "a\u{301}\u{316}" => "\u{e1}\u{316}".nfc().collect::<String>());
+t!(nfc_singleton, web(), "\u{212b}ngstr\u{f6}m" => "\u{c5}ngstr\u{f6}m");
+t!(nfc_after_mojibake, web(), "eÌ\u{81}" => "é");
+t!(nfkc, only_norm(Normalization::Nfkc), "x² ①" => "x2 1",
+    "normalize.nfkc", "normalize.nfkc");
+t!(nfc_none, only_norm(Normalization::None), "e\u{301}" => "e\u{301}");
+same!(nfc_keeps_nfc, web(), "é ñ 中文 한국어 Ελληνικά עברית العربية");
+
+#[test]
+fn empty_in_empty_out() {
+    for cleaner in [web(), all(), UnicodeCleaner::ftfy()] {
+        assert!(matches!(cleaner.clean(""), Cow::Borrowed("")));
+    }
+}
+
+#[test]
+fn api_shape() {
+    assert_eq!(web().name(), "unicode");
+    assert_eq!(Normalization::default(), Normalization::Nfc);
+    let cleaner = UnicodeCleaner::default();
+    let debug = format!("{cleaner:?}");
+    assert!(debug.contains("mojibake: true"), "{debug}");
+    assert!(debug.contains("quotes: false"), "{debug}");
+    fn send_sync<T: Send + Sync + Clone>() {}
+    send_sync::<UnicodeCleaner>();
+    send_sync::<UnicodeBuilder>();
+}
+
+#[test]
+fn ftfy_preset() {
+    let ftfy = UnicodeCleaner::ftfy();
+    assert_eq!(
+        check(&ftfy, "ﬁle ＡＢ “q” a\u{a0}b — x"),
+        "file AB \"q\" a\u{a0}b — x"
+    );
+}
+
+#[test]
+fn entity_table_is_sorted() {
+    // The table is searched by bisection.
+    assert!(tables::ENTITIES.windows(2).all(|w| w[0].0 < w[1].0));
+    assert_eq!(tables::entity("eacute;", 0, false, &|_| None), Some((7, 'é')));
+    assert_eq!(
+        tables::entity("zwj;", 0, false, &|_| None),
+        Some((4, '\u{200d}'))
+    );
+    assert_eq!(tables::entity("AElig;", 0, false, &|_| None), Some((6, 'Æ')));
+}
+
+#[test]
+fn class_table_matches_computation() {
+    // The table is only a cache of compute_class.
+    for cleaner in [web(), all(), only_norm(Normalization::Nfkc)] {
+        for u in 0x80..0x800u32 {
+            let c = char::from_u32(u).unwrap();
+            assert_eq!(
+                cleaner.engine.class_of(c),
+                cleaner.engine.compute_class_of(c),
+                "{c:?}"
+            );
+        }
+    }
+}
+
+/// A paragraph of news text as it comes out of a CMS that stored UTF-8 and
+/// served it as Windows-1252.
+const NEWS: &str = "Itâ€™s been a long road for SÃ£o Paulo's cafÃ© \
+owners. â€œWe didnâ€™t expect this,â€\u{9d} said JosÃ© MarÃ\u{ad}a \
+NuÃ±ez, 42 â€” who runs a small place near the Ã‰glise. Prices rose \
+12Â\u{a0}% since 2019; a coffee now costs â‚¬2.50 â€¦ and the line is out \
+the door. ðŸ˜€";
+
+const NEWS_CLEAN: &str = "It’s been a long road for São Paulo's café \
+owners. “We didn’t expect this,” said José María Nuñez, 42 — who runs a \
+small place near the Église. Prices rose 12 % since 2019; a coffee now \
+costs €2.50 … and the line is out the door. 😀";
+
+#[test]
+fn realistic_news() {
+    assert_eq!(check(&web(), NEWS), NEWS_CLEAN);
+    let report = web().explain(NEWS);
+    assert!(report.changes.iter().all(|c| c.rule == "mojibake.cp1252"));
+    assert_eq!(report.changes.len(), 15);
+}
+
+#[test]
+fn realistic_clean_text_is_borrowed() {
+    let text = NEWS_CLEAN.repeat(3);
+    assert!(matches!(web().clean(&text), Cow::Borrowed(_)));
+}
+
+#[test]
+fn realistic_scraped_page() {
+    let page = "<p>Caf&eacute; Society&nbsp;&mdash; Tickets from \
+        &pound;15&nbsp;/&nbsp;&euro;18.</p>\r\n<p>&copy;&#160;2024 \
+        Caf&#233; Ltd.&#x200B; All rights reserved&hellip;</p>\r\n\u{feff}";
+    assert_eq!(
+        check(&web(), page),
+        "<p>Café Society — Tickets from £15 / €18.</p>\n<p>© 2024 Café \
+         Ltd. All rights reserved…</p>\n"
+    );
+}
+
+#[test]
+fn adversarial_inputs_stay_linear() {
+    // Each takes milliseconds when linear and minutes when quadratic.
+    let n = 200_000;
+    let cases = [
+        "Ã".repeat(n),
+        "&".repeat(n),
+        "&amp;".repeat(n / 4),
+        format!("{}â‚¬", "Â".repeat(n)),
+        "\u{301}".repeat(n),
+        "\u{1b}]".repeat(n),
+        "ÐŸ".repeat(n / 2),
+        "a\u{200b}".repeat(n),
+    ];
+    for text in &cases {
+        let start = std::time::Instant::now();
+        let out = web().clean(text);
+        let again = web().clean(&out);
+        assert_eq!(again, out);
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(5),
+            "{:?}... took {:?}",
+            &text[..10],
+            start.elapsed()
+        );
+    }
+}
+
+/// Characters the rules care about, to bias random text toward them.
+fn interesting() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "a", "e", "S", " ", "\n", "\r", "\t", "&", ";", "#", "x", "1", "amp",
+        "lt", "nbsp", "copy", "eacute", "Ã", "Â", "Ð", "Å", "Ä", "â", "ð",
+        "ï", "É", "©", "€", "™", "‚", "œ", "Ÿ", "»", "°", "\u{a0}", "\u{ad}",
+        "\u{81}", "\u{85}", "\u{90}", "\u{9d}", "Ÿ", "˜", "\u{1b}", "[", "]",
+        "m", "\u{7}", "\u{0}", "\u{200b}", "\u{feff}", "\u{200d}", "\u{2028}",
+        "\u{3000}", "\u{301}", "\u{316}", "\u{30c}", "\u{212b}", "ﬁ", "Ａ",
+        "＆", "ａ", "；", "“", "’", "—", "−", "é", "中", "😀", "ﬀ", "①", "²",
+        "\u{1161}", "가",
+    ]);
+    prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
+}
+
+fn cleaners() -> impl Strategy<Value = UnicodeCleaner> {
+    (any::<[bool; 10]>(), 0..3u8).prop_map(|(on, form)| {
+        UnicodeCleaner::builder()
+            .mojibake(on[0])
+            .html_entities(on[1])
+            .control_chars(on[2])
+            .invisible(on[3])
+            .spaces(on[4])
+            .line_breaks(on[5])
+            .ligatures(on[6])
+            .width(on[7])
+            .quotes(on[8])
+            .dashes(on[9])
+            .normalization(match form {
+                0 => Normalization::None,
+                1 => Normalization::Nfc,
+                _ => Normalization::Nfkc,
+            })
+            .build()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn invariants_on_arbitrary_text(text in any::<String>()) {
+        check(&web(), &text);
+        check(&all(), &text);
+    }
+
+    #[test]
+    fn invariants_on_interesting_text(text in interesting()) {
+        check(&web(), &text);
+        check(&all(), &text);
+        check(&UnicodeCleaner::ftfy(), &text);
+    }
+
+    #[test]
+    fn invariants_under_any_options(
+        cleaner in cleaners(),
+        text in interesting(),
+    ) {
+        check(&cleaner, &text);
+    }
+
+    #[test]
+    fn ascii_without_triggers_is_borrowed(text in "[ -%'-~\n\t]{0,200}") {
+        prop_assert!(matches!(web().clean(&text), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn mojibake_of_any_text_is_repaired(
+        // Non-ASCII characters apart: "á€€" is itself mojibake of "က", so
+        // adjacent ones may be ambiguous.
+        text in "([a-z ]{1,3}[à-ÿ’—…€“”😀中])*[a-z ]{0,2}",
+    ) {
+        // Encode as UTF-8, decode as Windows-1252: what a wrong charset
+        // header does.
+        let moji: String = text
+            .bytes()
+            .map(|b| match b {
+                0x80..=0x9f => match tables::CP1252_HIGH[b as usize - 0x80] {
+                    '\0' => b as char,
+                    c => c,
+                },
+                _ => b as char,
+            })
+            .collect();
+        let clean = web().clean(&moji);
+        prop_assert_eq!(clean.as_ref(), text.nfc().collect::<String>().replace('\u{a0}', " "));
+    }
+}
