@@ -849,7 +849,8 @@ fn ansi(bytes: &[u8], i: usize) -> Option<usize> {
             match *bytes.get(j)? {
                 0x07 => return Some(j + 1),
                 0x1b => {
-                    return (bytes.get(j + 1) == Some(&b'\\')).then_some(j + 2);
+                    return (bytes.get(j + 1) == Some(&b'\\'))
+                        .then_some(j + 2);
                 }
                 0..=0x1f => return None,
                 _ => j += 1,

@@ -327,3 +327,8 @@ impl UnicodeBuilder {
 
 #[cfg(test)]
 mod tests;
+
+// The README's example runs as a doc test, so it cannot rot.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

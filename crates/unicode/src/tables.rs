@@ -14,7 +14,7 @@ pub(crate) fn cp1252_byte(c: char) -> Option<u8> {
     if (0x80..=0xff).contains(&u) {
         return Some(u as u8);
     }
-    if u < 0x152 || u > 0x2122 {
+    if !(0x152..=0x2122).contains(&u) {
         return None;
     }
     Some(match c {
@@ -161,7 +161,7 @@ pub(crate) fn entity(
         if c == ';' {
             return decode(&name[..len]).map(|ch| (i, ch));
         }
-        if !c.is_ascii_alphanumeric() && !(c == '#' && len == 0) {
+        if !(c.is_ascii_alphanumeric() || (c == '#' && len == 0)) {
             return None;
         }
         if len == MAX {
