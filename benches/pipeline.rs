@@ -1,1 +1,120 @@
-fn main() {}
+//! Whole pipelines on realistic text: `cargo bench --bench pipeline`.
+//!
+//! Groups are named `{pipeline}/{operation}`, inputs `{kind}-{size}`.
+
+use criterion::{
+    BenchmarkId, Criterion, Throughput, criterion_group, criterion_main,
+};
+use textclean::{Pipeline, Preset};
+
+const ARTICLE: &str = include_str!("../examples/data/article.txt");
+
+/// A page of about `size` bytes built from the article's paragraphs: each
+/// copy of the article under its own heading, with its ads and comment
+/// form, and one word in each paragraph changed so copies are not identical.
+fn page(size: usize) -> String {
+    let mut page = String::with_capacity(size + ARTICLE.len());
+    let mut copy = 0;
+    while page.len() < size {
+        page.push_str(&format!("Part {copy}: The Story Goes On\n\n"));
+        for paragraph in ARTICLE.split("\n\n") {
+            page.push_str(&paragraph.replacen(
+                " the ",
+                &format!(" the {copy} "),
+                1,
+            ));
+            page.push_str("\n\n");
+        }
+        copy += 1;
+    }
+    page
+}
+
+fn web(c: &mut Criterion) {
+    let pipeline = Pipeline::preset(Preset::Web);
+    let clean_page = pipeline.clean(&page(1 << 20)).into_owned();
+    let inputs = [
+        ("article-6KB", ARTICLE.to_owned()),
+        ("page-1MB", page(1 << 20)),
+        ("clean-1MB", clean_page),
+    ];
+    let mut group = c.benchmark_group("web/clean");
+    for (name, text) in &inputs {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::from_parameter(name),
+            text,
+            |b, text| {
+                b.iter(|| {
+                    let out = pipeline.clean(text);
+                    assert!(out.len() <= text.len() + text.len() / 8);
+                    out
+                })
+            },
+        );
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("web/explain");
+    group.throughput(Throughput::Bytes(ARTICLE.len() as u64));
+    group.bench_function("article-6KB", |b| {
+        b.iter(|| {
+            let report = pipeline.explain(ARTICLE);
+            assert!(!report.changes.is_empty());
+            report
+        })
+    });
+    group.finish();
+
+    let docs: Vec<String> = (0..256)
+        .map(|i| page(16 << 10).replace("Part 0", &format!("Doc {i}")))
+        .collect();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let mut group = c.benchmark_group("web/clean_batch");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("docs-256x16KB", |b| {
+        b.iter(|| {
+            let out = pipeline.clean_batch(&docs);
+            assert_eq!(out.len(), docs.len());
+            out
+        })
+    });
+    group.finish();
+}
+
+fn pdf(c: &mut Criterion) {
+    let pipeline = Pipeline::preset(Preset::Pdf);
+    // The article hard-wrapped at 72 columns, as text from a PDF would be.
+    let mut wrapped = String::new();
+    for paragraph in page(1 << 20).split("\n\n") {
+        let mut width = 0;
+        for word in paragraph.split(' ') {
+            if width + word.len() > 72 {
+                wrapped.push('\n');
+                width = 0;
+            } else if width > 0 {
+                wrapped.push(' ');
+            }
+            wrapped.push_str(word);
+            width += word.len() + 1;
+        }
+        wrapped.push_str("\n\n");
+    }
+    let mut group = c.benchmark_group("pdf/clean");
+    group.throughput(Throughput::Bytes(wrapped.len() as u64));
+    group.bench_function("wrapped-1MB", |b| {
+        b.iter(|| {
+            let out = pipeline.clean(&wrapped);
+            assert!(out.lines().count() < wrapped.lines().count());
+            out
+        })
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = web, pdf
+}
+criterion_main!(benches);

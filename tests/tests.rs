@@ -1,1 +1,4 @@
+//! Integration tests of the facade: one binary, one module per subject.
 
+mod article;
+mod pipeline;

@@ -134,6 +134,30 @@ impl BoilerplateRemover {
     pub fn builder() -> BoilerplateBuilder {
         BoilerplateBuilder::default()
     }
+
+    /// A stage with this language pack and these options, its automata
+    /// compiled here, once.
+    pub fn new(lang: Language, options: &BoilerplateOptions) -> Self {
+        let mut phrases: Vec<String> = Vec::new();
+        let mut markers: Option<AhoCorasick> = None;
+        if options.phrases {
+            markers = automaton(lang.markers(), StartKind::Anchored);
+            phrases.extend(lang.phrases().iter().cloned());
+        }
+        for extra in lang::clean_list(&options.extra_phrases) {
+            if !phrases.contains(&extra) {
+                phrases.push(extra);
+            }
+        }
+        let phrases = automaton(&phrases, StartKind::Unanchored);
+        let heuristics = options.heuristics.then(|| page::Heuristics {
+            counters: lang.counters().to_vec(),
+            copyright: lang.copyright().to_vec(),
+        });
+        BoilerplateRemover {
+            inner: Arc::new(page::Rules { markers, phrases, heuristics }),
+        }
+    }
 }
 
 impl Stage for BoilerplateRemover {
@@ -163,9 +187,52 @@ impl Stage for BoilerplateRemover {
 #[derive(Clone, Debug, Default)]
 pub struct BoilerplateBuilder {
     language: Option<Language>,
-    no_phrases: bool,
-    no_heuristics: bool,
-    extra: Vec<String>,
+    options: BoilerplateOptions,
+}
+
+/// Which rules a [`BoilerplateRemover`] applies: plain data, to keep in a
+/// configuration file (with the `serde` feature) or to set field by field.
+///
+/// Each field is documented on the [`BoilerplateBuilder`] setter of the
+/// same name. By default every rule is on and there are no extra phrases.
+///
+/// ```
+/// use textclean_boilerplate::{BoilerplateOptions, BoilerplateRemover, Language};
+/// use textclean_core::Stage;
+///
+/// let options = BoilerplateOptions {
+///     heuristics: false,
+///     extra_phrases: vec!["Promoted".into()],
+///     ..BoilerplateOptions::default()
+/// };
+/// let remover = BoilerplateRemover::new(Language::english(), &options);
+/// assert_eq!(remover.clean("Promoted\nNews of the day\n"), "News of the day\n");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(default, deny_unknown_fields)
+)]
+#[allow(missing_docs)]
+pub struct BoilerplateOptions {
+    pub phrases: bool,
+    pub heuristics: bool,
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "Vec::is_empty")
+    )]
+    pub extra_phrases: Vec<String>,
+}
+
+impl Default for BoilerplateOptions {
+    fn default() -> BoilerplateOptions {
+        BoilerplateOptions {
+            phrases: true,
+            heuristics: true,
+            extra_phrases: Vec::new(),
+        }
+    }
 }
 
 impl BoilerplateBuilder {
@@ -183,7 +250,7 @@ impl BoilerplateBuilder {
     ///
     /// By default, this is enabled.
     pub fn phrases(&mut self, yes: bool) -> &mut Self {
-        self.no_phrases = !yes;
+        self.options.phrases = yes;
         self
     }
 
@@ -192,7 +259,7 @@ impl BoilerplateBuilder {
     ///
     /// By default, this is enabled.
     pub fn heuristics(&mut self, yes: bool) -> &mut Self {
-        self.no_heuristics = !yes;
+        self.options.heuristics = yes;
         self
     }
 
@@ -206,38 +273,17 @@ impl BoilerplateBuilder {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.extra.extend(phrases.into_iter().map(Into::into));
+        self.options.extra_phrases.extend(phrases.into_iter().map(Into::into));
         self
     }
 
     /// Builds the stage, compiling its automata.
     pub fn build(&self) -> BoilerplateRemover {
-        let english;
-        let lang = match &self.language {
-            Some(lang) => lang,
+        match &self.language {
+            Some(lang) => BoilerplateRemover::new(lang.clone(), &self.options),
             None => {
-                english = Language::english();
-                &english
+                BoilerplateRemover::new(Language::english(), &self.options)
             }
-        };
-        let mut phrases: Vec<String> = Vec::new();
-        let mut markers: Option<AhoCorasick> = None;
-        if !self.no_phrases {
-            markers = automaton(lang.markers(), StartKind::Anchored);
-            phrases.extend(lang.phrases().iter().cloned());
-        }
-        for extra in lang::clean_list(&self.extra) {
-            if !phrases.contains(&extra) {
-                phrases.push(extra);
-            }
-        }
-        let phrases = automaton(&phrases, StartKind::Unanchored);
-        let heuristics = (!self.no_heuristics).then(|| page::Heuristics {
-            counters: lang.counters().to_vec(),
-            copyright: lang.copyright().to_vec(),
-        });
-        BoilerplateRemover {
-            inner: Arc::new(page::Rules { markers, phrases, heuristics }),
         }
     }
 }

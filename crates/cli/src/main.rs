@@ -1,1 +1,214 @@
-fn main() {}
+//! `textclean`: clean text files and JSON Lines corpora from the command
+//! line. See `textclean --help`.
+#![forbid(unsafe_code)]
+
+mod jsonl;
+mod plain;
+mod progress;
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Args, Parser, Subcommand};
+use textclean::{Pipeline, Preset, Stats};
+
+/// Turns messy real-world text into clean text: repairs broken Unicode
+/// (mojibake, HTML entities, invisible characters), removes boilerplate from
+/// scraped pages (ads, comment forms, cookie banners) and repairs sentences
+/// (glued sentences, lost periods, hard-wrapped lines).
+///
+/// Exit status: 0 done, 1 bad input, 2 bad usage.
+#[derive(Parser, Debug)]
+#[command(name = "textclean", version, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Clean documents (by default with the `web` preset).
+    ///
+    /// Each input file is one document, and its cleaned text goes to
+    /// standard output. With --jsonl, each input line is a JSON object whose
+    /// text field is cleaned, every other field kept.
+    ///
+    /// Examples:
+    ///   textclean clean page.txt
+    ///   textclean clean --preset pdf --stats book.txt -o book.clean.txt
+    ///   textclean clean --jsonl --field body --skip-bad bad.jsonl corpus.jsonl
+    #[command(verbatim_doc_comment)]
+    Clean(CleanArgs),
+    /// Split documents into sentences.
+    ///
+    /// Prints each sentence on its own line. With --jsonl, adds a
+    /// `sentences` array of strings to each JSON object.
+    Split(IoArgs),
+}
+
+#[derive(Args, Debug)]
+struct CleanArgs {
+    /// The pipeline: web, pdf, unicode, boilerplate, sentences or ftfy.
+    #[arg(long, value_name = "NAME", value_parser = parse_preset)]
+    preset: Option<Preset>,
+    /// A TOML pipeline configuration (see examples/pipeline.toml).
+    #[arg(long, value_name = "FILE", conflicts_with = "preset")]
+    config: Option<PathBuf>,
+    /// Report every change: on standard error, or with --jsonl as a
+    /// `changes` array in each output object.
+    #[arg(long)]
+    explain: bool,
+    /// Print the changes per rule and the throughput on standard error.
+    #[arg(long)]
+    stats: bool,
+    #[command(flatten)]
+    io: IoArgs,
+}
+
+#[derive(Args, Debug)]
+struct IoArgs {
+    /// Read and write JSON Lines: one JSON object per line.
+    #[arg(long)]
+    jsonl: bool,
+    /// With --jsonl, the field that holds the text.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    field: String,
+    /// With --jsonl, write lines that are not valid JSON objects with the
+    /// text field to FILE, untouched, and go on (otherwise they stop the run
+    /// with exit status 1).
+    #[arg(long, value_name = "FILE", requires = "jsonl")]
+    skip_bad: Option<PathBuf>,
+    /// Write the output to OUT instead of standard output.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Input files; `-` or none reads standard input.
+    #[arg(value_name = "FILE")]
+    inputs: Vec<PathBuf>,
+}
+
+fn parse_preset(name: &str) -> Result<Preset, String> {
+    name.parse().map_err(|e: textclean::Error| e.to_string())
+}
+
+/// Why a run failed, and so its exit status.
+#[derive(Debug)]
+enum Failure {
+    /// Bad input (exit 1): unreadable, not UTF-8, a bad JSON line.
+    Input(String),
+    /// Bad usage (exit 2): a bad configuration file.
+    Usage(String),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Failure {
+        Failure::Input(e.to_string())
+    }
+}
+
+/// What a command does to each document.
+enum Job {
+    Clean { pipeline: Pipeline, explain: bool, stats: bool },
+    Split(textclean::sentences::SentenceSplitter),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(message)) => {
+            eprintln!("textclean: {message}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("textclean: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let (job, io) = match cli.command {
+        Command::Clean(args) => {
+            let pipeline = match (&args.config, args.preset) {
+                (Some(path), _) => {
+                    let text = std::fs::read_to_string(path).map_err(|e| {
+                        Failure::Usage(format!("{}: {e}", path.display()))
+                    })?;
+                    Pipeline::from_toml(&text).map_err(|e| {
+                        Failure::Usage(format!("{}: {e}", path.display()))
+                    })?
+                }
+                (None, preset) => Pipeline::preset(preset.unwrap_or_default()),
+            };
+            let job = Job::Clean {
+                pipeline,
+                explain: args.explain,
+                stats: args.stats,
+            };
+            (job, args.io)
+        }
+        Command::Split(io) => (Job::Split(Default::default()), io),
+    };
+    let inputs = if io.inputs.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        io.inputs.clone()
+    };
+    let out: Box<dyn Write> = match &io.output {
+        Some(path) => Box::new(File::create(path).map_err(|e| {
+            Failure::Input(format!("{}: {e}", path.display()))
+        })?),
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut out = BufWriter::with_capacity(1 << 16, out);
+    let started = Instant::now();
+    let stats = if io.jsonl {
+        jsonl::run(&job, &io, &inputs, &mut out)?
+    } else {
+        plain::run(&job, &inputs, &mut out)?
+    };
+    out.flush()?;
+    if let Job::Clean { stats: true, .. } = job {
+        print_stats(&stats, started.elapsed().as_secs_f64());
+    }
+    Ok(())
+}
+
+fn print_stats(stats: &Stats, seconds: f64) {
+    let mb = stats.bytes_in as f64 / 1e6;
+    eprintln!(
+        "textclean: {} document(s), {} bytes in, {} bytes out, {} changes, \
+         {:.1} MB/s",
+        stats.documents,
+        stats.bytes_in,
+        stats.bytes_out,
+        stats.changes(),
+        if seconds > 0.0 { mb / seconds } else { 0.0 },
+    );
+    for (rule, n) in stats.counts() {
+        eprintln!("  {rule:<28} {n:>10}");
+    }
+}
+
+/// A display name for an input path.
+fn display(path: &std::path::Path) -> String {
+    if path.as_os_str() == "-" {
+        "<stdin>".to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Opens an input: a file, or standard input for `-`.
+fn open(path: &std::path::Path) -> Result<Box<dyn io::Read>, Failure> {
+    if path.as_os_str() == "-" {
+        Ok(Box::new(io::stdin().lock()))
+    } else {
+        let file = File::open(path)
+            .map_err(|e| Failure::Input(format!("{}: {e}", path.display())))?;
+        Ok(Box::new(file))
+    }
+}

@@ -108,7 +108,11 @@ mod tests {
         assert_eq!(Upper.name(), "Upper");
         let boxed: Box<dyn Stage> = Box::new(Upper);
         assert_eq!(boxed.name(), "Upper");
-        assert_eq!((&boxed).clean("ab"), "AB");
+        fn clean_with<S: Stage>(stage: S, text: &str) -> String {
+            stage.clean(text).into_owned()
+        }
+        assert_eq!(clean_with(&boxed, "ab"), "AB");
+        assert_eq!(clean_with(Arc::new(Upper), "ab"), "AB");
     }
 
     #[test]

@@ -124,8 +124,6 @@ pub use split::SentenceSplitter;
 
 use textclean_core::{Edits, Stage};
 
-use repair::Options;
-
 /// The sentence-repair stage: glued sentences, missing spaces, lost final
 /// periods and, when enabled, unwrapping and dehyphenation.
 ///
@@ -145,7 +143,57 @@ use repair::Options;
 #[derive(Clone, Debug)]
 pub struct SentenceRepair {
     lang: Language,
-    opts: Options,
+    opts: RepairOptions,
+}
+
+/// Which rules a [`SentenceRepair`] applies: plain data, to keep in a
+/// configuration file (with the `serde` feature) or to set field by field.
+///
+/// Each field is documented on the [`RepairBuilder`] setter of the same
+/// name. The default is the web default: `glued`, `missing_space` and
+/// `final_period` on, `unwrap` and `dehyphenate` off.
+///
+/// ```
+/// use textclean_sentences::{Language, RepairOptions, SentenceRepair};
+///
+/// let options = RepairOptions { unwrap: true, ..RepairOptions::default() };
+/// let repair = SentenceRepair::new(Language::english(), options);
+/// assert_eq!(repair.options(), options);
+/// assert_eq!(RepairOptions::pdf().dehyphenate, true);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(default, deny_unknown_fields)
+)]
+#[allow(missing_docs)]
+pub struct RepairOptions {
+    pub glued: bool,
+    pub missing_space: bool,
+    pub final_period: bool,
+    pub unwrap: bool,
+    pub dehyphenate: bool,
+}
+
+impl Default for RepairOptions {
+    fn default() -> RepairOptions {
+        RepairOptions {
+            glued: true,
+            missing_space: true,
+            final_period: true,
+            unwrap: false,
+            dehyphenate: false,
+        }
+    }
+}
+
+impl RepairOptions {
+    /// The options of [`SentenceRepair::pdf`]: the web defaults plus
+    /// unwrapping and dehyphenation.
+    pub fn pdf() -> RepairOptions {
+        RepairOptions { unwrap: true, dehyphenate: true, ..Self::default() }
+    }
 }
 
 impl Default for SentenceRepair {
@@ -163,7 +211,17 @@ impl SentenceRepair {
     /// The web defaults plus unwrapping and dehyphenation, for text
     /// extracted from PDFs and plain-text books.
     pub fn pdf() -> SentenceRepair {
-        SentenceRepair::builder().unwrap(true).dehyphenate(true).build()
+        SentenceRepair::new(Language::english(), RepairOptions::pdf())
+    }
+
+    /// A stage with this language pack and these options.
+    pub fn new(lang: Language, options: RepairOptions) -> SentenceRepair {
+        SentenceRepair { lang, opts: options }
+    }
+
+    /// The options this stage applies.
+    pub fn options(&self) -> RepairOptions {
+        self.opts
     }
 
     /// The language pack in use.
@@ -186,11 +244,7 @@ impl Stage for SentenceRepair {
 #[derive(Clone, Debug, Default)]
 pub struct RepairBuilder {
     lang: Option<Language>,
-    no_glued: bool,
-    no_space: bool,
-    no_final_period: bool,
-    unwrap: bool,
-    dehyphenate: bool,
+    opts: RepairOptions,
 }
 
 impl RepairBuilder {
@@ -203,7 +257,7 @@ impl RepairBuilder {
     /// Whether to split glued sentences (`arenaUnlike` → `arena. Unlike`),
     /// rule `sentences.glued`. By default, this is enabled.
     pub fn glued(&mut self, yes: bool) -> &mut Self {
-        self.no_glued = !yes;
+        self.opts.glued = yes;
         self
     }
 
@@ -211,21 +265,21 @@ impl RepairBuilder {
     /// (`end.The` → `end. The`), rule `sentences.space`. By default, this
     /// is enabled.
     pub fn missing_space(&mut self, yes: bool) -> &mut Self {
-        self.no_space = !yes;
+        self.opts.missing_space = yes;
         self
     }
 
     /// Whether to restore the final period of prose paragraphs, rule
     /// `sentences.final_period`. By default, this is enabled.
     pub fn final_period(&mut self, yes: bool) -> &mut Self {
-        self.no_final_period = !yes;
+        self.opts.final_period = yes;
         self
     }
 
     /// Whether to join hard-wrapped lines within paragraphs, rule
     /// `sentences.unwrap`. By default, this is disabled.
     pub fn unwrap(&mut self, yes: bool) -> &mut Self {
-        self.unwrap = yes;
+        self.opts.unwrap = yes;
         self
     }
 
@@ -233,22 +287,16 @@ impl RepairBuilder {
     /// `example`), rule `sentences.dehyphenate`. By default, this is
     /// disabled.
     pub fn dehyphenate(&mut self, yes: bool) -> &mut Self {
-        self.dehyphenate = yes;
+        self.opts.dehyphenate = yes;
         self
     }
 
     /// Builds the stage, loading the language pack's lists once.
     pub fn build(&self) -> SentenceRepair {
-        SentenceRepair {
-            lang: self.lang.clone().unwrap_or_else(Language::english),
-            opts: Options {
-                glued: !self.no_glued,
-                space: !self.no_space,
-                final_period: !self.no_final_period,
-                unwrap: self.unwrap,
-                dehyphenate: self.dehyphenate,
-            },
-        }
+        SentenceRepair::new(
+            self.lang.clone().unwrap_or_else(Language::english),
+            self.opts,
+        )
     }
 }
 

@@ -23,14 +23,7 @@ pub(crate) const UNWRAP: &str = "sentences.unwrap";
 pub(crate) const DEHYPHENATE: &str = "sentences.dehyphenate";
 
 /// Which rules run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Options {
-    pub glued: bool,
-    pub space: bool,
-    pub final_period: bool,
-    pub unwrap: bool,
-    pub dehyphenate: bool,
-}
+pub(crate) type Options = crate::RepairOptions;
 
 /// Words a line needs to count as prose for a final period.
 const PROSE_WORDS: usize = 8;
@@ -91,9 +84,12 @@ pub(crate) fn repair(lang: &Language, opts: &Options, edits: &mut Edits<'_>) {
 
     // Sentence-level insertions, in order.
     let mut splits: Vec<usize> = Vec::new();
-    if opts.glued || opts.space {
-        let spaces =
-            if opts.space { space_candidates(lang, text) } else { Vec::new() };
+    if opts.glued || opts.missing_space {
+        let spaces = if opts.missing_space {
+            space_candidates(lang, text)
+        } else {
+            Vec::new()
+        };
         let mut code = CodeBlocks::default();
         let (mut gi, mut si) = (0, 0);
         let mut floor = 0;

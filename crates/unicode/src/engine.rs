@@ -74,20 +74,7 @@ impl Rule {
 }
 
 /// Which rules are on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Config {
-    pub mojibake: bool,
-    pub html_entities: bool,
-    pub control_chars: bool,
-    pub invisible: bool,
-    pub spaces: bool,
-    pub line_breaks: bool,
-    pub ligatures: bool,
-    pub width: bool,
-    pub quotes: bool,
-    pub dashes: bool,
-    pub normalization: Normalization,
-}
+pub(crate) type Config = crate::UnicodeOptions;
 
 /// Class bits of a character, for the fast scan.
 const ACTIVE: u8 = 1;

@@ -123,10 +123,15 @@ use std::fmt;
 
 pub use textclean_core::{Edits, Record, Rewritten, Stage};
 
-use engine::{Config, Engine};
+use engine::Engine;
 
 /// The normalization form of the cleaner's output.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "lowercase")
+)]
 pub enum Normalization {
     /// Leave the form as it is.
     None,
@@ -137,6 +142,73 @@ pub enum Normalization {
     /// Compatibility composition: also "ﬁ" → "fi", "²" → "2", "①" → "1".
     /// Loses distinctions; for search indexes rather than display.
     Nfkc,
+}
+
+/// Which rules a [`UnicodeCleaner`] applies: plain data, to keep in a
+/// configuration file (with the `serde` feature) or to set field by field.
+///
+/// Each field is documented on the [`UnicodeBuilder`] setter of the same
+/// name. The default is the web default: repairs on, the typographic
+/// rewrites (ligatures, width, quotes, dashes) off, NFC.
+///
+/// ```
+/// use textclean_unicode::{Stage, UnicodeCleaner, UnicodeOptions};
+///
+/// let options = UnicodeOptions { quotes: true, ..UnicodeOptions::default() };
+/// let cleaner = UnicodeCleaner::new(options);
+/// assert_eq!(cleaner.clean("\u{201c}Hi\u{201d}"), "\"Hi\"");
+/// assert_eq!(cleaner.options(), options);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(default, deny_unknown_fields)
+)]
+#[allow(missing_docs)]
+pub struct UnicodeOptions {
+    pub mojibake: bool,
+    pub html_entities: bool,
+    pub control_chars: bool,
+    pub invisible: bool,
+    pub spaces: bool,
+    pub line_breaks: bool,
+    pub ligatures: bool,
+    pub width: bool,
+    pub quotes: bool,
+    pub dashes: bool,
+    pub normalization: Normalization,
+}
+
+impl Default for UnicodeOptions {
+    fn default() -> Self {
+        UnicodeOptions {
+            mojibake: true,
+            html_entities: true,
+            control_chars: true,
+            invisible: true,
+            spaces: true,
+            line_breaks: true,
+            ligatures: false,
+            width: false,
+            quotes: false,
+            dashes: false,
+            normalization: Normalization::Nfc,
+        }
+    }
+}
+
+impl UnicodeOptions {
+    /// The options of [`UnicodeCleaner::ftfy`].
+    pub fn ftfy() -> UnicodeOptions {
+        UnicodeOptions {
+            spaces: false,
+            ligatures: true,
+            width: true,
+            quotes: true,
+            ..UnicodeOptions::default()
+        }
+    }
 }
 
 /// The Unicode repair and normalization stage; see the [crate] docs for its
@@ -164,12 +236,17 @@ impl UnicodeCleaner {
     /// removes C1 controls rather than reading them as Windows-1252, and
     /// removes zero-width spaces and soft hyphens.
     pub fn ftfy() -> UnicodeCleaner {
-        UnicodeCleaner::builder()
-            .spaces(false)
-            .ligatures(true)
-            .width(true)
-            .quotes(true)
-            .build()
+        UnicodeCleaner::new(UnicodeOptions::ftfy())
+    }
+
+    /// A cleaner with these options; its lookup tables are made here, once.
+    pub fn new(options: UnicodeOptions) -> UnicodeCleaner {
+        UnicodeCleaner { engine: Engine::new(options) }
+    }
+
+    /// The options this cleaner applies.
+    pub fn options(&self) -> UnicodeOptions {
+        self.engine.cfg
     }
 }
 
@@ -182,7 +259,7 @@ impl Default for UnicodeCleaner {
 impl fmt::Debug for UnicodeCleaner {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("UnicodeCleaner")
-            .field("config", &self.engine.cfg)
+            .field("options", &self.engine.cfg)
             .finish()
     }
 }
@@ -200,24 +277,6 @@ impl Stage for UnicodeCleaner {
     }
 }
 
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            mojibake: true,
-            html_entities: true,
-            control_chars: true,
-            invisible: true,
-            spaces: true,
-            line_breaks: true,
-            ligatures: false,
-            width: false,
-            quotes: false,
-            dashes: false,
-            normalization: Normalization::Nfc,
-        }
-    }
-}
-
 /// Chooses the rules of a [`UnicodeCleaner`].
 ///
 /// ```
@@ -231,7 +290,7 @@ impl Default for Config {
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct UnicodeBuilder {
-    config: Config,
+    config: UnicodeOptions,
 }
 
 impl UnicodeBuilder {
@@ -333,7 +392,7 @@ impl UnicodeBuilder {
 
     /// Builds the cleaner: its lookup tables are made here, once.
     pub fn build(&self) -> UnicodeCleaner {
-        UnicodeCleaner { engine: Engine::new(self.config) }
+        UnicodeCleaner::new(self.config)
     }
 }
 

@@ -1,0 +1,220 @@
+//! The `textclean` command, run as a user runs it.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn textclean(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_textclean"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the textclean binary runs");
+    // A command that fails early does not read its input: a broken pipe
+    // here is expected then, and its exit status tells the rest.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/data")
+        .join(name)
+}
+
+/// A scratch directory of this test's own.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir()
+        .join(format!("textclean-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn cleans_the_article_byte_for_byte() {
+    let article = data("article.txt");
+    let output = textclean(&["clean", article.to_str().unwrap()], b"");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let expected =
+        std::fs::read_to_string(data("article.expected.txt")).unwrap();
+    assert_eq!(stdout(&output), expected);
+}
+
+#[test]
+fn reads_stdin_and_writes_to_a_file() {
+    let dir = scratch("output");
+    let out = dir.join("out.txt");
+    let output = textclean(
+        &["clean", "--preset", "unicode", "-o", out.to_str().unwrap(), "-"],
+        "caf\u{c3}\u{a9}\r\n".as_bytes(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(out).unwrap(), "caf\u{e9}\n");
+}
+
+#[test]
+fn bad_json_line_fails_naming_its_number() {
+    let input = b"{\"id\":1,\"text\":\"x\\u00a0y\",\"k\":[1]}\nnot json\n";
+    let output = textclean(&["clean", "--jsonl"], input);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("line 2"), "{}", stderr(&output));
+    // The good line before it was not lost.
+    assert!(stdout(&output).contains("\"id\":1"));
+}
+
+#[test]
+fn skip_bad_sets_bad_lines_aside_and_goes_on() {
+    let dir = scratch("skip-bad");
+    let bad = dir.join("bad.jsonl");
+    let input = b"{\"id\":1,\"text\":\"x\\u00a0y\",\"k\":[1]}\nnot json\n";
+    let output = textclean(
+        &["clean", "--jsonl", "--skip-bad", bad.to_str().unwrap()],
+        input,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "{\"id\":1,\"text\":\"x y\\n\",\"k\":[1]}\n");
+    assert_eq!(std::fs::read_to_string(bad).unwrap(), "not json\n");
+}
+
+#[test]
+fn jsonl_errors_name_a_missing_field_and_invalid_utf8() {
+    let output = textclean(
+        &["clean", "--jsonl", "--field", "body"],
+        b"{\"text\":\"a\"}\n",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("line 1: no field `body`"),
+        "{}",
+        stderr(&output)
+    );
+    let output = textclean(&["clean", "--jsonl"], b"{\"text\":\"a\xff\"}\n");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("line 1"), "{}", stderr(&output));
+}
+
+#[test]
+fn jsonl_keeps_fields_order_and_other_fields() {
+    let input = "{\"z\":0,\"body\":\"Hi\u{a0}there\",\"a\":{\"b\":null}}\n\
+                 {\"z\":1,\"body\":\"\"}\n";
+    let output =
+        textclean(&["clean", "--jsonl", "--field", "body"], input.as_bytes());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "{\"z\":0,\"body\":\"Hi there\\n\",\"a\":{\"b\":null}}\n{\"z\":1,\"body\":\"\"}\n"
+    );
+}
+
+#[test]
+fn explain_in_jsonl_adds_changes() {
+    let output = textclean(
+        &["clean", "--jsonl", "--explain"],
+        b"{\"text\":\"a\\u00a0b\"}\n",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let line: serde_json::Value =
+        serde_json::from_str(&stdout(&output)).unwrap();
+    let changes = line["changes"].as_array().unwrap();
+    assert_eq!(changes[0]["rule"], "space.odd");
+    assert_eq!(changes[0]["start"], 1);
+    assert_eq!(changes[0]["original"], "\u{a0}");
+}
+
+#[test]
+fn split_jsonl_adds_sentences() {
+    let output = textclean(
+        &["split", "--jsonl"],
+        b"{\"text\":\"It works. Mr. Smith agrees.\"}\n",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "{\"text\":\"It works. Mr. Smith agrees.\",\"sentences\":[\"It works.\",\"Mr. Smith agrees.\"]}\n"
+    );
+}
+
+#[test]
+fn split_plain_prints_one_sentence_per_line() {
+    let output =
+        textclean(&["split"], b"It works. Mr. Smith\nagrees. Dr. Who?\n");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "It works.\nMr. Smith agrees.\nDr. Who?\n");
+}
+
+#[test]
+fn stats_report_rules_and_throughput() {
+    let article = data("article.txt");
+    let output =
+        textclean(&["clean", "--stats", article.to_str().unwrap()], b"");
+    assert!(output.status.success());
+    let err = stderr(&output);
+    assert!(
+        err.contains("boilerplate.phrase") && err.contains("MB/s"),
+        "{err}"
+    );
+}
+
+#[test]
+fn invalid_utf8_file_is_bad_input() {
+    let dir = scratch("utf8");
+    let file = dir.join("latin1.txt");
+    std::fs::write(&file, b"caf\xe9\n").unwrap();
+    let output = textclean(&["clean", file.to_str().unwrap()], b"");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("not valid UTF-8 at byte 3"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let output = textclean(&["clean", "--preset", "nope"], b"");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("web, pdf"), "{}", stderr(&output));
+    let output = textclean(&["clean", "--skip-bad", "x"], b"");
+    assert_eq!(output.status.code(), Some(2), "--skip-bad needs --jsonl");
+    let dir = scratch("config");
+    let config = dir.join("bad.toml");
+    std::fs::write(&config, "[[stage]]\nkind = \"unicode\"\nquote = true\n")
+        .unwrap();
+    let output =
+        textclean(&["clean", "--config", config.to_str().unwrap()], b"x");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("unknown field `quote`"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn missing_file_is_bad_input() {
+    let output = textclean(&["clean", "/nonexistent/file.txt"], b"");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("/nonexistent/file.txt"));
+}
+
+#[test]
+fn config_file_example_runs() {
+    let config = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/pipeline.toml");
+    let output = textclean(
+        &["clean", "--config", config.to_str().unwrap()],
+        "\u{201c}Hi\u{201d}\n\nPromoted\n".as_bytes(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "\"Hi\"\n");
+}

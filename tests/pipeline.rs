@@ -1,0 +1,197 @@
+//! Pipelines: presets, configuration files, explain, batches, user stages.
+
+use std::borrow::Cow;
+
+use proptest::prelude::*;
+use textclean::{Config, Edits, Pipeline, Preset, Stage};
+
+const ARTICLE: &str = include_str!("../examples/data/article.txt");
+
+/// The serialized form of every preset is pinned: a configuration file
+/// written today must load tomorrow, and mean the same.
+#[test]
+fn preset_configurations_are_pinned() {
+    let unicode = "[[stage]]\nkind = \"unicode\"\nmojibake = true\n\
+        html_entities = true\ncontrol_chars = true\ninvisible = true\n\
+        spaces = true\nline_breaks = true\nligatures = false\n\
+        width = false\nquotes = false\ndashes = false\n\
+        normalization = \"nfc\"\n";
+    let boilerplate = "[[stage]]\nkind = \"boilerplate\"\nphrases = true\nheuristics = true\n";
+    let sentences = |unwrap: bool| {
+        format!(
+            "[[stage]]\nkind = \"sentences\"\n\
+             glued = true\nmissing_space = true\nfinal_period = true\n\
+             unwrap = {unwrap}\ndehyphenate = {unwrap}\n"
+        )
+    };
+    let web = format!(
+        "language = \"en\"\nlayout = true\n\n{unicode}\n{boilerplate}\n{}",
+        sentences(false)
+    );
+    assert_eq!(Preset::Web.config().to_toml(), web);
+    let pdf = format!(
+        "language = \"en\"\nlayout = true\n\n{unicode}\n{}",
+        sentences(true)
+    );
+    assert_eq!(Preset::Pdf.config().to_toml(), pdf);
+    let ftfy = Preset::Ftfy.config().to_toml();
+    assert!(ftfy.starts_with("language = \"en\"\nlayout = false\n"), "{ftfy}");
+    assert!(ftfy.contains("quotes = true") && ftfy.contains("spaces = false"));
+    for name in Preset::NAMES {
+        let preset: Preset = name.parse().unwrap();
+        let config = preset.config();
+        assert_eq!(Config::from_toml(&config.to_toml()).unwrap(), config);
+        let named = format!("preset = \"{name}\"\n");
+        assert_eq!(Config::from_toml(&named).unwrap(), config);
+    }
+}
+
+#[test]
+fn configuration_errors_name_the_field_and_the_fix() {
+    let error =
+        |toml: &str| Pipeline::from_toml(toml).unwrap_err().to_string();
+    let e = error("preset = \"webb\"\n");
+    assert!(
+        e.contains("unknown preset `webb`") && e.contains("web, pdf"),
+        "{e}"
+    );
+    let e = error("[[stage]]\nkind = \"unicode\"\nquote = true\n");
+    assert!(
+        e.contains("unknown field `quote`") && e.contains("quotes"),
+        "{e}"
+    );
+    let e = error("[[stage]]\nkind = \"spelling\"\n");
+    assert!(e.contains("unknown stage kind `spelling`"), "{e}");
+    assert!(e.contains("unicode") && e.contains("boilerplate"), "{e}");
+    let e = error("[[stage]]\nkind = \"sentences\"\nunwrap = \"yes\"\n");
+    assert!(e.contains("in the `sentences` stage"), "{e}");
+    assert!(e.contains("expected a boolean") && e.contains("`unwrap`"), "{e}");
+    let e = error("[[stage]]\nquotes = true\n");
+    assert!(e.contains("needs a `kind`"), "{e}");
+    let e = error("language = \"xx\"\n[[stage]]\nkind = \"sentences\"\n");
+    assert!(e.contains("unknown variant `xx`") && e.contains("en"), "{e}");
+    let e = error("preset = \"web\"\n[[stage]]\nkind = \"unicode\"\n");
+    assert!(e.contains("not both"), "{e}");
+}
+
+#[test]
+fn a_configured_pipeline_runs_its_stages_in_order() {
+    let pipeline = Pipeline::from_toml(
+        "[[stage]]\nkind = \"unicode\"\nquotes = true\n\
+         [[stage]]\nkind = \"boilerplate\"\n",
+    )
+    .unwrap();
+    assert_eq!(pipeline.stage_names(), ["unicode", "boilerplate", "layout"]);
+    assert_eq!(
+        pipeline.clean("\u{201c}Hi\u{201d}\nAdvertisements\n"),
+        "\"Hi\"\n"
+    );
+}
+
+#[test]
+fn clean_text_comes_back_borrowed() {
+    let text = "Plain text.\n\nAnother paragraph that is clean already.\n";
+    for name in Preset::NAMES {
+        let pipeline = Pipeline::preset(name.parse().unwrap());
+        assert!(
+            matches!(pipeline.clean(text), Cow::Borrowed(_)),
+            "preset {name}"
+        );
+    }
+}
+
+#[test]
+fn explain_maps_every_change_to_the_original_input() {
+    let input = "Caf\u{c3}\u{a9} &amp; bar\u{a0}\r\n\r\n\r\nAdvertisements\r\n\
+                 The caf\u{c3}\u{a9} serves good coffee to everyone who comes \
+                 in from the cold streetThe owner is kind";
+    let pipeline = Pipeline::default();
+    let report = pipeline.explain(input);
+    assert_eq!(report.text, pipeline.clean(input));
+    for change in &report.changes {
+        assert!(change.span.end <= input.len());
+        assert!(input.is_char_boundary(change.span.start));
+    }
+    let originals: Vec<(&str, &str)> =
+        report.changes.iter().map(|c| (c.rule, c.original(input))).collect();
+    assert!(originals.contains(&("mojibake.cp1252", "\u{c3}\u{a9}")));
+    assert!(originals.contains(&("entity.html", "&amp;")));
+    // Text the pipeline kept maps back exactly.
+    let at = report.text.find("serves good coffee").unwrap();
+    let source = report.map.to_source_range(at..at + 18);
+    assert_eq!(&input[source], "serves good coffee");
+    assert_eq!(report.stats.bytes_in as usize, input.len());
+}
+
+#[test]
+fn batches_equal_one_by_one() {
+    let docs: Vec<String> = (0..40)
+        .map(|i| format!("Doc {i}\u{a0}here\n\nAdvertisement\n\n{ARTICLE}"))
+        .collect();
+    let pipeline = Pipeline::default();
+    let one_by_one: Vec<String> =
+        docs.iter().map(|d| pipeline.clean(d).into_owned()).collect();
+    assert_eq!(pipeline.clean_batch(&docs), one_by_one);
+}
+
+/// Redacts digits: a user's own stage in a pipeline.
+struct Redact;
+
+impl Stage for Redact {
+    fn name(&self) -> &'static str {
+        "redact"
+    }
+
+    fn rewrite(&self, edits: &mut Edits<'_>) {
+        let text = edits.input();
+        for (at, c) in text.char_indices().filter(|(_, c)| c.is_ascii_digit())
+        {
+            edits.replace(at..at + c.len_utf8(), "#", "redact.digit");
+        }
+    }
+}
+
+#[test]
+fn user_stages_join_a_pipeline_and_its_report() {
+    let pipeline = Pipeline::builder()
+        .stage(textclean::unicode::UnicodeCleaner::default())
+        .stage(Redact)
+        .build();
+    let report = pipeline.explain("Call\u{a0}555 0100");
+    assert_eq!(report.text, "Call ### ####\n");
+    assert_eq!(report.stats.count("redact.digit"), 7);
+    let first = report.changes.iter().find(|c| c.stage == "redact").unwrap();
+    assert_eq!(first.span, 6..7, "span in the original input");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever comes in, the web pipeline leaves normalized structure and
+    /// cleaning again changes nothing.
+    #[test]
+    fn web_output_is_normalized_and_stable(
+        text in "(\\PC|[\n\r\t \u{a0}]|Advertisement|[a-z]{2,8}[A-Z][a-z]{2,8}|\\. ){0,60}"
+    ) {
+        let pipeline = Pipeline::default();
+        let once = pipeline.clean(&text).into_owned();
+        prop_assert!(!once.contains('\r') && !once.contains("\n\n\n"));
+        prop_assert!(once.is_empty() || (once.ends_with('\n') && !once.ends_with("\n\n")));
+        prop_assert!(once.lines().all(|line| line == line.trim_end()));
+        let twice = pipeline.clean(&once);
+        prop_assert_eq!(twice.as_ref(), once.as_str());
+    }
+
+    /// The report's text is the cleaned text, and its spans fit the input.
+    #[test]
+    fn explain_agrees_with_clean(text in "\\PC{0,80}") {
+        let pipeline = Pipeline::preset(Preset::Pdf);
+        let report = pipeline.explain(&text);
+        let cleaned = pipeline.clean(&text);
+        prop_assert_eq!(report.text.as_str(), cleaned.as_ref());
+        for change in &report.changes {
+            prop_assert!(change.span.start <= change.span.end);
+            prop_assert!(change.span.end <= text.len());
+        }
+    }
+}
