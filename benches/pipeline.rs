@@ -5,7 +5,7 @@
 use criterion::{
     BenchmarkId, Criterion, Throughput, criterion_group, criterion_main,
 };
-use textclean::{Pipeline, Preset};
+use textclean::{Layout, Pipeline, Preset, Stage};
 
 const ARTICLE: &str = include_str!("../examples/data/article.txt");
 
@@ -80,6 +80,20 @@ fn web(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // The same documents one after another on one thread: the batch's
+    // speed-up over this is what parallelism buys.
+    let mut group = c.benchmark_group("web/clean_each");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("docs-256x16KB", |b| {
+        b.iter(|| {
+            let out: Vec<String> =
+                docs.iter().map(|d| pipeline.clean(d).into_owned()).collect();
+            assert_eq!(out.len(), docs.len());
+            out
+        })
+    });
+    group.finish();
 }
 
 fn pdf(c: &mut Criterion) {
@@ -112,9 +126,31 @@ fn pdf(c: &mut Criterion) {
     group.finish();
 }
 
+/// The layout pass alone, which ends every pipeline.
+fn layout(c: &mut Criterion) {
+    let messy = page(1 << 20);
+    let clean = Layout.clean(&messy).into_owned();
+    let mut group = c.benchmark_group("layout/clean");
+    for (name, text) in [("page-1MB", &messy), ("clean-1MB", &clean)] {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::from_parameter(name),
+            text,
+            |b, text| {
+                b.iter(|| {
+                    let out = Layout.clean(text);
+                    assert!(!out.contains("\n\n\n"));
+                    out
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = web, pdf
+    targets = web, pdf, layout
 }
 criterion_main!(benches);

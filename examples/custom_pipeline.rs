@@ -52,7 +52,7 @@ fn main() {
         .stage(SentenceRepair::default())
         .build();
 
-    let page = "Contact Us\n\nPromoted\n\nWrite to \u{201c}the desk\u{201d} at \
+    let page = "Opening Hours\n\nPromoted\n\nWrite to \u{201c}the desk\u{201d} at \
                 desk@example.org and we answer within two working days\
                 Our office is open on weekdays\n\nLeave a Reply\n";
     let report = pipeline.explain(page);

@@ -82,12 +82,21 @@
 //! ACRONYM left part must stand alone elsewhere in the document, and a
 //! Capitalized one must precede a strong starter such as `The`); the
 //! context is prose (no `_ . / @ # ( ::` or digits around it, one case
-//! boundary only, a few words before it, no code in the paragraph).
+//! boundary only, a few words before it, more words after it, not inside
+//! an open parenthesis, no code in the paragraph); and the parts are not
+//! shared with other such runs in the document unless the right part is a
+//! sentence starter (identifiers come in families: `nodePort` and
+//! `targetPort`, `fetchName` and `fetchValue`). `sentences.space` asks the
+//! same of the words around the period, and that the left one is a
+//! dictionary word (`asyncio.Task` stays).
 //!
 //! `sentences.final_period` adds a period to a paragraph (a line, or a
 //! block of hard-wrapped lines) that ends in a letter or digit and reads as
-//! prose: at least 8 words, at least half of them lower-case, not a list
-//! item. Titles, headings, list items and verse keep their ending.
+//! prose: at least 8 words, at least half of them lower-case, the inner
+//! punctuation of prose (a comma, a semicolon or a sentence end) unless it
+//! has 20 words or more, not a list item, and not a footnote number after a
+//! finished sentence. Titles, headlines, list items and verse keep their
+//! ending.
 //!
 //! `sentences.unwrap` and `sentences.dehyphenate` (off by default, on in
 //! [`SentenceRepair::pdf`]) only join blocks that look hard-wrapped: lines

@@ -27,6 +27,13 @@ pub(crate) type Options = crate::RepairOptions;
 
 /// Words a line needs to count as prose for a final period.
 const PROSE_WORDS: usize = 8;
+/// Words a line without commas or inner sentence ends needs to count as
+/// prose: shorter ones are headlines.
+const UNPUNCTUATED_PROSE_WORDS: usize = 20;
+/// Hard-wrapped text wraps at 60 to 100 columns: a block with a line of
+/// more letters and digits than this is not wrapped, whatever its shape
+/// (web text puts a paragraph and a short link in one block).
+const WRAP_MAX: usize = 120;
 /// A line with at least this many letters and digits, in a block that is
 /// not wrapped prose, is a paragraph of its own (web text with single
 /// newlines). Lengths are measured in letters and digits, which repair
@@ -81,6 +88,7 @@ pub(crate) fn repair(lang: &Language, opts: &Options, edits: &mut Edits<'_>) {
     if !counts.wanted.is_empty() {
         counts.count(text);
     }
+    let families = Families::of(text, &glues);
 
     // Sentence-level insertions, in order.
     let mut splits: Vec<usize> = Vec::new();
@@ -106,7 +114,7 @@ pub(crate) fn repair(lang: &Language, opts: &Options, edits: &mut Edits<'_>) {
                 let g = &glues[gi];
                 gi += 1;
                 if !code.is_code(text, g.at)
-                    && glue_holds(lang, text, g, &counts, floor)
+                    && glue_holds(lang, text, g, &counts, &families, floor)
                 {
                     plan.push(Plan {
                         span: g.at..g.at,
@@ -297,12 +305,49 @@ fn glue_in(lang: &Language, text: &str, token: Range<usize>) -> Option<Glue> {
     Some(Glue { token: token.clone(), at: token.start + at, kind })
 }
 
+/// How many distinct candidate tokens share each left part and each right
+/// part. Identifiers come in families that share a part (`getName`,
+/// `getValue`; `URLField`, `EmailField`); glued sentences share only
+/// sentence starters (`cityThe`, `streetThe`).
+#[derive(Default)]
+struct Families<'t> {
+    left: HashMap<&'t str, usize>,
+    right: HashMap<&'t str, usize>,
+}
+
+impl<'t> Families<'t> {
+    fn of(text: &'t str, glues: &[Glue]) -> Families<'t> {
+        let mut seen = std::collections::HashSet::new();
+        let mut families = Families::default();
+        for g in glues {
+            if seen.insert(&text[g.token.clone()]) {
+                *families
+                    .left
+                    .entry(&text[g.token.start..g.at])
+                    .or_default() += 1;
+                *families
+                    .right
+                    .entry(&text[g.at..g.token.end])
+                    .or_default() += 1;
+            }
+        }
+        families
+    }
+
+    /// Whether the token's parts name a family of identifiers.
+    fn holds(&self, left: &str, right: &str) -> bool {
+        self.left.get(left).is_some_and(|&n| n > 1)
+            || self.right.get(right).is_some_and(|&n| n > 1)
+    }
+}
+
 /// Whether the evidence for a glued boundary holds.
 fn glue_holds(
     lang: &Language,
     text: &str,
     g: &Glue,
     counts: &Counts,
+    families: &Families<'_>,
     floor: usize,
 ) -> bool {
     let token = &text[g.token.clone()];
@@ -333,6 +378,9 @@ fn glue_holds(
     if !(lang.is_word(right) || lang.is_starter(right)) {
         return false;
     }
+    if !lang.is_starter(right) && families.holds(left, right) {
+        return false;
+    }
     let left_ok = match g.kind {
         Left::Lower => {
             left.chars().count() >= 2 && !lang.is_function_word(left)
@@ -343,7 +391,46 @@ fn glue_holds(
         }
         Left::Acronym => counts.get(left) > 0,
     };
-    left_ok && words_before(text, g.at, floor) >= SENTENCE_WORDS
+    left_ok
+        && words_before(text, g.at, floor) >= SENTENCE_WORDS
+        && continues_sentence(text, g.token.end)
+        && !inside_parentheses(text, g.at, floor)
+}
+
+/// Whether the word that ends at `end` can start a sentence that goes on:
+/// more words follow on its line (`Unlike its`), or a comma and more words
+/// (`Yes, I`). A lone word before `)`, `.`, `(` or a line end is a name or
+/// code (`forms.Form):`, `orderDate (camelCase)`, `string.Template.`).
+fn continues_sentence(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let rest = rest.strip_prefix([',', ';']).unwrap_or(rest);
+    let after = rest.trim_start_matches([' ', '\t']);
+    if after.len() == rest.len() {
+        return false;
+    }
+    after
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || (is_opener(c) && c != '('))
+}
+
+/// Whether `at` is inside parentheses opened earlier on its line (after
+/// `floor`): a sentence does not end inside an open parenthesis
+/// (`JavaScript (as of ECMAScript 5.1)`).
+fn inside_parentheses(text: &str, at: usize, floor: usize) -> bool {
+    let line_start =
+        memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |nl| nl + 1);
+    let lo = floor.max(line_start).max(at.saturating_sub(300));
+    let mut depth = 0usize;
+    for &b in text.as_bytes()[lo..at].iter().rev() {
+        match b {
+            b')' => depth += 1,
+            b'(' if depth == 0 => return true,
+            b'(' => depth -= 1,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Words of the sentence that ends at `at`, counted back to a sentence
@@ -497,8 +584,15 @@ fn space_holds(lang: &Language, text: &str, term: usize, at: usize) -> bool {
     if lang.is_abbreviation(left) && !lang.is_final_abbreviation(left) {
         return false;
     }
+    // `asyncio.Task`, `spark.Spark`: a module or an object, not the last
+    // word of a sentence.
+    if !lang.is_word(left) {
+        return false;
+    }
     match char_before(text, left_start) {
         None => {}
+        // `(forms.Form` and `[obj.Name` are code, not prose.
+        Some('(' | '[') => return false,
         Some(c) if c.is_whitespace() || is_opener(c) => {}
         Some(_) => return false,
     }
@@ -509,13 +603,7 @@ fn space_holds(lang: &Language, text: &str, term: usize, at: usize) -> bool {
     {
         return false;
     }
-    match char_at(text, right_end) {
-        None => true,
-        Some(c) if c.is_whitespace() => true,
-        Some('.') | Some(':') => !char_at(text, right_end + 1)
-            .is_some_and(|c| c.is_alphanumeric() || c == '/'),
-        Some(c) => matches!(c, ',' | ';' | '!' | '?') || is_closer(c),
-    }
+    continues_sentence(text, right_end) && !inside_parentheses(text, term, 0)
 }
 
 /// A line-end hyphen between two letter runs.
@@ -626,16 +714,35 @@ fn splits_in(splits: &[usize], span: Range<usize>) -> usize {
     b - a
 }
 
-fn is_prose(words: Words, splits: usize) -> bool {
+/// Whether a paragraph reads as prose that lost its final period rather
+/// than a heading, a headline or a menu item: enough words, mostly
+/// lower-case, and the inner punctuation of prose (a comma, a semicolon,
+/// a sentence end) unless it is long. Headlines are short and carry none:
+/// "Renting a car could lead to your arrest".
+fn is_prose(s: &str, words: Words, splits: usize) -> bool {
     // Each split adds a Capitalized word.
     let total = words.total + splits;
-    total >= PROSE_WORDS && words.lower * 2 >= total
+    let punctuated = splits > 0
+        || s.contains([',', ';'])
+        || [". ", "? ", "! "].iter().any(|p| s.contains(p));
+    total >= PROSE_WORDS
+        && words.lower * 2 >= total
+        && (punctuated || total >= UNPUNCTUATED_PROSE_WORDS)
 }
 
 /// Whether a line may take a final period: it ends in a letter or digit
 /// and is not a list item.
 fn may_end_with_period(line: &str) -> bool {
+    // A footnote number after a finished sentence: `…of storage.25`.
+    let before_digits = line.trim_end_matches(|c: char| c.is_ascii_digit());
+    let footnote = before_digits.len() < line.len()
+        && before_digits.ends_with(['.', '!', '?', ')', '"', '”']);
+    // A period after an address would read as part of it.
+    let last = line.rsplit(char::is_whitespace).next().unwrap_or(line);
+    let address = last.contains(['/', '@']) || last.starts_with("www.");
     line.chars().next_back().is_some_and(char::is_alphanumeric)
+        && !footnote
+        && !address
         && !starts_with_list_marker(line)
 }
 
@@ -739,7 +846,7 @@ fn is_wrapped(text: &str, lines: &[Line]) -> bool {
     if lines.len() >= 3 && upper_starts == lines.len() {
         return false;
     }
-    if max < 36 {
+    if !(36..=WRAP_MAX).contains(&max) {
         return false;
     }
     let floor = (max / 2).max(24);
@@ -815,7 +922,7 @@ fn block_rules(
         if last_ok
             && !starts_with_list_marker(s)
             && !has_columns(s)
-            && is_prose(words_of(s), splits_in(splits, span.clone()))
+            && is_prose(s, words_of(s), splits_in(splits, span.clone()))
             && ends_a_sentence(lang, text, span.clone(), splits)
         {
             plan.push(Plan {
@@ -841,7 +948,11 @@ fn block_rules(
         });
         if next_upper
             && !has_columns(s)
-            && is_prose(words_of(s), splits_in(splits, line.start..line.end))
+            && is_prose(
+                s,
+                words_of(s),
+                splits_in(splits, line.start..line.end),
+            )
             && ends_a_sentence(lang, text, line.start..line.end, splits)
         {
             plan.push(Plan {
@@ -915,6 +1026,19 @@ mod tests {
         colon: "Here is what we need to buy at the shop today:";
         verse_web: "The woods are lovely, dark and deep,\nBut I have promises to keep,\nAnd miles to go before I sleep";
         clean: "A clean sentence. Another one!";
+        camel_in_parens: "If the API expects orderDate (camelCase) instead of order_date here.";
+        acronym_in_parens: "Strings differ, whereas JavaScript (as of ECMAScript Edition 5.1) does not.";
+        dotted_code: "Subclass it with class MyForm(forms.Form): and add your fields there.";
+        dotted_import: "Then write import static spark.Spark.*; at the top of the file.";
+        dotted_lone_word: "Use options such as str.format() and string.Template. These are newer.";
+        identifier_family_right: "You must set the nodePort and the targetPort values in the spec.";
+        identifier_family_left: "You can call fetchName on it, and also fetchValue if you need to.";
+        dotted_module: "The current asyncio.Task name is used when you log it.";
+        ends_with_address: "You may copy it, give it away or re-use it, as it says online at www.example.org";
+        ends_with_url: "More details, and the full terms, can be found on the site at http://example.org/terms";
+        footnote_number: "Store it all with plenty of room, and more, for all your files and photos.25";
+        headline: "Renting a car could lead to your arrest in some states";
+        headline_long_link: "A paragraph of text that runs on for quite a while, as paragraphs on web pages do, and that is followed by a link on the next line of the same block of text.\nShop the Newest Models Now";
         empty: "";
     }
 
@@ -961,10 +1085,10 @@ mod tests {
 
     #[test]
     fn glued_needs_a_sentence_before() {
-        let text = "cityThe streets were wet and grey all the day long";
+        let text = "cityThe streets were wet, and grey all the day long";
         assert_eq!(
             web(text),
-            "cityThe streets were wet and grey all the day long."
+            "cityThe streets were wet, and grey all the day long."
         );
     }
 
@@ -984,10 +1108,22 @@ mod tests {
     fn final_period() {
         assert_eq!(
             web(
-                "Title Here\n\nthe cat sat on the mat and looked at the dog\n"
+                "Title Here\n\nthe cat sat on the mat, and looked at the dog\n"
             ),
-            "Title Here\n\nthe cat sat on the mat and looked at the dog.\n"
+            "Title Here\n\nthe cat sat on the mat, and looked at the dog.\n"
         );
+        // Prose with a sentence end inside, or long enough, without a
+        // comma.
+        assert_eq!(
+            web("It rained. the cat sat on the mat and looked at the dog"),
+            "It rained. the cat sat on the mat and looked at the dog."
+        );
+        let long = "the cat sat on the mat and looked at the dog for a very \
+                    long time before it went to sleep in the sun";
+        assert_eq!(web(long), format!("{long}."));
+        // A headline carries no inner punctuation: it stays as it is.
+        let headline = "the cat sat on the mat and looked at the dog";
+        assert_eq!(web(headline), headline);
     }
 
     #[test]
