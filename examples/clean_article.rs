@@ -8,6 +8,7 @@
 //! cargo run --release --example clean_article -- page.txt
 //! ```
 
+use std::io::Write;
 use std::process::ExitCode;
 
 const ARTICLE: &str =
@@ -23,7 +24,8 @@ fn main() -> ExitCode {
         }
     };
     let report = textclean::Pipeline::default().explain(&text);
-    print!("{}", report.text);
+    // A reader that stops early (`| head`) is not an error.
+    let _ = std::io::stdout().write_all(report.text.as_bytes());
     eprintln!(
         "{path}: {} bytes in, {} bytes out, {} changes",
         report.stats.bytes_in,

@@ -7,6 +7,7 @@
 //! cargo run --release --example config_file -- my.toml page.txt
 //! ```
 
+use std::io::Write;
 use std::process::ExitCode;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
@@ -28,7 +29,8 @@ fn main() -> ExitCode {
     };
     match run() {
         Ok(text) => {
-            print!("{text}");
+            // A reader that stops early (`| head`) is not an error.
+            let _ = std::io::stdout().write_all(text.as_bytes());
             ExitCode::SUCCESS
         }
         Err(e) => {

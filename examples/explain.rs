@@ -5,6 +5,7 @@
 //! cargo run --release --example explain
 //! ```
 
+use std::io::Write;
 use std::process::ExitCode;
 
 const ARTICLE: &str =
@@ -20,10 +21,12 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let report = textclean::Pipeline::default().explain(&text);
+    let mut out = std::io::stdout().lock();
     for change in &report.changes {
         let before = tail(&text[..change.span.start], CONTEXT);
         let after = head(&text[change.span.end..], CONTEXT);
-        println!(
+        let line = writeln!(
+            out,
             "{:>6}..{:<6} {:<24} {before:?} [{:?} -> {:?}] {after:?}",
             change.span.start,
             change.span.end,
@@ -31,8 +34,12 @@ fn main() -> ExitCode {
             change.original(&text),
             change.replacement,
         );
+        if line.is_err() {
+            // The reader stopped reading (`| head`): nothing more to do.
+            return ExitCode::SUCCESS;
+        }
     }
-    println!("{} changes", report.changes.len());
+    let _ = writeln!(out, "{} changes", report.changes.len());
     ExitCode::SUCCESS
 }
 

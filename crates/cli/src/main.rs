@@ -100,11 +100,18 @@ enum Failure {
     Input(String),
     /// Bad usage (exit 2): a bad configuration file.
     Usage(String),
+    /// Whoever reads the output stopped reading (`textclean … | head`):
+    /// not an error, so exit quietly.
+    Closed,
 }
 
 impl From<io::Error> for Failure {
     fn from(e: io::Error) -> Failure {
-        Failure::Input(e.to_string())
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Failure::Closed
+        } else {
+            Failure::Input(e.to_string())
+        }
     }
 }
 
@@ -126,6 +133,7 @@ fn main() -> ExitCode {
             eprintln!("textclean: {message}");
             ExitCode::from(2)
         }
+        Err(Failure::Closed) => ExitCode::SUCCESS,
     }
 }
 
