@@ -31,14 +31,15 @@ use unicode_normalization::{
 
 use crate::Normalization;
 use crate::tables::{
-    cp1252_byte, entity, fullwidth, ligature, second_ok, stands_alone,
-    utf8_len,
+    cp1252_byte, cp1252_of_c1, entity, fullwidth, ligature, second_ok,
+    stands_alone, utf8_len,
 };
 
 /// The rules, with their stable names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Rule {
     Mojibake,
+    C1,
     Entity,
     Control,
     Ansi,
@@ -57,6 +58,7 @@ impl Rule {
     pub(crate) fn name(self) -> &'static str {
         match self {
             Rule::Mojibake => "mojibake.cp1252",
+            Rule::C1 => "mojibake.c1",
             Rule::Entity => "entity.html",
             Rule::Control => "control.removed",
             Rule::Ansi => "control.ansi",
@@ -332,7 +334,13 @@ impl Engine {
                 self.cfg.normalization == Normalization::None
                     || class & (BOUNDARY | ACTIVE | MAPPABLE) == BOUNDARY
             }
-            _ => true,
+            // Nor before a control or an entity, which may go away or be a
+            // mark ("S\0\u{30c}", "S&#780;").
+            Some(&b) => {
+                self.cfg.normalization == Normalization::None
+                    || !self.ascii[b as usize]
+            }
+            None => true,
         }
     }
 
@@ -372,8 +380,12 @@ impl Engine {
                     None => item(i + 1, None, Some(Rule::Control)),
                 };
             }
-            '&' | '＆' if self.cfg.html_entities => {
-                let fold = self.cfg.width;
+            '&' | '＆' | '﹠' if self.cfg.html_entities => {
+                // Fullwidth and small forms become ASCII with `width`, and
+                // under NFKC: read the entity they will spell now, or the
+                // output would still hold one.
+                let fold = self.cfg.width
+                    || self.cfg.normalization == Normalization::Nfkc;
                 let skip = |at: usize| self.deleted_at(input, at);
                 if c == '&' || fold {
                     if let Some((mut end, mut ch)) =
@@ -390,10 +402,17 @@ impl Engine {
                                 None => break,
                             }
                         }
-                        return match self.pre(ch) {
-                            Some(_) => item(end, None, Some(Rule::Entity)),
-                            None => item(end, Some(ch), Some(Rule::Entity)),
-                        };
+                        let escapes_markup = matches!(ch, '<' | '>' | '&');
+                        if !(escapes_markup
+                            && near_markup(input.as_bytes(), i))
+                        {
+                            return match self.pre(ch) {
+                                Some(_) => item(end, None, Some(Rule::Entity)),
+                                None => {
+                                    item(end, Some(ch), Some(Rule::Entity))
+                                }
+                            };
+                        }
                     }
                 }
             }
@@ -416,8 +435,53 @@ impl Engine {
         if c == '\u{1b}' && self.cfg.control_chars {
             return Some(ansi(bytes, at).unwrap_or(at + 1));
         }
-        (self.pre(c).is_some() || self.fragile(c).is_some())
-            .then_some(at + len)
+        if self.deletes(c) {
+            return Some(at + len);
+        }
+        // Mojibake of a character that is deleted ("Â\u{90}").
+        let (end, decoded) = self.mojibake_at(input, at)?;
+        self.deletes(decoded).then_some(end)
+    }
+
+    /// Whether some rule deletes `c` outright.
+    fn deletes(&self, c: char) -> bool {
+        let mut scratch = String::new();
+        self.pre(c).is_some()
+            || self.fragile(c).is_some()
+            || (self.post(c, &mut scratch).is_some() && scratch.is_empty())
+    }
+
+    /// The mojibake sequence that starts at `at`, if one does: where it
+    /// ends and the character it spells.
+    fn mojibake_at(&self, input: &str, at: usize) -> Option<(usize, char)> {
+        if !self.cfg.mojibake {
+            return None;
+        }
+        let bytes = input.as_bytes();
+        let mut buf = [0u8; 4];
+        let mut need = 1;
+        let mut k = 0;
+        let mut i = at;
+        while k < need {
+            let (c, len) = decode_at(bytes, i);
+            let b = cp1252_byte(c)?;
+            if k == 0 {
+                need = utf8_len(b);
+                if need == 0 {
+                    return None;
+                }
+            } else if !(0x80..0xc0).contains(&b) {
+                return None;
+            }
+            buf[k] = b;
+            k += 1;
+            i += len;
+            if k < need && i >= bytes.len() {
+                return None;
+            }
+        }
+        let decoded = std::str::from_utf8(&buf[..k]).ok()?.chars().next()?;
+        Some((i, decoded))
     }
 
     /// The rule that deletes `c` before mojibake is repaired, so that the
@@ -439,7 +503,11 @@ impl Engine {
             '\u{ad}' if cfg.invisible && !cfg.mojibake => {
                 Some(Rule::Invisible)
             }
-            '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{180e}'
+            '\u{200b}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{feff}'
+            | '\u{180e}'
+            | '\u{fff9}'..='\u{fffc}'
                 if cfg.invisible =>
             {
                 Some(Rule::Invisible)
@@ -456,8 +524,10 @@ impl Engine {
             return None;
         }
         match c {
-            '\u{85}' => None,
-            '\u{80}'..='\u{9f}' if self.cfg.control_chars => {
+            // Those with a Windows-1252 meaning are kept as it (`c1`).
+            '\u{80}'..='\u{9f}'
+                if self.cfg.control_chars && cp1252_of_c1(c).is_none() =>
+            {
                 Some(Rule::Control)
             }
             '\u{ad}' if self.cfg.invisible => Some(Rule::Invisible),
@@ -465,10 +535,22 @@ impl Engine {
         }
     }
 
+    /// The Windows-1252 character a C1 control stands for, when mojibake
+    /// repair is on (`mojibake.c1`: "we\u{92}re" is "we’re").
+    fn c1(&self, c: char) -> Option<char> {
+        self.cfg.mojibake.then(|| cp1252_of_c1(c)).flatten()
+    }
+
     /// The rule that rewrites `c` after mojibake is repaired; writes the
     /// replacement to `out`.
     fn post(&self, c: char, out: &mut String) -> Option<Rule> {
         let cfg = &self.cfg;
+        if let Some(meant) = self.c1(c) {
+            if self.post(meant, out).is_none() {
+                out.push(meant);
+            }
+            return Some(Rule::C1);
+        }
         let (with, rule) = match c {
             '\u{85}' | '\u{2028}' | '\u{2029}' | '\r' | '\u{b}' | '\u{c}'
                 if cfg.line_breaks =>
@@ -639,7 +721,11 @@ impl Engine {
 
     /// Deletes a fragile character that no mojibake sequence can use.
     fn kill(&self, item: &mut Item) {
-        if let Some(rule) = item.ch.and_then(|c| self.fragile(c)) {
+        let Some(c) = item.ch else { return };
+        if let Some(meant) = self.c1(c) {
+            item.ch = Some(meant);
+            item.rule = item.rule.or(Some(Rule::C1));
+        } else if let Some(rule) = self.fragile(c) {
             item.ch = None;
             item.rule = item.rule.or(Some(rule));
         }
@@ -856,4 +942,27 @@ impl Engine {
     pub(crate) fn compute_class_of(&self, c: char) -> u8 {
         self.compute_class(c)
     }
+}
+
+/// How far around an entity to look for markup on its line.
+const MARKUP_REACH: usize = 256;
+
+/// Whether the line around `at` shows markup (`<b>`, `</p>`, `<!--`): then
+/// its `&lt;`, `&gt;` and `&amp;` are escaped on purpose, as in an example
+/// of HTML or code (`Hello &lt;blink&gt;`), and decoding them would make
+/// tags that were never there. Other entities there still decode.
+fn near_markup(bytes: &[u8], at: usize) -> bool {
+    let lo = at.saturating_sub(MARKUP_REACH);
+    let hi = (at + MARKUP_REACH).min(bytes.len());
+    let start = memrchr_newline(&bytes[lo..at]).map_or(lo, |k| lo + k + 1);
+    let end =
+        bytes[at..hi].iter().position(|&b| b == b'\n').map_or(hi, |k| at + k);
+    bytes[start..end].windows(2).any(|w| {
+        w[0] == b'<'
+            && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!'))
+    })
+}
+
+fn memrchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().rposition(|&b| b == b'\n')
 }

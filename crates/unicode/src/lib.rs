@@ -53,12 +53,13 @@
 //! | rule | default | fixes | before | after |
 //! | --- | --- | --- | --- | --- |
 //! | `mojibake.cp1252` | on | UTF-8 decoded as Windows-1252 or Latin-1, also twice | `cafÃ©`, `ÃƒÂ©` | `café`, `é` |
-//! | `entity.html` | on | named, decimal and hex HTML entities | `&eacute;&#8217;&#x2019;` | `é’’` |
-//! | `control.removed` | on | C0 controls but `\t \n \r` VT FF, DEL, C1 controls | `a\u{0}b\u{90}` | `ab` |
+//! | `mojibake.c1` | on (with `mojibake`) | C1 controls that stand for Windows-1252 punctuation (text decoded as Latin-1) | `we\u{92}re \u{95}` | `we’re •` |
+//! | `entity.html` | on | named, decimal and hex HTML entities; beside markup on the same line, `&lt;` `&gt;` `&amp;` stay (an HTML or code example) | `&eacute;&#8217;&#x2019;` | `é’’` |
+//! | `control.removed` | on | C0 controls but `\t \n \r` VT FF, DEL; C1 controls with no Windows-1252 meaning (all C1 without `mojibake`) | `a\u{0}b\u{90}` | `ab` |
 //! | `control.ansi` | on | terminal escapes: CSI (`ESC [ … m`) and OSC | `\x1b[1mbold\x1b[0m` | `bold` |
-//! | `invisible.removed` | on | U+200B, U+FEFF, U+2060–U+2064, U+180E, soft hyphen | `zero\u{200b}width` | `zerowidth` |
+//! | `invisible.removed` | on | U+200B, U+FEFF, U+2060–U+2064, U+180E, U+FFF9–U+FFFC, soft hyphen | `zero\u{200b}width` | `zerowidth` |
 //! | `space.odd` | on | no-break, fixed-width and ideographic spaces | `10\u{a0}km` | `10 km` |
-//! | `linebreak.normalized` | on | `\r\n`, `\r`, U+2028, U+2029, U+0085, VT, FF | `a\r\nb` | `a\nb` |
+//! | `linebreak.normalized` | on | `\r\n`, `\r`, U+2028, U+2029, VT, FF; U+0085 without `mojibake` (with it, U+0085 is "…") | `a\r\nb` | `a\nb` |
 //! | `ligature.latin` | off | ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ | `ﬁnd` | `find` |
 //! | `width.fullwidth` | off | fullwidth ASCII forms U+FF01–U+FF5E | `ＡＢＣ１` | `ABC1` |
 //! | `punct.quote` | off | curly quotes and primes | `“it’s”` | `"it's"` |

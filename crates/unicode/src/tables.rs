@@ -49,6 +49,20 @@ pub(crate) fn cp1252_byte(c: char) -> Option<u8> {
     })
 }
 
+/// The Windows-1252 character that a C1 control stands for: text decoded
+/// as Latin-1 turns Windows-1252 punctuation such as `’` (byte 0x92) into
+/// the control U+0092. `None` for the five bytes Windows-1252 leaves
+/// undefined and for anything outside U+0080–U+009F.
+pub(crate) fn cp1252_of_c1(c: char) -> Option<char> {
+    const CHARS: [char; 32] = [
+        '€', '\0', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ',
+        '\0', 'Ž', '\0', '\0', '‘', '’', '“', '”', '•', '–', '—', '˜', '™',
+        'š', '›', 'œ', '\0', 'ž', 'Ÿ',
+    ];
+    let index = (c as u32).checked_sub(0x80)?;
+    CHARS.get(index as usize).copied().filter(|&w| w != '\0')
+}
+
 /// The length of the UTF-8 sequence that `lead` starts, or 0 when `lead`
 /// cannot start a multi-byte sequence.
 #[inline]
@@ -128,6 +142,17 @@ pub(crate) fn fullwidth(c: char) -> Option<char> {
     }
 }
 
+/// The ASCII character that a fullwidth form, or a small form of the
+/// characters that make an entity (`﹠`, `﹟`, `﹔`), becomes under NFKC.
+pub(crate) fn compat_ascii(c: char) -> Option<char> {
+    match c {
+        '\u{fe60}' => Some('&'),
+        '\u{fe5f}' => Some('#'),
+        '\u{fe54}' => Some(';'),
+        _ => fullwidth(c),
+    }
+}
+
 /// Decodes the HTML character reference that starts at `at`, just after
 /// its `&`: `name;`, `#123;` or `#x7b;`. Returns where it ends and the
 /// character. With `fold`, fullwidth forms count as their ASCII letters, so
@@ -154,7 +179,7 @@ pub(crate) fn entity(
         }
         let raw = text.get(i..)?.chars().next()?;
         i += raw.len_utf8();
-        let c = match fullwidth(raw) {
+        let c = match compat_ascii(raw) {
             Some(ascii) if fold => ascii,
             _ => raw,
         };

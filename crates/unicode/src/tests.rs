@@ -204,8 +204,47 @@ t!(space_odd, web(),
     "space.odd", "space.odd", "space.odd");
 
 // linebreak.normalized
-t!(linebreaks, web(), "a\r\nb\rc\u{2028}d\u{2029}e\u{85}f\u{b}g\u{c}h"
-    => "a\nb\nc\nd\ne\nf\ng\nh");
+t!(linebreaks, web(), "a\r\nb\rc\u{2028}d\u{2029}e\u{b}g\u{c}h"
+    => "a\nb\nc\nd\ne\ng\nh");
+// U+0085 is a line break, unless mojibake repair reads it as Windows-1252
+// "…", which it almost always is in real text (ftfy agrees).
+t!(nel_is_a_line_break, UnicodeCleaner::builder().mojibake(false).build(),
+    "e\u{85}f" => "e\nf", "linebreak.normalized");
+t!(nel_is_an_ellipsis, web(), "Wait\u{85} what" => "Wait… what",
+    "mojibake.c1");
+// C1 controls that stand for Windows-1252 punctuation, from text decoded
+// as Latin-1 (seen on real pages).
+t!(c1_apostrophe, web(), "we\u{92}re here" => "we’re here", "mojibake.c1");
+t!(c1_dash_and_bullet, web(), "\u{95} York\u{97}Union" => "• York—Union",
+    "mojibake.c1", "mojibake.c1");
+t!(c1_quotes_uncurled, all(), "\u{93}Hi\u{94}" => "\"Hi\"", "mojibake.c1",
+    "mojibake.c1");
+t!(c1_undefined_removed, web(), "a\u{81}b\u{9d}c" => "abc",
+    "control.removed", "control.removed");
+t!(c1_in_mojibake_sequence, web(), "it\u{e2}\u{80}\u{99}s" => "it’s",
+    "mojibake.cp1252");
+t!(c1_without_mojibake_repair, UnicodeCleaner::builder().mojibake(false).build(),
+    "we\u{92}re" => "were", "control.removed");
+t!(object_replacement, web(), "photo \u{fffc}. Nice" => "photo . Nice",
+    "invisible.removed");
+// Beside markup, escaped markup characters are escaped on purpose.
+t!(entities_beside_markup_stay, web(),
+    "Markup('<strong>Hello &lt;blink&gt; &amp; &eacute;</strong>')" =>
+    "Markup('<strong>Hello &lt;blink&gt; &amp; é</strong>')", "entity.html");
+t!(entities_on_other_lines_decode, web(),
+    "<b>bold</b> &amp;\nTom &amp; Jerry" => "<b>bold</b> &amp;\nTom & Jerry",
+    "entity.html");
+// A mark after deleted characters still composes, and what it composes
+// with may be half of mojibake: the output must be stable.
+t!(mark_after_deleted_chars_composes, web(), "xx\u{c4}S\0\u{feff}\u{30c} yy"
+    => "xx\u{10a} yy");
+// A character that a rule deletes does not break an entity in two.
+t!(entity_around_deleted_nel,
+    UnicodeCleaner::builder().mojibake(false).line_breaks(false).build(),
+    "a &amp\u{85}; b" => "a & b", "entity.html");
+t!(nfkc_small_ampersand_entity,
+    UnicodeCleaner::builder().normalization(Normalization::Nfkc).build(),
+    "a \u{fe60}lt; b" => "a < b");
 t!(linebreak_crlf_one_change, web(), "a\r\n" => "a\n",
     "linebreak.normalized");
 t!(linebreak_off, UnicodeCleaner::builder().line_breaks(false).build(),
