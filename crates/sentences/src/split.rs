@@ -267,6 +267,45 @@ mod tests {
         ["He lives in the U.S.", "The weather is fine."]
     );
     t!(us_mid, "The U.S. Navy sailed.", ["The U.S. Navy sailed."]);
+    // After a dotted abbreviation, a question word or a pronoun starts a
+    // sentence; a noun does not (cases after pySBD's Golden Rules, MIT).
+    t!(
+        eu_question,
+        "I live in the E.U. How about you?",
+        ["I live in the E.U.", "How about you?"]
+    );
+    t!(
+        us_pronoun,
+        "I moved to the U.S. I like it here.",
+        ["I moved to the U.S.", "I like it here."]
+    );
+    t!(
+        us_noun,
+        "I work for the U.S. Government in Virginia.",
+        ["I work for the U.S. Government in Virginia."]
+    );
+    t!(
+        company,
+        "They closed the deal with Pitt, Briggs & Co. It closed yesterday.",
+        [
+            "They closed the deal with Pitt, Briggs & Co.",
+            "It closed yesterday."
+        ]
+    );
+    t!(
+        company_mid,
+        "They closed the deal with Pitt, Briggs & Co. at noon.",
+        ["They closed the deal with Pitt, Briggs & Co. at noon."]
+    );
+    t!(
+        email_and_url,
+        "Mail Jane.Doe@example.com. See https://example.org/a.html. Bye.",
+        [
+            "Mail Jane.Doe@example.com.",
+            "See https://example.org/a.html.",
+            "Bye."
+        ]
+    );
     t!(
         quotes,
         "He said \"Stop.\" Then he left. 'Why?' she asked.",
