@@ -148,9 +148,55 @@ fn layout(c: &mut Criterion) {
     group.finish();
 }
 
+/// Your own corpus, when `TEXTCLEAN_BENCH_JSONL` names a JSON Lines file
+/// with a `text` field: each stage alone and the `web` pipeline, over all
+/// its documents, one after another; and your own pipeline too, when
+/// `TEXTCLEAN_BENCH_CONFIG` names its TOML file. Without them, nothing
+/// runs.
+fn corpus(c: &mut Criterion) {
+    let Ok(path) = std::env::var("TEXTCLEAN_BENCH_JSONL") else { return };
+    let docs: Vec<String> = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("TEXTCLEAN_BENCH_JSONL={path}: {e}"))
+        .lines()
+        .filter_map(|line| {
+            serde_json::from_str::<serde_json::Value>(line).ok()
+        })
+        .filter_map(|v| v.get("text")?.as_str().map(str::to_owned))
+        .collect();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let name = format!("corpus-{}MB", bytes >> 20);
+    let presets =
+        [Preset::Unicode, Preset::Boilerplate, Preset::Sentences, Preset::Web];
+    let mut pipelines: Vec<(String, Pipeline)> = presets
+        .into_iter()
+        .map(|p| (p.to_string(), Pipeline::preset(p)))
+        .collect();
+    if let Ok(config) = std::env::var("TEXTCLEAN_BENCH_CONFIG") {
+        let pipeline = std::fs::read_to_string(&config)
+            .map_err(|e| e.to_string())
+            .and_then(|toml| {
+                Pipeline::from_toml(&toml).map_err(|e| e.to_string())
+            })
+            .unwrap_or_else(|e| {
+                panic!("TEXTCLEAN_BENCH_CONFIG={config}: {e}")
+            });
+        pipelines.push(("config".to_owned(), pipeline));
+    }
+    for (pipeline_name, pipeline) in &pipelines {
+        let mut group = c.benchmark_group(format!("{pipeline_name}/clean"));
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(&name, |b| {
+            b.iter(|| {
+                docs.iter().map(|d| pipeline.clean(d).len()).sum::<usize>()
+            })
+        });
+        group.finish();
+    }
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = web, pdf, layout
+    targets = web, pdf, layout, corpus
 }
 criterion_main!(benches);

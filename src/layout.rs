@@ -54,14 +54,18 @@ impl Stage for Layout {
                 edits.replace(run..start, separator, "layout.blank_lines");
             }
             seen_content = true;
+            // Most lines need nothing: check before calling the builder.
             let content_end = start + content.len();
-            edits.delete(
-                content_end..start + line_len,
-                "layout.trailing_space",
-            );
+            if content_end < start + line_len {
+                edits.delete(
+                    content_end..start + line_len,
+                    "layout.trailing_space",
+                );
+            }
             let ending = start + line_len..next;
             match ending_len {
                 0 => edits.insert(next, "\n", "layout.final_newline"),
+                1 if rest.as_bytes()[line_len] == b'\n' => {}
                 _ => edits.replace(ending, "\n", "layout.line_ending"),
             }
             start = next;

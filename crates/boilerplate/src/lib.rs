@@ -149,13 +149,26 @@ impl BoilerplateRemover {
                 phrases.push(extra);
             }
         }
-        let phrases = automaton(&phrases, StartKind::Unanchored);
         let heuristics = options.heuristics.then(|| page::Heuristics {
             counters: lang.counters().to_vec(),
             copyright: lang.copyright().to_vec(),
         });
+        let mut entries: Vec<&String> = phrases.iter().collect();
+        if options.phrases {
+            entries.extend(lang.markers());
+        }
+        if let Some(h) = &heuristics {
+            entries.extend(h.counters.iter().chain(&h.copyright));
+        }
+        let anchors = anchor_automaton(&entries);
+        let phrases = automaton(&phrases, StartKind::Unanchored);
         BoilerplateRemover {
-            inner: Arc::new(page::Rules { markers, phrases, heuristics }),
+            inner: Arc::new(page::Rules {
+                anchors,
+                markers,
+                phrases,
+                heuristics,
+            }),
         }
     }
 }
@@ -286,6 +299,28 @@ impl BoilerplateBuilder {
             }
         }
     }
+}
+
+/// The longest word of each normalized entry, found ASCII
+/// case-insensitively in raw lines; none when a word is not ASCII (case
+/// folding would then miss it) or there are no entries.
+fn anchor_automaton(entries: &[&String]) -> Option<AhoCorasick> {
+    let mut words: Vec<&str> = entries
+        .iter()
+        .filter_map(|e| e.split(' ').max_by_key(|w| w.len()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.iter().any(|w| !w.is_ascii()) {
+        return None;
+    }
+    words.sort_unstable();
+    words.dedup();
+    let ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&words)
+        .expect("anchor words always build");
+    Some(ac)
 }
 
 /// A leftmost-longest automaton over `patterns`, or none for no patterns.

@@ -6,42 +6,68 @@
 /// at either end. Returns the number of words.
 pub(crate) fn normalize(text: &str, out: &mut String) -> usize {
     out.clear();
+    let bytes = text.as_bytes();
     let mut words = 0;
-    let mut gap = false;
-    if text.is_ascii() {
-        for &b in text.as_bytes() {
-            if b.is_ascii_alphanumeric() {
-                if gap && !out.is_empty() {
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Copy a whole run of ASCII letters and digits at once.
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i > start {
+            if !in_word {
+                if !out.is_empty() {
                     out.push(' ');
                 }
-                if gap || out.is_empty() {
-                    words += 1;
-                }
-                gap = false;
-                out.push(b.to_ascii_lowercase() as char);
-            } else {
-                gap = true;
+                words += 1;
+                in_word = true;
             }
+            out.push_str(&text[start..i]);
+            continue;
+        }
+        if bytes[i] < 0x80 {
+            in_word = false;
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
+        if c.is_alphanumeric() {
+            if !in_word {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                words += 1;
+                in_word = true;
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            in_word = false;
+        }
+    }
+    out.make_ascii_lowercase();
+    words
+}
+
+/// The number of words [`normalize`] would count (runs of letters and
+/// digits), without writing the key.
+pub(crate) fn alnum_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            let alnum = b.is_ascii_alphanumeric();
+            words += usize::from(alnum && !in_word);
+            in_word = alnum;
         }
         return words;
     }
     for c in text.chars() {
-        if c.is_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push(' ');
-            }
-            if gap || out.is_empty() {
-                words += 1;
-            }
-            gap = false;
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
-        } else {
-            gap = true;
-        }
+        let alnum = c.is_alphanumeric();
+        words += usize::from(alnum && !in_word);
+        in_word = alnum;
     }
     words
 }
@@ -90,9 +116,13 @@ pub(crate) fn is_navigation(line: &str) -> bool {
     // Every separator is `|`, `/`, `>` or starts with byte 0xC2 or 0xE2 in
     // UTF-8: most lines have none and are done after one fast scan.
     let bytes = line.as_bytes();
-    if memchr::memchr3(b'|', b'/', b'>', bytes).is_none()
-        && memchr::memchr2(0xC2, 0xE2, bytes).is_none()
-    {
+    let spaced = |i: usize| {
+        i > 0 && bytes[i - 1] == b' ' && bytes.get(i + 1) == Some(&b' ')
+    };
+    let maybe = memchr::memchr3_iter(b'|', b'/', b'>', bytes)
+        .any(|i| bytes[i] == b'|' || spaced(i))
+        || (!line.is_ascii() && line.contains(is_strong_separator));
+    if !maybe {
         return false;
     }
     let mut separators = 0;
@@ -163,12 +193,18 @@ const COPYRIGHT_MAX_WORDS: usize = 30;
 /// A copyright notice: `© 2024 Example Inc.`, `Copyright 2024 …`,
 /// `(c) Example`. `cues` are the language's copyright words, normalized.
 pub(crate) fn is_copyright(line: &str, key: &str, cues: &[String]) -> bool {
+    let line = line.trim_start();
+    let symbol = line.starts_with("(c)")
+        || line.starts_with("(C)")
+        || (!line.is_ascii() && line.contains('©'));
+    // Most lines hold neither the symbol nor a cue: done after a search.
+    if !symbol && !cues.iter().any(|cue| key.contains(cue.as_str())) {
+        return false;
+    }
     if count_words(line) > COPYRIGHT_MAX_WORDS {
         return false;
     }
-    let line = line.trim_start();
-    if line.contains('©') || line.starts_with("(c)") || line.starts_with("(C)")
-    {
+    if symbol {
         return true;
     }
     // A cue word followed by a year or a symbol, anywhere on a short line:
@@ -244,6 +280,20 @@ mod tests {
             let mut out = String::from("junk");
             assert_eq!(normalize(input, &mut out), words, "{input:?}");
             assert_eq!(out, want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn alnum_words_counts_as_normalize_does() {
+        for text in
+            ["", "Terms & Conditions", "Éditions — Straße 12", "!!!", "a\tb"]
+        {
+            let mut key = String::new();
+            assert_eq!(
+                alnum_words(text),
+                normalize(text, &mut key),
+                "{text:?}"
+            );
         }
     }
 

@@ -14,7 +14,8 @@ use aho_corasick::{AhoCorasick, Anchored, Input};
 use textclean_core::Edits;
 
 use crate::line::{
-    count_words, is_copyright, is_counter, is_navigation, normalize,
+    alnum_words, count_words, is_copyright, is_counter, is_navigation,
+    normalize,
 };
 
 /// Rule names: stable, documented in the crate docs.
@@ -42,6 +43,11 @@ const RUN_MIN: usize = 3;
 /// The compiled rules of a [`crate::BoilerplateRemover`].
 #[derive(Debug)]
 pub(crate) struct Rules {
+    /// One word of every marker, phrase, count word and copyright cue (its
+    /// longest), ASCII case-insensitive: a line that holds none of them as
+    /// a word can match none of them, and skips the key. `None` checks
+    /// every line (a language whose words are not all ASCII).
+    pub(crate) anchors: Option<AhoCorasick>,
     /// Whole-line markers, anchored; none when the phrase rule is off.
     pub(crate) markers: Option<AhoCorasick>,
     /// Contained phrases, including the user's.
@@ -96,7 +102,10 @@ impl Rules {
         if trimmed.is_empty() {
             return Kind::Blank;
         }
-        let words = if line.len() <= KEY_MAX_BYTES {
+        let words = if line.len() > KEY_MAX_BYTES {
+            key.clear();
+            count_words(line)
+        } else if self.may_match(line) {
             let words = normalize(line, key);
             if self.is_marker(key) || self.is_phrase(key) {
                 return Kind::Removed(PHRASE);
@@ -104,7 +113,7 @@ impl Rules {
             words
         } else {
             key.clear();
-            count_words(line)
+            alnum_words(line)
         };
         if let Some(h) = &self.heuristics {
             if line.len() <= KEY_MAX_BYTES {
@@ -128,6 +137,19 @@ impl Rules {
         } else {
             Kind::Other
         }
+    }
+
+    /// Whether `line` holds an anchor word, so that a marker, a phrase, a
+    /// count word or a copyright cue may match its key.
+    fn may_match(&self, line: &str) -> bool {
+        let Some(anchors) = &self.anchors else { return true };
+        let bytes = line.as_bytes();
+        let edge =
+            |at: Option<&u8>| !at.is_some_and(u8::is_ascii_alphanumeric);
+        anchors.find_overlapping_iter(line).any(|m| {
+            edge(m.start().checked_sub(1).map(|i| &bytes[i]))
+                && edge(bytes.get(m.end()))
+        })
     }
 
     /// True when `key` is a whole-line marker, ignoring trailing numbers

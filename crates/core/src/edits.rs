@@ -131,7 +131,9 @@ impl<'a> Edits<'a> {
             self.copied,
             self.input.len(),
         );
-        if self.input[span.clone()] == *replacement {
+        if span.len() == replacement.len()
+            && self.input.as_bytes()[span.clone()] == *replacement.as_bytes()
+        {
             return;
         }
         if !self.edited {

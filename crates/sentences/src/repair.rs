@@ -7,7 +7,9 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use textclean_core::Edits;
 
 use crate::lang::Language;
@@ -34,6 +36,8 @@ const UNPUNCTUATED_PROSE_WORDS: usize = 20;
 /// more letters and digits than this is not wrapped, whatever its shape
 /// (web text puts a paragraph and a short link in one block).
 const WRAP_MAX: usize = 120;
+/// Letters and digits every line of a wrapped block has, but the last.
+const WRAP_FLOOR: usize = 24;
 /// A line with at least this many letters and digits, in a block that is
 /// not wrapped prose, is a paragraph of its own (web text with single
 /// newlines). Lengths are measured in letters and digits, which repair
@@ -70,9 +74,15 @@ pub(crate) fn repair(lang: &Language, opts: &Options, edits: &mut Edits<'_>) {
     let mut plan = Vec::new();
     let mut counts = Counts::default();
 
-    // Find candidates; what needs counting over the whole document.
+    // Find candidates; keep those that the local evidence allows; count
+    // over the whole document only what their decisions still need.
     let glues =
         if opts.glued { glue_candidates(lang, text) } else { Vec::new() };
+    let families = Families::of(text, &glues);
+    let glues: Vec<Glue> = glues
+        .into_iter()
+        .filter(|g| glue_plausible(lang, text, g, &families))
+        .collect();
     for g in &glues {
         counts.want(&text[g.token.clone()]);
         if g.kind != Left::Lower {
@@ -88,7 +98,6 @@ pub(crate) fn repair(lang: &Language, opts: &Options, edits: &mut Edits<'_>) {
     if !counts.wanted.is_empty() {
         counts.count(text);
     }
-    let families = Families::of(text, &glues);
 
     // Sentence-level insertions, in order.
     let mut splits: Vec<usize> = Vec::new();
@@ -114,7 +123,7 @@ pub(crate) fn repair(lang: &Language, opts: &Options, edits: &mut Edits<'_>) {
                 let g = &glues[gi];
                 gi += 1;
                 if !code.is_code(text, g.at)
-                    && glue_holds(lang, text, g, &counts, &families, floor)
+                    && glue_holds(lang, text, g, &counts, floor)
                 {
                     plan.push(Plan {
                         span: g.at..g.at,
@@ -197,8 +206,41 @@ impl Counts {
         }
     }
 
-    /// Counts the wanted tokens: letter runs, and hyphenated pairs of them.
+    /// Counts the wanted tokens where they stand as whole letter runs (or
+    /// hyphenated pairs of them). A few tokens are found with one automaton
+    /// pass; many (a hostile document) with one pass over every letter run,
+    /// so the cost stays linear either way.
     fn count(&mut self, text: &str) {
+        const FEW: usize = 256;
+        if self.wanted.len() > FEW {
+            return self.count_runs(text);
+        }
+        let tokens: Vec<String> = self.wanted.keys().cloned().collect();
+        // Built per document: a contiguous NFA builds fast and, with its
+        // prefilter, searches fast enough for a few dozen tokens.
+        let Ok(ac) = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&tokens)
+        else {
+            return self.count_runs(text);
+        };
+        let mut counts = vec![0usize; tokens.len()];
+        for m in ac.find_overlapping_iter(text) {
+            let whole = !char_before(text, m.start())
+                .is_some_and(char::is_alphabetic)
+                && !char_at(text, m.end()).is_some_and(char::is_alphabetic);
+            if whole {
+                counts[m.pattern().as_usize()] += 1;
+            }
+        }
+        for (token, n) in tokens.into_iter().zip(counts) {
+            self.wanted.insert(token, n);
+        }
+    }
+
+    /// Counts the wanted tokens by walking every letter run.
+    fn count_runs(&mut self, text: &str) {
         let bytes = text.as_bytes();
         let mut i = 0;
         let mut prev: Option<Range<usize>> = None;
@@ -266,12 +308,14 @@ fn glue_in(lang: &Language, text: &str, token: Range<usize>) -> Option<Glue> {
     if word.len() > 64 || lang.is_camel_case_name(word) {
         return None;
     }
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    // Walk (prev, cur, next) triples without collecting the chars: this
+    // runs for every ALL-CAPS word too.
     let mut found = None;
     let mut boundaries = 0;
-    for k in 1..chars.len() {
-        let (prev, cur) = (chars[k - 1].1, chars[k].1);
-        let next = chars.get(k + 1).map(|c| c.1);
+    let mut iter = word.char_indices().peekable();
+    let (_, mut prev) = iter.next()?;
+    while let Some((at, cur)) = iter.next() {
+        let next = iter.peek().map(|&(_, c)| c);
         let kind = if prev.is_lowercase() && cur.is_uppercase() {
             Some(Left::Lower)
         } else if prev.is_uppercase()
@@ -284,8 +328,9 @@ fn glue_in(lang: &Language, text: &str, token: Range<usize>) -> Option<Glue> {
         };
         if let Some(kind) = kind {
             boundaries += 1;
-            found = Some((chars[k].0, kind));
+            found = Some((at, kind));
         }
+        prev = cur;
     }
     if boundaries != 1 {
         return None;
@@ -341,16 +386,16 @@ impl<'t> Families<'t> {
     }
 }
 
-/// Whether the evidence for a glued boundary holds.
-fn glue_holds(
+/// Whether the local evidence allows a glued boundary: the context is
+/// prose, the right part can start a sentence and the left part can end
+/// one, the parts name no family of identifiers, and a sentence goes on
+/// after it. What needs the whole document is left to [`glue_holds`].
+fn glue_plausible(
     lang: &Language,
     text: &str,
     g: &Glue,
-    counts: &Counts,
     families: &Families<'_>,
-    floor: usize,
 ) -> bool {
-    let token = &text[g.token.clone()];
     let left = &text[g.token.start..g.at];
     let right = &text[g.at..g.token.end];
     // Prose, not code: nothing code-like touches the token.
@@ -371,10 +416,6 @@ fn glue_holds(
             return false;
         }
     }
-    // A name recurs; a glued pair almost never does.
-    if counts.get(token) > 1 {
-        return false;
-    }
     if !(lang.is_word(right) || lang.is_starter(right)) {
         return false;
     }
@@ -385,15 +426,38 @@ fn glue_holds(
         Left::Lower => {
             left.chars().count() >= 2 && !lang.is_function_word(left)
         }
-        Left::Capitalized => {
-            lang.is_strong_starter(right)
-                && (counts.get(left) > 0 || lang.is_word(left))
-        }
+        Left::Capitalized => lang.is_strong_starter(right),
+        Left::Acronym => true,
+    };
+    left_ok
+        && words_before(text, g.at, 0) >= SENTENCE_WORDS
+        && continues_sentence(text, g.token.end)
+}
+
+/// Whether the evidence of the whole document holds for a plausible glued
+/// boundary: the token does not recur (a name recurs; a glued pair almost
+/// never does), a Capitalized or ACRONYM left part stands alone elsewhere
+/// (or is a word), and the sentence before it since the last split
+/// (`floor`) has a few words and no open parenthesis.
+fn glue_holds(
+    lang: &Language,
+    text: &str,
+    g: &Glue,
+    counts: &Counts,
+    floor: usize,
+) -> bool {
+    let token = &text[g.token.clone()];
+    let left = &text[g.token.start..g.at];
+    if counts.get(token) > 1 {
+        return false;
+    }
+    let left_ok = match g.kind {
+        Left::Lower => true,
+        Left::Capitalized => counts.get(left) > 0 || lang.is_word(left),
         Left::Acronym => counts.get(left) > 0,
     };
     left_ok
         && words_before(text, g.at, floor) >= SENTENCE_WORDS
-        && continues_sentence(text, g.token.end)
         && !inside_parentheses(text, g.at, floor)
 }
 
@@ -537,12 +601,20 @@ fn block_around(text: &str, at: usize) -> Range<usize> {
     start..end
 }
 
+/// Whether a block holds code: braces, backticks, or one of `==` `=>`
+/// `->` `();` `::` `</` `/>` `#include` `!=`.
 fn looks_like_code(block: &str) -> bool {
-    let bytes = block.as_bytes();
-    memchr::memchr3(b'{', b'}', b'`', bytes).is_some()
-        || ["==", "=>", "->", "();", "::", "</", "/>", "#include", "!="]
-            .iter()
-            .any(|p| memchr::memmem::find(bytes, p.as_bytes()).is_some())
+    static CODE: OnceLock<AhoCorasick> = OnceLock::new();
+    CODE.get_or_init(|| {
+        AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build([
+                "{", "}", "`", "==", "=>", "->", "();", "::", "</", "/>",
+                "#include", "!=",
+            ])
+            .expect("fixed patterns build")
+    })
+    .is_match(block)
 }
 
 /// Positions after `end.` in `end.The next` where a space is missing.
@@ -822,6 +894,11 @@ fn is_wrapped(text: &str, lines: &[Line]) -> bool {
     let mut caps = 0usize;
     for (k, line) in lines.iter().enumerate() {
         let s = &text[line.start..line.end];
+        // Every line but the last must be at least `WRAP_FLOOR` wide: a
+        // short one (a menu item, a verse line) ends the test at once.
+        if k + 1 < lines.len() && s.len() < WRAP_FLOOR {
+            return false;
+        }
         if (k > 0 && line.indented)
             || starts_with_list_marker(s)
             || s.contains("   ")
@@ -829,14 +906,21 @@ fn is_wrapped(text: &str, lines: &[Line]) -> bool {
         {
             return false;
         }
-        let len = alnum_len(s);
+        // One pass over the line's chars: its width and its capitals.
+        let mut len = 0;
+        for c in s.chars().filter(|c| c.is_alphanumeric()) {
+            len += 1;
+            if c.is_alphabetic() {
+                letters += 1;
+                caps += usize::from(c.is_uppercase());
+            }
+        }
+        if len > WRAP_MAX {
+            return false;
+        }
         max = max.max(len);
         if s.chars().next().is_some_and(char::is_uppercase) {
             upper_starts += 1;
-        }
-        for c in s.chars().filter(|c| c.is_alphabetic()) {
-            letters += 1;
-            caps += usize::from(c.is_uppercase());
         }
     }
     if caps * 2 > letters {
@@ -846,10 +930,10 @@ fn is_wrapped(text: &str, lines: &[Line]) -> bool {
     if lines.len() >= 3 && upper_starts == lines.len() {
         return false;
     }
-    if !(36..=WRAP_MAX).contains(&max) {
+    if max < 36 {
         return false;
     }
-    let floor = (max / 2).max(24);
+    let floor = (max / 2).max(WRAP_FLOOR);
     lines[..lines.len() - 1]
         .iter()
         .all(|l| alnum_len(&text[l.start..l.end]) >= floor)
@@ -914,9 +998,13 @@ fn block_rules(
             });
         }
     }
-    if !opts.final_period || looks_like_code(&text[span.clone()]) {
+    if !opts.final_period {
         return;
     }
+    // Code gets no periods; asked last, as few paragraphs get this far.
+    let mut code: Option<bool> = None;
+    let mut is_code =
+        || *code.get_or_insert_with(|| looks_like_code(&text[span.clone()]));
     if lines.len() == 1 || wrapped {
         let s = &text[span.clone()];
         if last_ok
@@ -924,6 +1012,7 @@ fn block_rules(
             && !has_columns(s)
             && is_prose(s, words_of(s), splits_in(splits, span.clone()))
             && ends_a_sentence(lang, text, span.clone(), splits)
+            && !is_code()
         {
             plan.push(Plan {
                 span: last.end..last.end,
@@ -954,6 +1043,7 @@ fn block_rules(
                 splits_in(splits, line.start..line.end),
             )
             && ends_a_sentence(lang, text, line.start..line.end, splits)
+            && !is_code()
         {
             plan.push(Plan {
                 span: line.end..line.end,
@@ -1236,6 +1326,27 @@ mod tests {
 
     fn stages() -> [SentenceRepair; 2] {
         [SentenceRepair::default(), SentenceRepair::pdf()]
+    }
+
+    proptest! {
+        /// The automaton count and the letter-run count agree.
+        #[test]
+        fn counting_paths_agree(
+            text in "([a-cA-C]{1,4}|-|'| |é|\n){0,60}",
+            wanted in proptest::collection::vec("[a-cA-C]{1,4}(-[a-c]{1,3})?", 1..6),
+        ) {
+            let mut fast = super::Counts::default();
+            let mut slow = super::Counts::default();
+            for token in &wanted {
+                fast.want(token);
+                slow.want(token);
+            }
+            fast.count(&text);
+            slow.count_runs(&text);
+            for token in &wanted {
+                prop_assert_eq!(fast.get(token), slow.get(token), "{}", token);
+            }
+        }
     }
 
     proptest! {
