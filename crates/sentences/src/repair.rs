@@ -207,14 +207,23 @@ impl Counts {
     }
 
     /// Counts the wanted tokens where they stand as whole letter runs (or
-    /// hyphenated pairs of them). A few tokens are found with one automaton
-    /// pass; many (a hostile document) with one pass over every letter run,
-    /// so the cost stays linear either way.
+    /// hyphenated pairs of them). With plenty of text for each token, one
+    /// automaton pass; otherwise (building the automaton would cost more
+    /// than it saves, or there are very many tokens, as in a hostile
+    /// document) one walk over the letter runs. Linear either way.
     fn count(&mut self, text: &str) {
         const FEW: usize = 256;
-        if self.wanted.len() > FEW {
-            return self.count_runs(text);
+        const TEXT_PER_TOKEN: usize = 2048;
+        let tokens = self.wanted.len();
+        if tokens > FEW || text.len() < TEXT_PER_TOKEN * tokens {
+            self.count_runs(text);
+        } else {
+            self.count_with_automaton(text);
         }
+    }
+
+    /// Counts the wanted tokens with one automaton pass.
+    fn count_with_automaton(&mut self, text: &str) {
         let tokens: Vec<String> = self.wanted.keys().cloned().collect();
         // Built per document: a contiguous NFA builds fast and, with its
         // prefilter, searches fast enough for a few dozen tokens.
@@ -243,28 +252,34 @@ impl Counts {
     fn count_runs(&mut self, text: &str) {
         let bytes = text.as_bytes();
         let mut i = 0;
-        let mut prev: Option<Range<usize>> = None;
+        // Whether the char before `i` is a letter: a run starts only after
+        // one that is not.
+        let mut after_letter = false;
         while i < bytes.len() {
             let b = bytes[i];
-            let starts = b.is_ascii_alphabetic()
-                || (b >= 0x80
-                    && char_at(text, i).is_some_and(char::is_alphabetic));
-            if !starts {
-                i += 1;
-                // Skip UTF-8 continuation bytes.
-                while i < bytes.len() && (bytes[i] & 0xC0) == 0x80 {
-                    i += 1;
-                }
+            let (letter, len) = if b < 0x80 {
+                (b.is_ascii_alphabetic(), 1)
+            } else {
+                let c = char_at(text, i).unwrap_or(' ');
+                (c.is_alphabetic(), c.len_utf8().max(1))
+            };
+            // Only runs that start with the first byte of a wanted token
+            // can be one: skip the rest without finding their end.
+            if !letter || after_letter || !self.firsts[b as usize] {
+                after_letter = letter;
+                i += len;
                 continue;
             }
             let end = letters_end(text, i);
             self.bump(&text[i..end]);
-            if let Some(p) = &prev {
-                if p.end + 1 == i && bytes[p.end] == b'-' {
-                    self.bump(&text[p.start..end]);
-                }
+            // A hyphenated pair that starts here: `exam-ple`.
+            if bytes.get(end) == Some(&b'-')
+                && char_at(text, end + 1).is_some_and(char::is_alphabetic)
+            {
+                let pair_end = letters_end(text, end + 1);
+                self.bump(&text[i..pair_end]);
             }
-            prev = Some(i..end);
+            after_letter = true;
             i = end;
         }
     }
@@ -1341,7 +1356,7 @@ mod tests {
                 fast.want(token);
                 slow.want(token);
             }
-            fast.count(&text);
+            fast.count_with_automaton(&text);
             slow.count_runs(&text);
             for token in &wanted {
                 prop_assert_eq!(fast.get(token), slow.get(token), "{}", token);
