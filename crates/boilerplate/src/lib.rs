@@ -86,11 +86,14 @@
 //! All automata are built once, in [`BoilerplateBuilder::build`]. A run
 //! finds line ends with `memchr` and looks closely only at short lines (at
 //! most 300 bytes for markers and phrases, 1500 for navigation); long lines
-//! cost a word count. The criterion bench (`cargo bench -p
-//! textclean-boilerplate`) measures about 500 MB/s on 1 MB of page text
-//! built from an article with a menu and footer, and about 640 MB/s on
-//! plain article text; on the WCXB dev pages, which are mostly short lines,
-//! it runs at 110–145 MB/s. Cost is linear in the input.
+//! cost a word count. A line is normalized and matched against the markers
+//! and phrases only if it holds, as a word, the longest word of one of
+//! them (one case-insensitive automaton pass). The criterion bench (`cargo
+//! bench -p textclean-boilerplate --bench boilerplate`) measures about 500
+//! MB/s on 1 MB of page text built from an article with a menu and footer,
+//! and about 900 MB/s on plain prose; on the WCXB dev pages, which are
+//! mostly short lines, about 170 MB/s (`TEXTCLEAN_BENCH_JSONL` in the
+//! facade's `benches/pipeline.rs`). Cost is linear in the input.
 //!
 //! # Evaluation
 //!

@@ -109,13 +109,15 @@
 //! # Performance
 //!
 //! Repair scans the text once for candidates with byte-level tests and
-//! does full work only around them; documents with candidates get one more
-//! counting pass. Splitting is one byte scan. Both are linear in the size
+//! does full work only around them; documents whose candidates pass the
+//! local evidence get one more counting pass, over only the tokens those
+//! decisions need. Splitting is one byte scan. Both are linear in the size
 //! of the input, including one huge line. On one core the crate's
-//! criterion bench (`cargo bench -p textclean-sentences`) measured repair
-//! at about 330 MB/s on prose, 170 MB/s on the sample article (it has
-//! many glued sentences), 470 MB/s on a 10 MB line of capitals, and
-//! splitting at about 1 GB/s on prose.
+//! criterion bench (`cargo bench -p textclean-sentences --bench
+//! sentences`) measured repair at about 900 MB/s on prose, 160 MB/s on the
+//! sample article (it is full of glued sentences), 300 MB/s on a 10 MB
+//! line of capitals and 230 MB/s on the WCXB dev pages, and splitting at
+//! about 1.2 GB/s on prose.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
