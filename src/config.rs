@@ -205,8 +205,8 @@ pub enum StageConfig {
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize,
 )]
-#[allow(missing_docs)]
 pub enum Language {
+    /// English (`"en"`).
     #[default]
     #[serde(rename = "en")]
     English,

@@ -230,10 +230,12 @@ pub struct BoilerplateBuilder {
     derive(serde::Serialize, serde::Deserialize),
     serde(default, deny_unknown_fields)
 )]
-#[allow(missing_docs)]
 pub struct BoilerplateOptions {
+    /// `boilerplate.phrase` with the language's markers and phrases.
     pub phrases: bool,
+    /// The line heuristics: navigation, copyright, counters, link runs.
     pub heuristics: bool,
+    /// The user's own phrases, removed as `boilerplate.phrase`.
     #[cfg_attr(
         feature = "serde",
         serde(skip_serializing_if = "Vec::is_empty")

@@ -178,12 +178,16 @@ pub struct SentenceRepair {
     derive(serde::Serialize, serde::Deserialize),
     serde(default, deny_unknown_fields)
 )]
-#[allow(missing_docs)]
 pub struct RepairOptions {
+    /// `sentences.glued`.
     pub glued: bool,
+    /// `sentences.space`.
     pub missing_space: bool,
+    /// `sentences.final_period`.
     pub final_period: bool,
+    /// `sentences.unwrap`.
     pub unwrap: bool,
+    /// `sentences.dehyphenate`.
     pub dehyphenate: bool,
 }
 

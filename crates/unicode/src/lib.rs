@@ -166,18 +166,28 @@ pub enum Normalization {
     derive(serde::Serialize, serde::Deserialize),
     serde(default, deny_unknown_fields)
 )]
-#[allow(missing_docs)]
 pub struct UnicodeOptions {
+    /// `mojibake.cp1252` and `mojibake.c1`.
     pub mojibake: bool,
+    /// `entity.html`.
     pub html_entities: bool,
+    /// `control.removed` and `control.ansi`.
     pub control_chars: bool,
+    /// `invisible.removed`.
     pub invisible: bool,
+    /// `space.odd`.
     pub spaces: bool,
+    /// `linebreak.normalized`.
     pub line_breaks: bool,
+    /// `ligature.latin`.
     pub ligatures: bool,
+    /// `width.fullwidth`.
     pub width: bool,
+    /// `punct.quote`.
     pub quotes: bool,
+    /// `punct.dash`.
     pub dashes: bool,
+    /// `normalize.nfc` or `normalize.nfkc`.
     pub normalization: Normalization,
 }
 
