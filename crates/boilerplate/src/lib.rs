@@ -312,7 +312,9 @@ impl BoilerplateBuilder {
 fn anchor_automaton(entries: &[&String]) -> Option<AhoCorasick> {
     let mut words: Vec<&str> = entries
         .iter()
-        .filter_map(|e| e.split(' ').max_by_key(|w| w.len()))
+        // The first of the longest words: later ones in a tie are more
+        // often common words ("like this", "learn more").
+        .filter_map(|e| e.split(' ').rev().max_by_key(|w| w.len()))
         .filter(|w| !w.is_empty())
         .collect();
     if words.is_empty() || words.iter().any(|w| !w.is_ascii()) {
