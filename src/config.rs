@@ -41,7 +41,17 @@ pub enum Preset {
 }
 
 impl Preset {
-    /// Every preset's name, in the order of the variants.
+    /// Every preset, in the order of the variants.
+    pub const ALL: [Preset; 6] = [
+        Preset::Web,
+        Preset::Pdf,
+        Preset::Unicode,
+        Preset::Boilerplate,
+        Preset::Sentences,
+        Preset::Ftfy,
+    ];
+
+    /// Every preset's name, in the order of [`Preset::ALL`].
     pub const NAMES: [&'static str; 6] =
         ["web", "pdf", "unicode", "boilerplate", "sentences", "ftfy"];
 
@@ -77,16 +87,8 @@ impl FromStr for Preset {
     type Err = Error;
 
     fn from_str(name: &str) -> Result<Preset, Error> {
-        let all = [
-            Preset::Web,
-            Preset::Pdf,
-            Preset::Unicode,
-            Preset::Boilerplate,
-            Preset::Sentences,
-            Preset::Ftfy,
-        ];
-        all.into_iter()
-            .find(|p| p.name() == name)
+        let at = Self::NAMES.iter().position(|n| *n == name);
+        at.map(|at| Self::ALL[at])
             .ok_or_else(|| Error::UnknownPreset { name: name.to_owned() })
     }
 }

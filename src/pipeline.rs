@@ -87,27 +87,6 @@ impl Pipeline {
         text
     }
 
-    /// Cleans `input` and counts the changes per rule, without recording
-    /// each change.
-    pub fn clean_with_stats<'a>(
-        &self,
-        input: &'a str,
-    ) -> (Cow<'a, str>, Stats) {
-        let mut text = Cow::Borrowed(input);
-        let mut stats = Stats::default();
-        for stage in &self.stages {
-            let done = stage.run(&text, Record::Counts);
-            stats += done.stats;
-            if let Cow::Owned(out) = done.text {
-                text = Cow::Owned(out);
-            }
-        }
-        stats.documents = 1;
-        stats.bytes_in = input.len() as u64;
-        stats.bytes_out = text.len() as u64;
-        (text, stats)
-    }
-
     /// Cleans `input` and reports every change, with its span in `input`.
     ///
     /// ```
@@ -124,19 +103,39 @@ impl Pipeline {
     /// assert_eq!(&input[report.map.to_source_range(at..at + 4)], "lait");
     /// ```
     pub fn explain(&self, input: &str) -> Report {
+        self.run(input, Record::Changes)
+    }
+
+    /// Cleans `input`, recording what `record` asks for: nothing, counts
+    /// per rule, or every change with its span in `input` (and the span
+    /// map, which only changes make).
+    ///
+    /// ```
+    /// use textclean::{Pipeline, Record};
+    ///
+    /// let report = Pipeline::default().run("a\u{a0}b\u{a0}c", Record::Counts);
+    /// assert_eq!(report.text, "a b c\n");
+    /// assert_eq!(report.stats.count("space.odd"), 2);
+    /// assert!(report.changes.is_empty());
+    /// ```
+    pub fn run(&self, input: &str, record: Record) -> Report {
         let mut text = Cow::Borrowed(input);
         let mut map = SpanMap::identity();
         let mut changes = Vec::new();
         let mut stats = Stats::default();
         for stage in &self.stages {
-            let done = stage.run(&text, Record::Changes);
-            let stage_map = SpanMap::from_changes(&done.changes);
-            changes.extend(done.changes.into_iter().map(|change| Change {
-                span: map.to_source_range(change.span.clone()),
-                ..change
-            }));
+            let done = stage.run(&text, record);
+            if record == Record::Changes {
+                let stage_map = SpanMap::from_changes(&done.changes);
+                changes.extend(done.changes.into_iter().map(|change| {
+                    Change {
+                        span: map.to_source_range(change.span.clone()),
+                        ..change
+                    }
+                }));
+                map = map.then(&stage_map);
+            }
             stats += done.stats;
-            map = map.then(&stage_map);
             if let Cow::Owned(out) = done.text {
                 text = Cow::Owned(out);
             }

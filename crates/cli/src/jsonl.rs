@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
-use textclean::Stats;
+use textclean::{Record, Stats};
 
 use crate::{Failure, IoArgs, Job, display, open, progress::Progress};
 
@@ -132,35 +132,27 @@ fn one(
     };
     let mut stats = Stats::default();
     match job {
-        Job::Clean { pipeline, explain: true, .. } => {
-            let report = pipeline.explain(text);
-            let changes: Vec<Value> = report
-                .changes
-                .iter()
-                .map(|c| {
-                    json!({
-                        "stage": c.stage,
-                        "rule": c.rule,
-                        "start": c.span.start,
-                        "end": c.span.end,
-                        "original": c.original(text),
-                        "replacement": c.replacement,
+        Job::Clean { pipeline, record, .. } => {
+            let report = pipeline.run(text, *record);
+            if *record == Record::Changes {
+                let changes: Vec<Value> = report
+                    .changes
+                    .iter()
+                    .map(|c| {
+                        json!({
+                            "stage": c.stage,
+                            "rule": c.rule,
+                            "start": c.span.start,
+                            "end": c.span.end,
+                            "original": c.original(text),
+                            "replacement": c.replacement,
+                        })
                     })
-                })
-                .collect();
+                    .collect();
+                object.insert("changes".to_owned(), Value::Array(changes));
+            }
             stats = report.stats;
             object.insert(field.to_owned(), Value::String(report.text));
-            object.insert("changes".to_owned(), Value::Array(changes));
-        }
-        Job::Clean { pipeline, stats: true, .. } => {
-            let (cleaned, counted) = pipeline.clean_with_stats(text);
-            let cleaned = cleaned.into_owned();
-            stats = counted;
-            object.insert(field.to_owned(), Value::String(cleaned));
-        }
-        Job::Clean { pipeline, .. } => {
-            let cleaned = pipeline.clean(text).into_owned();
-            object.insert(field.to_owned(), Value::String(cleaned));
         }
         Job::Split(splitter) => {
             let sentences: Vec<Value> = splitter

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
-use textclean::{Pipeline, Preset, Stats};
+use textclean::{Pipeline, Preset, Record, Stats};
 
 /// Turns messy real-world text into clean text: repairs broken Unicode
 /// (mojibake, HTML entities, invisible characters), removes boilerplate from
@@ -117,7 +117,13 @@ impl From<io::Error> for Failure {
 
 /// What a command does to each document.
 enum Job {
-    Clean { pipeline: Pipeline, explain: bool, stats: bool },
+    /// `record` is what the output needs: every change for --explain,
+    /// counts for --stats, else nothing.
+    Clean {
+        pipeline: Pipeline,
+        record: Record,
+        stats: bool,
+    },
     Split(textclean::sentences::SentenceSplitter),
 }
 
@@ -151,11 +157,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
                 (None, preset) => Pipeline::preset(preset.unwrap_or_default()),
             };
-            let job = Job::Clean {
-                pipeline,
-                explain: args.explain,
-                stats: args.stats,
+            let record = match (args.explain, args.stats) {
+                (true, _) => Record::Changes,
+                (false, true) => Record::Counts,
+                (false, false) => Record::Nothing,
             };
+            let job = Job::Clean { pipeline, record, stats: args.stats };
             (job, args.io)
         }
         Command::Split(io) => (Job::Split(Default::default()), io),

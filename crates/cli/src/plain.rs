@@ -51,8 +51,8 @@ pub fn run(
 /// Processes one document: its output and its stats.
 fn one(job: &Job, path: &std::path::Path, text: &str) -> (String, Stats) {
     match job {
-        Job::Clean { pipeline, explain: true, .. } => {
-            let report = pipeline.explain(text);
+        Job::Clean { pipeline, record, .. } => {
+            let report = pipeline.run(text, *record);
             for change in &report.changes {
                 let (line, column) = line_column(text, change.span.start);
                 eprintln!(
@@ -64,13 +64,6 @@ fn one(job: &Job, path: &std::path::Path, text: &str) -> (String, Stats) {
                 );
             }
             (report.text, report.stats)
-        }
-        Job::Clean { pipeline, stats: true, .. } => {
-            let (cleaned, stats) = pipeline.clean_with_stats(text);
-            (cleaned.into_owned(), stats)
-        }
-        Job::Clean { pipeline, .. } => {
-            (pipeline.clean(text).into_owned(), Stats::default())
         }
         Job::Split(splitter) => {
             let mut output = String::new();

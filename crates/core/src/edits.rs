@@ -131,9 +131,7 @@ impl<'a> Edits<'a> {
             self.copied,
             self.input.len(),
         );
-        if span.len() == replacement.len()
-            && self.input.as_bytes()[span.clone()] == *replacement.as_bytes()
-        {
+        if self.input[span.clone()] == *replacement {
             return;
         }
         if !self.edited {
