@@ -121,10 +121,10 @@ fn pdf(c: &mut Criterion) {
 /// The layout pass alone, which ends every pipeline.
 fn layout(c: &mut Criterion) {
     let messy = page(1 << 20);
-    let clean = Layout.clean(&messy).into_owned();
+    let clean = Layout::default().clean(&messy).into_owned();
     let inputs = [("page-1MB", messy), ("clean-1MB", clean)];
     bench(c, "layout/clean", &inputs, String::len, |text| {
-        let out = Layout.clean(text);
+        let out = Layout::default().clean(text);
         assert!(!out.contains("\n\n\n"));
         out.len()
     });
@@ -164,6 +164,26 @@ fn corpus(c: &mut Criterion) {
             });
         pipelines.push(("config".to_owned(), pipeline));
     }
+    // The whole corpus as one document of 50 MB: cost must stay linear.
+    let mut one = String::with_capacity(50 << 20);
+    while one.len() < 50 << 20 && bytes > 0 {
+        for doc in &docs {
+            one.push_str(doc);
+            one.push_str("\n\n");
+        }
+    }
+    let web = Pipeline::preset(Preset::Web);
+    bench(
+        c,
+        "web/clean",
+        &[("corpus-one-50MB", ())],
+        |_| one.len(),
+        |_| {
+            let out = web.clean(&one).len();
+            assert!(out > 0 || one.is_empty());
+            out
+        },
+    );
     let inputs = [(name.as_str(), ())];
     for (pipeline_name, pipeline) in &pipelines {
         let group = format!("{pipeline_name}/clean");

@@ -1,6 +1,6 @@
-//! A pipeline from a TOML configuration file: `examples/pipeline.toml`, or
-//! the file given as the first argument; the article (or the second
-//! argument) goes through it.
+//! A pipeline from a configuration file (TOML, or JSON when it ends in
+//! `.json`): `examples/pipeline.toml`, or the file given as the first
+//! argument; the article (or the second argument) goes through it.
 //!
 //! ```text
 //! cargo run --release --example config_file
@@ -18,10 +18,9 @@ fn main() -> ExitCode {
     let input =
         args.next().unwrap_or_else(|| format!("{DIR}/data/article.txt"));
     let run = || -> Result<String, String> {
-        let toml = std::fs::read_to_string(&config)
-            .map_err(|e| format!("{config}: {e}"))?;
-        let pipeline = textclean::Pipeline::from_toml(&toml)
-            .map_err(|e| format!("{config}: {e}"))?;
+        let pipeline = textclean::Config::load(config.as_ref())
+            .and_then(|config| textclean::Pipeline::from_config(&config))
+            .map_err(|e| e.to_string())?;
         eprintln!("{config}: stages {:?}", pipeline.stage_names());
         let text = std::fs::read_to_string(&input)
             .map_err(|e| format!("{input}: {e}"))?;

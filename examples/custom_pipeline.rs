@@ -1,4 +1,5 @@
-//! A pipeline composed in code, with a stage of your own.
+//! A pipeline composed in code, with a stage of your own; then the same
+//! stage registered as a kind and named in a configuration file.
 //!
 //! ```text
 //! cargo run --release --example custom_pipeline
@@ -7,7 +8,7 @@
 use textclean::boilerplate::BoilerplateRemover;
 use textclean::sentences::SentenceRepair;
 use textclean::unicode::{Normalization, UnicodeCleaner};
-use textclean::{Edits, Pipeline, Stage};
+use textclean::{Doc, Edits, Pipeline, Registry, Stage};
 
 /// Replaces e-mail addresses with `<email>`, so a corpus carries no
 /// personal addresses.
@@ -18,8 +19,8 @@ impl Stage for MaskEmails {
         "mask"
     }
 
-    fn rewrite(&self, edits: &mut Edits<'_>) {
-        let text = edits.input();
+    fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
+        let text = doc.text();
         let mut start = 0;
         for piece in text.split_inclusive(char::is_whitespace) {
             let word = piece.trim_end();
@@ -61,4 +62,26 @@ fn main() {
     for (rule, n) in report.stats.counts() {
         eprintln!("  {rule:<24} {n}");
     }
+
+    // The same stage as a kind a configuration can name: `web` with the
+    // mask added would be listed stage by stage; here, a short pipeline.
+    let mut registry = Registry::builtin();
+    registry.register("mask_emails", |_: NoOptions, _| Ok(MaskEmails));
+    let config =
+        "[[stage]]\nkind = \"unicode\"\n\n[[stage]]\nkind = \"mask_emails\"\n";
+    match registry.build_toml(config) {
+        Ok(pipeline) => {
+            eprintln!("from a configuration: {:?}", pipeline.stage_names());
+            eprint!(
+                "{}",
+                pipeline.clean("Mail\u{a0}me at desk@example.org today")
+            );
+        }
+        Err(e) => eprintln!("custom_pipeline: {e}"),
+    }
 }
+
+/// The mask stage has no options: its table holds only its `kind`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoOptions {}

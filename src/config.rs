@@ -1,14 +1,19 @@
-//! Pipeline configuration: presets and TOML files.
+//! Pipeline configuration: presets, TOML and JSON files with one schema.
 
 use std::fmt;
 use std::str::FromStr;
 
+use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Serialize};
-use textclean_boilerplate::{BoilerplateOptions, BoilerplateRemover};
-use textclean_sentences::{RepairOptions, SentenceRepair};
-use textclean_unicode::{UnicodeCleaner, UnicodeOptions};
+use serde_json::{Map, Value};
+use textclean_boilerplate::BoilerplateOptions;
+use textclean_sentences::RepairOptions;
+use textclean_unicode::UnicodeOptions;
 
-use crate::Error;
+use crate::{Error, ErrorKind};
+
+/// The language packs shipped: `"en"` so far.
+pub const LANGUAGES: [&str; 1] = ["en"];
 
 /// A named, ready-made pipeline.
 ///
@@ -35,8 +40,9 @@ pub enum Preset {
     Boilerplate,
     /// Sentence repair alone.
     Sentences,
-    /// The Unicode stage with the defaults of ftfy's `fix_text`, and no
-    /// layout pass, for users who migrate from ftfy.
+    /// The Unicode stage with the defaults of ftfy's `fix_text`, and of the
+    /// layout passes only line endings (as ftfy's `fix_line_breaks`), for
+    /// users who migrate from ftfy.
     Ftfy,
 }
 
@@ -62,24 +68,32 @@ impl Preset {
 
     /// The configuration this preset stands for, spelled out stage by stage.
     pub fn config(self) -> Config {
-        let unicode = StageConfig::Unicode(UnicodeOptions::default());
+        let unicode = StageConfig::of("unicode", UnicodeOptions::default());
         let boilerplate =
-            StageConfig::Boilerplate(BoilerplateOptions::default());
-        let sentences = StageConfig::Sentences(RepairOptions::default());
+            StageConfig::of("boilerplate", BoilerplateOptions::default());
+        let sentences = StageConfig::of("sentences", RepairOptions::default());
         let (stages, layout) = match self {
-            Preset::Web => (vec![unicode, boilerplate, sentences], true),
+            Preset::Web => {
+                (vec![unicode, boilerplate, sentences], LayoutMode::Full)
+            }
             Preset::Pdf => {
-                let pdf = StageConfig::Sentences(RepairOptions::pdf());
-                (vec![unicode, pdf], true)
+                let pdf = StageConfig::of("sentences", RepairOptions::pdf());
+                (vec![unicode, pdf], LayoutMode::Full)
             }
-            Preset::Unicode => (vec![unicode], true),
-            Preset::Boilerplate => (vec![boilerplate], true),
-            Preset::Sentences => (vec![sentences], true),
-            Preset::Ftfy => {
-                (vec![StageConfig::Unicode(UnicodeOptions::ftfy())], false)
-            }
+            Preset::Unicode => (vec![unicode], LayoutMode::Full),
+            Preset::Boilerplate => (vec![boilerplate], LayoutMode::Full),
+            Preset::Sentences => (vec![sentences], LayoutMode::Full),
+            Preset::Ftfy => (
+                vec![StageConfig::of("unicode", UnicodeOptions::ftfy())],
+                LayoutMode::LineEndings,
+            ),
         };
-        Config { preset: None, language: Language::English, layout, stages }
+        Config {
+            preset: None,
+            language: Some(LANGUAGES[0].to_owned()),
+            layout: Some(layout),
+            stages,
+        }
     }
 }
 
@@ -88,8 +102,15 @@ impl FromStr for Preset {
 
     fn from_str(name: &str) -> Result<Preset, Error> {
         let at = Self::NAMES.iter().position(|n| *n == name);
-        at.map(|at| Self::ALL[at])
-            .ok_or_else(|| Error::UnknownPreset { name: name.to_owned() })
+        at.map(|at| Self::ALL[at]).ok_or_else(|| {
+            Error::new(
+                ErrorKind::UnknownPreset,
+                format!(
+                    "unknown preset `{name}`: use one of {}",
+                    Self::NAMES.join(", ")
+                ),
+            )
+        })
     }
 }
 
@@ -113,14 +134,77 @@ impl fmt::Display for Preset {
     }
 }
 
-/// A pipeline as a configuration file describes it.
+/// Which [`Layout`](crate::Layout) rules start and end a pipeline.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum LayoutMode {
+    /// All of them (`layout = true`): the default.
+    #[default]
+    Full,
+    /// Only line endings (`layout = "line_endings"`), as the `ftfy` preset.
+    LineEndings,
+    /// None (`layout = false`): stages see the text as it is.
+    Off,
+}
+
+impl LayoutMode {
+    /// The layout rules this mode stands for, if any.
+    pub fn layout(self) -> Option<crate::Layout> {
+        match self {
+            LayoutMode::Full => Some(crate::Layout::default()),
+            LayoutMode::LineEndings => {
+                Some(crate::Layout::line_endings_only())
+            }
+            LayoutMode::Off => None,
+        }
+    }
+
+    fn from_value(value: &Value) -> Result<LayoutMode, Error> {
+        match value {
+            Value::Bool(true) => Ok(LayoutMode::Full),
+            Value::Bool(false) => Ok(LayoutMode::Off),
+            Value::String(s) if s == "line_endings" => {
+                Ok(LayoutMode::LineEndings)
+            }
+            other => Err(Error::new(
+                ErrorKind::InvalidValue,
+                format!(
+                    "expected true, false or \"line_endings\"; found {other}"
+                ),
+            )
+            .in_field("layout")),
+        }
+    }
+}
+
+impl Serialize for LayoutMode {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match self {
+            LayoutMode::Full => s.serialize_bool(true),
+            LayoutMode::LineEndings => s.serialize_str("line_endings"),
+            LayoutMode::Off => s.serialize_bool(false),
+        }
+    }
+}
+
+/// A pipeline as a configuration file describes it, in TOML or JSON with
+/// one schema.
 ///
-/// Either name a `preset`, or list the stages in order as `[[stage]]`
-/// tables, each tagged with its `kind`. Options left out take their
-/// defaults; unknown options are errors.
+/// - `preset`: start from a preset;
+/// - `language`: the language code of the text (`"en"`, the default);
+/// - `layout`: `true` (the default), `false` or `"line_endings"`;
+/// - `stage`: the stages in order, each a table with its `kind` and its
+///   options (each left out takes its default; unknown options are errors).
+///
+/// With a `preset`, `language` and `layout` replace the preset's, and each
+/// `stage` table changes the options of the preset's stage of that kind
+/// (the options it names, the rest stay the preset's); a kind the preset
+/// lacks is an error. Without one, the stages are exactly those listed.
 ///
 /// ```
-/// use textclean::Pipeline;
+/// use textclean::{Config, Pipeline};
 ///
 /// let pipeline = Pipeline::from_toml(r#"
 ///     [[stage]]
@@ -132,25 +216,49 @@ impl fmt::Display for Preset {
 /// "#).unwrap();
 /// assert_eq!(pipeline.clean("“Quoted”  text"), "\"Quoted\"  text\n");
 ///
+/// // The same as JSON, and a preset with an override.
+/// let json = r#"{"stage": [{"kind": "unicode", "quotes": true}, {"kind": "sentences"}]}"#;
+/// assert_eq!(Config::from_json(json).unwrap(), Config::from_toml(
+///     "[[stage]]\nkind = \"unicode\"\nquotes = true\n[[stage]]\nkind = \"sentences\"\n",
+/// ).unwrap());
+/// let web = Config::from_toml("preset = \"web\"\n[[stage]]\nkind = \"unicode\"\nquotes = true\n").unwrap();
+/// assert_eq!(web.stages.len(), 3);
+///
 /// let err = Pipeline::from_toml("[[stage]]\nkind = \"unicode\"\nquote = true\n");
 /// assert!(err.unwrap_err().to_string().contains("unknown field `quote`"));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
-    /// A preset to use as it is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// A preset to start from. [`Config::resolve`] spells it out.
     pub preset: Option<Preset>,
-    /// The language of the text, which picks the stages' language packs.
-    /// By default, English (`"en"`).
-    #[serde(default)]
-    pub language: Language,
-    /// Whether the layout pass ends the pipeline. By default, it does.
-    #[serde(default = "yes")]
-    pub layout: bool,
+    /// The language code of the text; `None` takes the preset's, or `en`.
+    pub language: Option<String>,
+    /// Which layout rules run; `None` takes the preset's, or all.
+    pub layout: Option<LayoutMode>,
     /// The stages, in the order they run.
-    #[serde(default, rename = "stage", skip_serializing_if = "Vec::is_empty")]
     pub stages: Vec<StageConfig>,
+}
+
+/// One stage of a configured pipeline: its `kind` (as a
+/// [`Registry`](crate::Registry) knows it) and the options given for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StageConfig {
+    /// The stage kind, such as `unicode`.
+    pub kind: String,
+    /// Its options, as given: the registry's builder for the kind reads
+    /// them.
+    pub options: Map<String, Value>,
+}
+
+impl StageConfig {
+    /// A stage of `kind` with the options `options` serialize to.
+    pub fn of<O: Serialize>(kind: &str, options: O) -> StageConfig {
+        let options = match serde_json::to_value(options) {
+            Ok(Value::Object(map)) => map,
+            _ => Map::new(),
+        };
+        StageConfig { kind: kind.to_owned(), options }
+    }
 }
 
 impl Default for Config {
@@ -159,134 +267,238 @@ impl Default for Config {
     }
 }
 
+/// The top-level settings, for messages.
+const SETTINGS: &str = "preset, language, layout, stage";
+
 impl Config {
-    /// Parses a TOML configuration.
+    /// Parses a TOML configuration and resolves its preset.
     pub fn from_toml(text: &str) -> Result<Config, Error> {
-        let config: Config = toml::from_str(text)
-            .map_err(|e| Error::Config { message: e.to_string() })?;
-        config.resolve()
+        let value: toml::Table = toml::from_str(text).map_err(|e| {
+            let message = e.message().trim_end().to_owned();
+            let error = Error::new(ErrorKind::Syntax, message);
+            match e.span() {
+                Some(span) => error.at_line(line_of(text, span.start)),
+                None => error,
+            }
+        })?;
+        let value = serde_json::to_value(value)
+            .map_err(|e| Error::new(ErrorKind::Syntax, e.to_string()))?;
+        Config::from_value(value)?.resolve()
+    }
+
+    /// Parses a JSON configuration (the schema of TOML) and resolves its
+    /// preset.
+    pub fn from_json(text: &str) -> Result<Config, Error> {
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            Error::new(ErrorKind::Syntax, strip_position(&e.to_string()))
+                .at_line(e.line())
+        })?;
+        Config::from_value(value)?.resolve()
+    }
+
+    /// Reads a configuration file: JSON when its name ends in `.json`,
+    /// TOML otherwise. Errors name the file.
+    pub fn load(path: &std::path::Path) -> Result<Config, Error> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::new(ErrorKind::Syntax, format!("cannot read it: {e}"))
+                .in_file(&name)
+        })?;
+        let json =
+            path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let config = if json {
+            Config::from_json(&text)
+        } else {
+            Config::from_toml(&text)
+        };
+        config.map_err(|e| e.in_file(&name))
+    }
+
+    /// Reads the settings from a parsed TOML or JSON value.
+    fn from_value(value: Value) -> Result<Config, Error> {
+        let Value::Object(map) = value else {
+            return Err(Error::new(
+                ErrorKind::InvalidValue,
+                format!("a configuration is a table of settings ({SETTINGS})"),
+            ));
+        };
+        let mut config = Config {
+            preset: None,
+            language: None,
+            layout: None,
+            stages: Vec::new(),
+        };
+        for (key, value) in map {
+            match key.as_str() {
+                "preset" => {
+                    let name = value.as_str().ok_or_else(|| {
+                        Error::new(
+                            ErrorKind::InvalidValue,
+                            "expected a preset name",
+                        )
+                        .in_field("preset")
+                    })?;
+                    config.preset = Some(name.parse()?);
+                }
+                "language" => {
+                    let code = value.as_str().ok_or_else(|| {
+                        Error::new(
+                            ErrorKind::InvalidValue,
+                            "expected a language code such as \"en\"",
+                        )
+                        .in_field("language")
+                    })?;
+                    config.language = Some(code.to_owned());
+                }
+                "layout" => {
+                    config.layout = Some(LayoutMode::from_value(&value)?)
+                }
+                "stage" => {
+                    let Value::Array(stages) = value else {
+                        return Err(Error::new(
+                            ErrorKind::InvalidValue,
+                            "expected a list of stage tables ([[stage]] in TOML)",
+                        )
+                        .in_field("stage"));
+                    };
+                    for (i, stage) in stages.into_iter().enumerate() {
+                        config.stages.push(stage_of(i, stage)?);
+                    }
+                }
+                other => {
+                    return Err(Error::new(
+                        ErrorKind::UnknownField,
+                        format!(
+                            "unknown setting `{other}`: use one of {SETTINGS}"
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(config)
     }
 
     /// The configuration as TOML, stage by stage.
     pub fn to_toml(&self) -> String {
-        toml::to_string(self).expect("a Config always serializes")
+        // Every value is a string, a boolean, a number or a list of them.
+        toml::to_string(self).unwrap_or_default()
     }
 
-    /// Checks the configuration and spells a `preset` out as its stages.
+    /// The configuration as JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Spells a `preset` out as its stages, with this configuration's
+    /// settings and stage options laid over it.
     pub fn resolve(self) -> Result<Config, Error> {
-        match self.preset {
-            Some(_) if !self.stages.is_empty() => Err(Error::Config {
-                message: "give either `preset` or `[[stage]]` tables, \
-                          not both"
-                    .into(),
-            }),
-            Some(preset) => Ok(preset.config()),
-            None => Ok(self),
+        let Some(preset) = self.preset else {
+            return Ok(self);
+        };
+        let mut base = preset.config();
+        if self.language.is_some() {
+            base.language = self.language;
         }
+        if self.layout.is_some() {
+            base.layout = self.layout;
+        }
+        for over in self.stages {
+            let Some(stage) =
+                base.stages.iter_mut().find(|s| s.kind == over.kind)
+            else {
+                let kinds: Vec<&str> =
+                    base.stages.iter().map(|s| s.kind.as_str()).collect();
+                return Err(Error::new(
+                    ErrorKind::Conflict,
+                    format!(
+                        "the `{preset}` preset has no `{}` stage to change (it has {}); \
+                         to choose the stages, list them all without `preset`",
+                        over.kind,
+                        kinds.join(", ")
+                    ),
+                ));
+            };
+            stage.options.extend(over.options);
+        }
+        Ok(base)
     }
 }
 
-fn yes() -> bool {
-    true
-}
-
-/// One stage of a configured pipeline, tagged by `kind`, with the options
-/// of that stage (each left out takes its default).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-pub enum StageConfig {
-    /// The Unicode stage (`kind = "unicode"`).
-    Unicode(UnicodeOptions),
-    /// The boilerplate stage (`kind = "boilerplate"`).
-    Boilerplate(BoilerplateOptions),
-    /// Sentence repair (`kind = "sentences"`).
-    Sentences(RepairOptions),
-}
-
-/// A language pack: `"en"` is the one shipped so far.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize,
-)]
-pub enum Language {
-    /// English (`"en"`).
-    #[default]
-    #[serde(rename = "en")]
-    English,
-}
-
-impl StageConfig {
-    /// The kinds of stage a configuration can name.
-    pub const KINDS: [&'static str; 3] =
-        ["unicode", "boilerplate", "sentences"];
-
-    /// Builds the stage this configuration describes, for text in
-    /// `language`.
-    pub fn build(&self, language: Language) -> Box<dyn textclean_core::Stage> {
-        let Language::English = language;
-        match self {
-            StageConfig::Unicode(options) => {
-                Box::new(UnicodeCleaner::new(*options))
-            }
-            StageConfig::Boilerplate(options) => {
-                Box::new(BoilerplateRemover::new(
-                    textclean_boilerplate::Language::english(),
-                    options,
-                ))
-            }
-            StageConfig::Sentences(options) => Box::new(SentenceRepair::new(
-                textclean_sentences::Language::english(),
-                *options,
-            )),
-        }
+/// Reads the `n`th stage table.
+fn stage_of(n: usize, value: Value) -> Result<StageConfig, Error> {
+    let at = format!("stage {}", n + 1);
+    let Value::Object(mut options) = value else {
+        return Err(Error::new(
+            ErrorKind::InvalidValue,
+            "a stage is a table with a `kind`",
+        )
+        .in_field(&at));
+    };
+    match options.remove("kind") {
+        Some(Value::String(kind)) => Ok(StageConfig { kind, options }),
+        Some(other) => Err(Error::new(
+            ErrorKind::InvalidValue,
+            format!("a stage's `kind` must be a string; found {other}"),
+        )
+        .in_field(&at)),
+        None => Err(Error::new(
+            ErrorKind::InvalidValue,
+            "every stage needs a `kind`, such as \"unicode\"",
+        )
+        .in_field(&at)),
     }
 }
 
-/// Reads the `kind` first, then the options of that kind, so that an error
-/// names the stage and the option (serde's internally tagged enums lose
-/// both).
-impl<'de> Deserialize<'de> for StageConfig {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<StageConfig, D::Error> {
-        use serde::de::Error as _;
-        let mut table = toml::Table::deserialize(deserializer)?;
-        let kinds = StageConfig::KINDS.join(", ");
-        let kind = match table.remove("kind") {
-            Some(toml::Value::String(kind)) => kind,
-            Some(other) => {
-                return Err(D::Error::custom(format!(
-                    "a stage's `kind` must be a string, one of {kinds}; \
-                     found {other}"
-                )));
-            }
-            None => {
-                return Err(D::Error::custom(format!(
-                    "every [[stage]] needs a `kind`: one of {kinds}"
-                )));
-            }
-        };
-        let options = toml::Value::Table(table);
-        let in_stage = |e: toml::de::Error| {
-            D::Error::custom(format!(
-                "in the `{kind}` stage: {}",
-                e.to_string().trim_end()
-            ))
-        };
-        match kind.as_str() {
-            "unicode" => {
-                UnicodeOptions::deserialize(options).map(StageConfig::Unicode)
-            }
-            "boilerplate" => BoilerplateOptions::deserialize(options)
-                .map(StageConfig::Boilerplate),
-            "sentences" => {
-                RepairOptions::deserialize(options).map(StageConfig::Sentences)
-            }
-            _ => {
-                return Err(D::Error::custom(format!(
-                    "unknown stage kind `{kind}`: use one of {kinds}"
-                )));
-            }
+impl Serialize for Config {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = s.serialize_struct("Config", 4)?;
+        if let Some(preset) = self.preset {
+            out.serialize_field("preset", &preset)?;
         }
-        .map_err(in_stage)
+        if let Some(language) = &self.language {
+            out.serialize_field("language", language)?;
+        }
+        if let Some(layout) = &self.layout {
+            out.serialize_field("layout", layout)?;
+        }
+        if !self.stages.is_empty() {
+            out.serialize_field("stage", &self.stages)?;
+        }
+        out.end()
+    }
+}
+
+impl Serialize for StageConfig {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut out = s.serialize_map(Some(self.options.len() + 1))?;
+        out.serialize_entry("kind", &self.kind)?;
+        for (key, value) in &self.options {
+            out.serialize_entry(key, value)?;
+        }
+        out.end()
+    }
+}
+
+/// The 1-based line of byte `offset`.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// serde_json's message without its " at line L column C" (the line is
+/// kept in the error's context).
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
     }
 }

@@ -1,6 +1,13 @@
-//! The layout pass that ends every pipeline: the structure of clean text.
+//! The structure of clean text, owned in one place: the head pass that
+//! starts every pipeline and the tail pass that ends it.
 
-use textclean_core::{Edits, Stage};
+use textclean_core::{Doc, Edits, Stage};
+
+/// Rule names: stable, documented on [`Layout`].
+const LINE_ENDING: &str = "layout.line_ending";
+const TRAILING_SPACE: &str = "layout.trailing_space";
+const BLANK_LINES: &str = "layout.blank_lines";
+const FINAL_NEWLINE: &str = "layout.final_newline";
 
 /// Normalizes the structure of text: `\n` line endings, no trailing
 /// whitespace, paragraphs separated by exactly one blank line, no blank
@@ -8,70 +15,200 @@ use textclean_core::{Edits, Stage};
 /// content at all). Leading whitespace is kept: indentation carries meaning
 /// in verse, lists and code.
 ///
+/// A pipeline runs it twice. The *head* pass ([`Layout::head`]) comes first,
+/// so that every stage sees `\n`-only lines without trailing whitespace; the
+/// *tail* pass ([`Layout::default`]) comes last and also settles blank lines
+/// and the final newline (and any line ending a stage decoded, such as
+/// `&#13;`). Both are this one type, so each rule has one owner.
+///
 /// | rule | before | after |
 /// | --- | --- | --- |
-/// | `layout.line_ending` | `a\r\nb` | `a\nb` |
+/// | `layout.line_ending` | `a\r\nb`, `a\rb`, VT, FF, U+2028, U+2029, U+0085 | `a\nb` |
 /// | `layout.trailing_space` | `a  \nb` | `a\nb` |
 /// | `layout.blank_lines` | `a\n\n\n\nb` | `a\n\nb` |
 /// | `layout.final_newline` | `a` | `a\n` |
 ///
+/// U+0085 (NEL) is also the C1 control that Windows-1252 text decoded as
+/// Latin-1 makes of "…": the head pass leaves it to a stage that reads C1
+/// controls as Windows-1252 ([`Stage::decodes_c1`]), and the tail pass
+/// makes a line break of any that is left.
+///
 /// ```
 /// use textclean::{Layout, Stage};
-/// assert_eq!(Layout.clean("\n\nTitle  \r\n\n\n\nBody"), "Title\n\nBody\n");
+/// assert_eq!(Layout::default().clean("\n\nTitle  \r\n\n\n\nBody"), "Title\n\nBody\n");
+/// assert_eq!(Layout::head().clean("a \r\n\r\n\r\nb"), "a\n\n\nb");
 /// ```
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Layout;
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Layout {
+    /// `layout.line_ending`.
+    pub line_endings: bool,
+    /// Whether U+0085 is a line ending (with `line_endings`).
+    pub nel: bool,
+    /// `layout.trailing_space`.
+    pub trailing_space: bool,
+    /// `layout.blank_lines`.
+    pub blank_lines: bool,
+    /// `layout.final_newline`.
+    pub final_newline: bool,
+}
+
+impl Default for Layout {
+    /// The tail pass: every rule.
+    fn default() -> Layout {
+        Layout {
+            line_endings: true,
+            nel: true,
+            trailing_space: true,
+            blank_lines: true,
+            final_newline: true,
+        }
+    }
+}
+
+impl Layout {
+    /// The head pass: line endings and trailing whitespace, U+0085 too.
+    pub fn head() -> Layout {
+        Layout {
+            blank_lines: false,
+            final_newline: false,
+            ..Layout::default()
+        }
+    }
+
+    /// Only line endings, as ftfy's `fix_line_breaks` does.
+    pub fn line_endings_only() -> Layout {
+        Layout {
+            trailing_space: false,
+            blank_lines: false,
+            final_newline: false,
+            ..Layout::default()
+        }
+    }
+
+    /// True when the pass changes nothing at all.
+    pub fn is_off(&self) -> bool {
+        !(self.line_endings
+            || self.trailing_space
+            || self.blank_lines
+            || self.final_newline)
+    }
+
+    /// The length of the line ending at the start of `rest`, if one is
+    /// there and is to be normalized; `\n` is `Some(1)` but needs nothing.
+    fn ending_at(&self, rest: &[u8]) -> Option<usize> {
+        match rest {
+            [b'\n', ..] => Some(1),
+            [b'\r', b'\n', ..] => Some(2),
+            [b'\r' | 0x0b | 0x0c, ..] => Some(1),
+            [0xe2, 0x80, 0xa8 | 0xa9, ..] => Some(3),
+            [0xc2, 0x85, ..] if self.nel => Some(2),
+            _ => None,
+        }
+    }
+}
+
+/// How to find the next line ending of a text.
+#[derive(Clone, Copy)]
+enum Scan {
+    /// Only `\n` is a line ending.
+    Newline,
+    /// `\n`, `\r`, and U+2028/U+2029 (lead byte 0xE2).
+    Common,
+    /// Also VT, FF and U+0085 (lead byte 0xC2): the text has some.
+    Every,
+}
+
+impl Scan {
+    fn of(layout: &Layout, bytes: &[u8]) -> Scan {
+        if !layout.line_endings {
+            Scan::Newline
+        } else if memchr::memchr2(0x0b, 0x0c, bytes).is_some()
+            || (layout.nel
+                && memchr::memmem::find(bytes, b"\xc2\x85").is_some())
+        {
+            Scan::Every
+        } else {
+            Scan::Common
+        }
+    }
+
+    /// Where the next line ending may start in `bytes`.
+    fn next(self, bytes: &[u8]) -> Option<usize> {
+        match self {
+            Scan::Newline => memchr::memchr(b'\n', bytes),
+            Scan::Common => memchr::memchr3(b'\n', b'\r', 0xe2, bytes),
+            Scan::Every => bytes.iter().position(|&b| {
+                matches!(b, b'\n' | b'\r' | 0x0b | 0x0c | 0xe2 | 0xc2)
+            }),
+        }
+    }
+}
 
 impl Stage for Layout {
     fn name(&self) -> &'static str {
         "layout"
     }
 
-    fn rewrite(&self, edits: &mut Edits<'_>) {
-        let text = edits.input();
+    fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
+        if self.is_off() {
+            return;
+        }
+        let text = doc.text();
+        let bytes = text.as_bytes();
         // Where the current run of blank lines started, if in one.
         let mut blank_run: Option<usize> = None;
         let mut seen_content = false;
+        let mode = Scan::of(self, bytes);
         let mut start = 0;
         while start < text.len() {
-            let rest = &text[start..];
-            let (line_len, ending_len) =
-                match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
-                    Some(i) if rest[i..].starts_with("\r\n") => (i, 2),
-                    Some(i) => (i, 1),
-                    None => (rest.len(), 0),
-                };
-            let line = &rest[..line_len];
-            let content = line.trim_end();
-            let next = start + line_len + ending_len;
-            if content.is_empty() {
+            // The end of this line and the length of its ending.
+            let mut scan = start;
+            let (line_end, ending_len) = loop {
+                match mode.next(&bytes[scan..]) {
+                    None => break (text.len(), 0),
+                    Some(i) => {
+                        let at = scan + i;
+                        let ending = if self.line_endings {
+                            self.ending_at(&bytes[at..])
+                        } else {
+                            Some(1)
+                        };
+                        match ending {
+                            Some(len) => break (at, len),
+                            None => scan = at + 1,
+                        }
+                    }
+                }
+            };
+            let line = &text[start..line_end];
+            let content =
+                if self.trailing_space { line.trim_end() } else { line };
+            let next = line_end + ending_len;
+            if self.blank_lines && content.is_empty() {
                 blank_run.get_or_insert(start);
                 start = next;
                 continue;
             }
             if let Some(run) = blank_run.take() {
                 let separator = if seen_content { "\n" } else { "" };
-                edits.replace(run..start, separator, "layout.blank_lines");
+                edits.replace(run..start, separator, BLANK_LINES);
             }
-            seen_content = true;
-            // Most lines need nothing: check before calling the builder.
+            seen_content |= !content.is_empty();
             let content_end = start + content.len();
-            if content_end < start + line_len {
-                edits.delete(
-                    content_end..start + line_len,
-                    "layout.trailing_space",
-                );
+            if content_end < line_end {
+                edits.delete(content_end..line_end, TRAILING_SPACE);
             }
-            let ending = start + line_len..next;
-            match ending_len {
-                0 => edits.insert(next, "\n", "layout.final_newline"),
-                1 if rest.as_bytes()[line_len] == b'\n' => {}
-                _ => edits.replace(ending, "\n", "layout.line_ending"),
+            if ending_len == 0 {
+                if self.final_newline && !content.is_empty() {
+                    edits.insert(next, "\n", FINAL_NEWLINE);
+                }
+            } else if bytes[line_end] != b'\n' || ending_len > 1 {
+                edits.replace(line_end..next, "\n", LINE_ENDING);
             }
             start = next;
         }
         if let Some(run) = blank_run {
-            edits.delete(run..text.len(), "layout.blank_lines");
+            edits.delete(run..text.len(), BLANK_LINES);
         }
     }
 }
@@ -86,7 +223,7 @@ mod tests {
         ($name:ident, $input:expr, $expected:expr) => {
             #[test]
             fn $name() {
-                assert_eq!(Layout.clean($input), $expected);
+                assert_eq!(Layout::default().clean($input), $expected);
             }
         };
     }
@@ -95,50 +232,74 @@ mod tests {
     t!(only_whitespace, " \n\t\r\n  ", "");
     t!(adds_final_newline, "a", "a\n");
     t!(crlf_and_cr, "a\r\nb\rc\r\n", "a\nb\nc\n");
+    t!(
+        other_endings,
+        "a\u{b}b\u{c}c\u{2028}d\u{2029}e\u{85}f",
+        "a\nb\nc\nd\ne\nf\n"
+    );
     t!(trailing_space, "a \t\nb  ", "a\nb\n");
     t!(keeps_indentation, "  verse\n    line\n", "  verse\n    line\n");
     t!(collapses_blank_runs, "a\n\n \n\t\n\nb\n", "a\n\nb\n");
     t!(drops_leading_and_trailing_blanks, "\n\n a\n\n\n", " a\n");
     t!(blank_line_with_spaces, "a\n   \nb\n", "a\n\nb\n");
+    t!(
+        other_lead_bytes_are_text,
+        "\u{e9}\u{2019}\u{a0}x",
+        "\u{e9}\u{2019}\u{a0}x\n"
+    );
+
+    #[test]
+    fn head_leaves_blank_lines_and_the_end() {
+        let head = Layout::head();
+        assert_eq!(head.clean("\r\n a \r\r\r\nb  "), "\n a\n\n\nb");
+        let keep_nel = Layout { nel: false, ..head };
+        assert_eq!(keep_nel.clean("a\u{85}b\u{2028}"), "a\u{85}b\n");
+        assert_eq!(
+            Layout::line_endings_only().clean("a \r\n\n\n"),
+            "a \n\n\n"
+        );
+    }
 
     #[test]
     fn clean_text_is_borrowed() {
         let text = "Title\n\nOne paragraph.\nAnother line.\n";
-        assert!(matches!(Layout.clean(text), Cow::Borrowed(_)));
+        assert!(matches!(Layout::default().clean(text), Cow::Borrowed(_)));
+        assert!(matches!(Layout::head().clean(text), Cow::Borrowed(_)));
     }
 
     #[test]
     fn reports_each_rule() {
-        let done = Layout.explain("a  \r\n\n\n\nb");
+        let done = Layout::default().explain("a  \r\n\n\n\nb");
         let rules: Vec<_> = done.changes.iter().map(|c| c.rule).collect();
         assert_eq!(
             rules,
-            [
-                "layout.trailing_space",
-                "layout.line_ending",
-                "layout.blank_lines",
-                "layout.final_newline"
-            ]
+            [TRAILING_SPACE, LINE_ENDING, BLANK_LINES, FINAL_NEWLINE]
         );
     }
 
     proptest! {
         #[test]
-        fn output_is_normalized(text in "[ab \t\r\n\u{a0}]{0,40}") {
-            let out = Layout.clean(&text);
-            prop_assert!(!out.contains('\r'));
+        fn output_is_normalized(text in "[ab \t\r\n\u{a0}\u{b}\u{c}\u{85}\u{2028}]{0,40}") {
+            let out = Layout::default().clean(&text);
+            for ending in ['\r', '\u{b}', '\u{c}', '\u{85}', '\u{2028}'] {
+                prop_assert!(!out.contains(ending));
+            }
             prop_assert!(!out.contains("\n\n\n"));
             prop_assert!(!out.starts_with('\n'));
             prop_assert!(out.is_empty() || (out.ends_with('\n') && !out.ends_with("\n\n")));
             for line in out.lines() {
                 prop_assert_eq!(line, line.trim_end());
             }
+            // The head pass, then the tail, is the tail alone.
+            let head = Layout::head().clean(&text).into_owned();
+            prop_assert_eq!(Layout::default().clean(&head), out.clone());
+            prop_assert!(matches!(Layout::head().clean(&head), Cow::Borrowed(_)));
         }
 
         #[test]
         fn idempotent_and_keeps_words(text in "\\PC{0,60}") {
-            let once = Layout.clean(&text).into_owned();
-            let twice = Layout.clean(&once);
+            let once = Layout::default().clean(&text).into_owned();
+            let twice = Layout::default().clean(&once);
             prop_assert!(matches!(twice, Cow::Borrowed(_)));
             let words = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
             prop_assert_eq!(words(&text), words(&once));

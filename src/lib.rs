@@ -10,8 +10,9 @@
 //!   cookie banners and navigation from extracted page text;
 //! - [`sentences`]: repairs glued sentences and lost periods, unwraps
 //!   hard-wrapped lines, and splits text into sentences;
-//! - [`Layout`], always last: `\n` line endings, no trailing spaces, one
-//!   blank line between paragraphs, one final newline.
+//! - [`Layout`], first and last: `\n` line endings and no trailing spaces
+//!   before any stage runs; one blank line between paragraphs and one final
+//!   newline at the end.
 //!
 //! # Example
 //!
@@ -26,9 +27,13 @@
 //! );
 //! ```
 //!
-//! Pipelines come from a [`Preset`], a [`PipelineBuilder`] or a TOML
-//! [`Config`]; [`Pipeline::explain`] reports every change with its rule and
-//! its span in the original input, and [`Pipeline::clean_batch`] cleans many
+//! Pipelines come from a [`Preset`], a [`PipelineBuilder`] or a
+//! [`Config`] in TOML or JSON (a preset with overrides, or stages listed);
+//! a [`Registry`] maps the stage kinds a configuration names to their code,
+//! your own included. [`Pipeline::explain`] reports every change with its
+//! rule and its span in the original input, replayable in order;
+//! [`Pipeline::run_document`] carries a [`Document`]'s block attributes and
+//! metadata through every stage; [`Pipeline::clean_batch`] cleans many
 //! documents in parallel. Your own [`Stage`] fits in any pipeline.
 //!
 //! # Performance
@@ -40,19 +45,20 @@
 #![forbid(unsafe_code)]
 
 mod config;
-mod error;
 mod layout;
 mod pipeline;
+mod registry;
 
 use std::sync::OnceLock;
 
-pub use config::{Config, Language, Preset, StageConfig};
-pub use error::Error;
+pub use config::{Config, LANGUAGES, LayoutMode, Preset, StageConfig};
 pub use layout::Layout;
 pub use pipeline::{Pipeline, PipelineBuilder, Report};
+pub use registry::{Registry, Settings};
 pub use textclean_boilerplate as boilerplate;
 pub use textclean_core::{
-    Change, Edits, Record, Rewritten, SpanMap, Stage, Stats,
+    Block, BlockKind, Change, CharIndex, Doc, Document, Edits, Error,
+    ErrorKind, Lines, Meta, Record, Rewritten, SpanMap, Stage, Stats, replay,
 };
 pub use textclean_sentences as sentences;
 pub use textclean_unicode as unicode;
@@ -80,6 +86,7 @@ mod send_sync {
         assert_send_sync::<crate::Report>();
         assert_send_sync::<crate::Config>();
         assert_send_sync::<crate::Error>();
+        assert_send_sync::<crate::Registry>();
     }
 }
 

@@ -1,18 +1,22 @@
 //! Pipelines: stages chained in order, built once, used many times.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fmt;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use textclean_core::{Change, Record, SpanMap, Stage, Stats};
+use textclean_core::{
+    Block, Change, Doc, Document, Edits, Lines, Record, SpanMap, Stage, Stats,
+};
 
 use crate::{Config, Error, Layout, Preset};
 
-/// Stages chained in order, ending with the [`Layout`] pass.
+/// Stages chained in order, between the head and tail [`Layout`] passes.
 ///
 /// Build one once and reuse it: it is cheap to clone and share across
-/// threads.
+/// threads. Each thread keeps the buffers a run writes into, so cleaning
+/// many documents allocates little more than their outputs.
 ///
 /// ```
 /// use textclean::{Pipeline, Preset};
@@ -26,21 +30,56 @@ use crate::{Config, Error, Layout, Preset};
 /// ```
 #[derive(Clone)]
 pub struct Pipeline {
+    /// Every pass in order: the head layout pass (if any), the stages, the
+    /// tail layout pass (if any).
     stages: Vec<Arc<dyn Stage>>,
 }
 
-/// What a pipeline did to one text.
+/// What a pipeline did to one document.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Report {
     /// The cleaned text.
     pub text: String,
-    /// Every change, in the order the stages made them, with spans in the
-    /// original input.
+    /// Every change, in the order the stages made them. Each one's
+    /// [`span`](Change::span) is in the original input; applying them in
+    /// order, each at its [`at`](Change::at), turns the input into `text`
+    /// ([`textclean_core::replay`]).
     pub changes: Vec<Change>,
     /// Counts per rule, bytes in and out.
     pub stats: Stats,
-    /// Maps offsets in `text` back to the original input.
+    /// Maps offsets in `text` back to the original input and forward.
     pub map: SpanMap,
+    /// The document's block attributes, moved onto `text`; blocks whose
+    /// text was removed are gone.
+    pub blocks: Vec<Block>,
+}
+
+/// The buffers one thread's runs write into, lent to each stage in turn.
+#[derive(Default)]
+struct Buffers {
+    /// An output buffer no text is in.
+    spare: String,
+    /// The line index's allocations.
+    lines: Lines,
+}
+
+thread_local! {
+    static BUFFERS: RefCell<Buffers> = RefCell::default();
+}
+
+/// Runs `f` with this thread's buffers (fresh ones when a stage runs a
+/// pipeline inside a pipeline).
+fn with_buffers<T>(f: impl FnOnce(&mut Buffers) -> T) -> T {
+    let mut buffers = BUFFERS
+        .with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)))
+        .unwrap_or_default();
+    let result = f(&mut buffers);
+    BUFFERS.with(|b| {
+        if let Ok(mut b) = b.try_borrow_mut() {
+            *b = buffers;
+        }
+    });
+    result
 }
 
 impl Pipeline {
@@ -51,19 +90,13 @@ impl Pipeline {
 
     /// The pipeline a preset names.
     pub fn preset(preset: Preset) -> Pipeline {
-        Pipeline::from_config(&preset.config())
-            .expect("every preset is a valid configuration")
+        crate::Registry::builtin().preset(preset)
     }
 
-    /// The pipeline a configuration describes.
+    /// The pipeline a configuration describes, with textclean's own stage
+    /// kinds; see [`Registry`](crate::Registry) for your own.
     pub fn from_config(config: &Config) -> Result<Pipeline, Error> {
-        let config = config.clone().resolve()?;
-        let mut builder = Pipeline::builder();
-        for stage in &config.stages {
-            builder.stages.push(Arc::from(stage.build(config.language)));
-        }
-        builder.layout(config.layout);
-        Ok(builder.build())
+        crate::Registry::builtin().build(config)
     }
 
     /// The pipeline a TOML configuration describes; see [`Config`].
@@ -71,20 +104,52 @@ impl Pipeline {
         Pipeline::from_config(&Config::from_toml(text)?)
     }
 
-    /// The names of the stages, in order.
+    /// The pipeline a JSON configuration describes: the same schema as
+    /// TOML, and the same errors.
+    pub fn from_json(text: &str) -> Result<Pipeline, Error> {
+        Pipeline::from_config(&Config::from_json(text)?)
+    }
+
+    /// The names of the passes, in order, the layout passes included.
     pub fn stage_names(&self) -> Vec<&'static str> {
         self.stages.iter().map(|s| s.name()).collect()
     }
 
     /// Cleans `input`. Borrowed when no stage changed anything.
     pub fn clean<'a>(&self, input: &'a str) -> Cow<'a, str> {
-        let mut text = Cow::Borrowed(input);
-        for stage in &self.stages {
-            if let Cow::Owned(out) = stage.clean(&text) {
-                text = Cow::Owned(out);
-            }
+        let mut out = String::new();
+        if self.clean_into(input, &mut out) {
+            Cow::Owned(out)
+        } else {
+            Cow::Borrowed(input)
         }
-        text
+    }
+
+    /// Cleans `input` and appends the result to `out`: with a buffer the
+    /// caller reuses, a run allocates nothing once the buffers have grown.
+    /// Returns whether anything changed.
+    ///
+    /// ```
+    /// let pipeline = textclean::Pipeline::default();
+    /// let mut out = String::new();
+    /// for doc in ["caf\u{e9}\u{a0}noir", "fine\n"] {
+    ///     out.clear();
+    ///     pipeline.clean_into(doc, &mut out);
+    ///     assert!(out.ends_with('\n') && !out.contains('\u{a0}'));
+    /// }
+    /// ```
+    pub fn clean_into(&self, input: &str, out: &mut String) -> bool {
+        with_buffers(|buffers| {
+            let document = Document::new(input);
+            let mut sink = Sink::new(Record::Nothing, false);
+            let text = self.pass(&document, buffers, &mut sink);
+            out.push_str(&text);
+            let changed = matches!(text, Cow::Owned(_));
+            if let Cow::Owned(text) = text {
+                buffers.spare = text;
+            }
+            changed
+        })
     }
 
     /// Cleans `input` and reports every change, with its span in `input`.
@@ -101,6 +166,8 @@ impl Pipeline {
     /// // "lait" in the output maps back to "lait" in the input.
     /// let at = report.text.find("lait").unwrap();
     /// assert_eq!(&input[report.map.to_source_range(at..at + 4)], "lait");
+    /// // The changes replay.
+    /// assert_eq!(textclean::replay(input, &report.changes), Some(report.text));
     /// ```
     pub fn explain(&self, input: &str) -> Report {
         self.run(input, Record::Changes)
@@ -119,31 +186,84 @@ impl Pipeline {
     /// assert!(report.changes.is_empty());
     /// ```
     pub fn run(&self, input: &str, record: Record) -> Report {
-        let mut text = Cow::Borrowed(input);
-        let mut map = SpanMap::identity();
-        let mut changes = Vec::new();
-        let mut stats = Stats::default();
-        for stage in &self.stages {
-            let done = stage.run(&text, record);
-            if record == Record::Changes {
-                let stage_map = SpanMap::from_changes(&done.changes);
-                changes.extend(done.changes.into_iter().map(|change| {
-                    Change {
-                        span: map.to_source_range(change.span.clone()),
-                        ..change
-                    }
-                }));
-                map = map.then(&stage_map);
+        self.run_document(&Document::new(input), record)
+    }
+
+    /// Cleans a document with its block attributes and metadata: every
+    /// stage sees the blocks where its own input has them, and the report
+    /// gives them on the output.
+    ///
+    /// ```
+    /// use textclean::{Block, BlockKind, Document, Pipeline, Record};
+    ///
+    /// let text = "Caf\u{e9}\u{a0}news\n\nAdvertisement\n\nThe body of the page.\n";
+    /// let body = text.find("The body").unwrap();
+    /// let doc = Document::new(text).with_blocks(vec![
+    ///     Block::new(0..11, BlockKind::Heading(1)),
+    ///     Block::new(body..text.len() - 1, BlockKind::Paragraph),
+    /// ]);
+    /// let report = Pipeline::default().run_document(&doc, Record::Nothing);
+    /// assert_eq!(report.text, "Caf\u{e9} news\n\nThe body of the page.\n");
+    /// let spans: Vec<&str> = report.blocks.iter().map(|b| &report.text[b.span.clone()]).collect();
+    /// assert_eq!(spans, ["Caf\u{e9} news", "The body of the page."]);
+    /// ```
+    pub fn run_document(
+        &self,
+        document: &Document<'_>,
+        record: Record,
+    ) -> Report {
+        with_buffers(|buffers| {
+            let mut sink = Sink::new(record, !document.blocks.is_empty());
+            sink.blocks.clone_from(&document.blocks);
+            let text = self.pass(document, buffers, &mut sink);
+            let input = document.text;
+            sink.stats.documents = 1;
+            sink.stats.bytes_in = input.len() as u64;
+            sink.stats.bytes_out = text.len() as u64;
+            Report {
+                text: text.into_owned(),
+                changes: sink.changes,
+                stats: sink.stats,
+                map: sink.map,
+                blocks: sink.blocks,
             }
-            stats += done.stats;
+        })
+    }
+
+    /// Runs every pass over `document`, the output in a lent buffer.
+    fn pass<'a>(
+        &self,
+        document: &Document<'a>,
+        buffers: &mut Buffers,
+        sink: &mut Sink,
+    ) -> Cow<'a, str> {
+        let mut text: Cow<'a, str> = Cow::Borrowed(document.text);
+        for stage in &self.stages {
+            let doc = Doc::new(&text)
+                .with_blocks(&sink.blocks)
+                .with_meta(&document.meta)
+                .reusing(std::mem::take(&mut buffers.lines));
+            let mut edits = Edits::new(stage.name(), &text, sink.record)
+                .with_buffer(std::mem::take(&mut buffers.spare));
+            if sink.track {
+                edits = edits.track_map();
+            }
+            stage.rewrite(&doc, &mut edits);
+            buffers.lines = doc.into_lines();
+            let (done, unused) = edits.finish_reclaiming();
+            if let Some(unused) = unused {
+                buffers.spare = unused;
+            }
+            sink.add(done.changes, done.stats, done.map);
             if let Cow::Owned(out) = done.text {
-                text = Cow::Owned(out);
+                if let Cow::Owned(old) =
+                    std::mem::replace(&mut text, Cow::Owned(out))
+                {
+                    buffers.spare = old;
+                }
             }
         }
-        stats.documents = 1;
-        stats.bytes_in = input.len() as u64;
-        stats.bytes_out = text.len() as u64;
-        Report { text: text.into_owned(), changes, stats, map }
+        text
     }
 
     /// Cleans many documents in parallel, keeping their order.
@@ -160,6 +280,58 @@ impl Pipeline {
         docs.par_iter()
             .map(|doc| self.clean(doc.as_ref()).into_owned())
             .collect()
+    }
+}
+
+/// What a run gathers from its stages besides the text.
+struct Sink {
+    record: Record,
+    /// Whether span maps are made without changes: to carry blocks.
+    track: bool,
+    changes: Vec<Change>,
+    stats: Stats,
+    map: SpanMap,
+    blocks: Vec<Block>,
+}
+
+impl Sink {
+    fn new(record: Record, track: bool) -> Sink {
+        Sink {
+            record,
+            track,
+            changes: Vec::new(),
+            stats: Stats::default(),
+            map: SpanMap::identity(),
+            blocks: Vec::new(),
+        }
+    }
+
+    /// Adds one stage's results: its changes with spans in the original
+    /// input, its map composed after the earlier ones, and the blocks moved
+    /// onto its output.
+    fn add(&mut self, changes: Vec<Change>, stats: Stats, map: SpanMap) {
+        self.stats += stats;
+        if map.is_identity() {
+            return;
+        }
+        let before = &self.map;
+        self.changes.extend(changes.into_iter().map(|change| Change {
+            span: before.to_source_range(change.span.clone()),
+            ..change
+        }));
+        // A block widened over a replacement it shares with the block
+        // before it starts where that one ends: blocks stay in order and
+        // apart.
+        let mut end = 0;
+        self.blocks.retain_mut(|block| {
+            let span = map.to_output_range(block.span.clone());
+            block.span = span.start.max(end)..span.end;
+            end = end.max(span.end);
+            !block.span.is_empty()
+        });
+        if self.record == Record::Changes {
+            self.map = self.map.then(&map);
+        }
     }
 }
 
@@ -181,15 +353,15 @@ impl fmt::Debug for Pipeline {
 /// Composes a [`Pipeline`] stage by stage.
 ///
 /// ```
-/// use textclean::{Edits, Pipeline, Stage};
+/// use textclean::{Doc, Edits, Pipeline, Stage};
 /// use textclean::unicode::UnicodeCleaner;
 ///
 /// /// Masks e-mail addresses.
 /// struct Mask;
 ///
 /// impl Stage for Mask {
-///     fn rewrite(&self, edits: &mut Edits<'_>) {
-///         let text = edits.input();
+///     fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
+///         let text = doc.text();
 ///         let mut start = 0;
 ///         for word in text.split_inclusive(char::is_whitespace) {
 ///             let len = word.trim_end().len();
@@ -214,6 +386,14 @@ pub struct PipelineBuilder {
 }
 
 impl PipelineBuilder {
+    /// Adds a stage already shared (as a registry builds them).
+    pub(crate) fn shared(&mut self, stage: Arc<dyn Stage>) -> &mut Self {
+        self.stages.push(stage);
+        self
+    }
+}
+
+impl PipelineBuilder {
     /// Adds a stage after those added so far: one of textclean's, or your
     /// own.
     pub fn stage<S: Stage + 'static>(&mut self, stage: S) -> &mut Self {
@@ -221,7 +401,10 @@ impl PipelineBuilder {
         self
     }
 
-    /// Whether the [`Layout`] pass ends the pipeline. By default, it does.
+    /// Whether the [`Layout`] passes start and end the pipeline: the head
+    /// pass before the first stage, the tail pass after the last. By
+    /// default, they do. Without them stages see the text as it is, with
+    /// any line endings; the `ftfy` preset keeps only line endings.
     pub fn layout(&mut self, yes: bool) -> &mut Self {
         self.layout = yes;
         self
@@ -229,9 +412,30 @@ impl PipelineBuilder {
 
     /// The pipeline.
     pub fn build(&self) -> Pipeline {
-        let mut stages = self.stages.clone();
-        if self.layout {
-            stages.push(Arc::new(Layout));
+        self.build_with(if self.layout {
+            Some(Layout::default())
+        } else {
+            None
+        })
+    }
+
+    /// The pipeline between a head and a tail pass of `layout`'s rules.
+    pub(crate) fn build_with(&self, layout: Option<Layout>) -> Pipeline {
+        let mut stages = Vec::with_capacity(self.stages.len() + 2);
+        if let Some(tail) = layout.filter(|l| !l.is_off()) {
+            // The head pass leaves blank lines and the end to the tail, and
+            // U+0085 to a stage that reads it as Windows-1252.
+            let head = Layout {
+                blank_lines: false,
+                final_newline: false,
+                nel: tail.nel && !self.stages.iter().any(|s| s.decodes_c1()),
+                ..tail
+            };
+            stages.push(Arc::new(head) as Arc<dyn Stage>);
+            stages.extend(self.stages.iter().cloned());
+            stages.push(Arc::new(tail));
+        } else {
+            stages.extend(self.stages.iter().cloned());
         }
         Pipeline { stages }
     }

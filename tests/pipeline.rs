@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use proptest::prelude::*;
-use textclean::{Config, Edits, Pipeline, Preset, Stage};
+use textclean::{Config, Doc, Edits, Pipeline, Preset, Stage};
 
 const ARTICLE: &str = include_str!("../examples/data/article.txt");
 
@@ -35,7 +35,10 @@ fn preset_configurations_are_pinned() {
     );
     assert_eq!(Preset::Pdf.config().to_toml(), pdf);
     let ftfy = Preset::Ftfy.config().to_toml();
-    assert!(ftfy.starts_with("language = \"en\"\nlayout = false\n"), "{ftfy}");
+    assert!(
+        ftfy.starts_with("language = \"en\"\nlayout = \"line_endings\"\n"),
+        "{ftfy}"
+    );
     assert!(ftfy.contains("quotes = true") && ftfy.contains("spaces = false"));
     for name in Preset::NAMES {
         let preset: Preset = name.parse().unwrap();
@@ -43,6 +46,9 @@ fn preset_configurations_are_pinned() {
         assert_eq!(Config::from_toml(&config.to_toml()).unwrap(), config);
         let named = format!("preset = \"{name}\"\n");
         assert_eq!(Config::from_toml(&named).unwrap(), config);
+        assert_eq!(Config::from_json(&config.to_json()).unwrap(), config);
+        let named = format!("{{\"preset\": \"{name}\"}}");
+        assert_eq!(Config::from_json(&named).unwrap(), config);
     }
 }
 
@@ -67,11 +73,147 @@ fn configuration_errors_name_the_field_and_the_fix() {
     assert!(e.contains("in the `sentences` stage"), "{e}");
     assert!(e.contains("expected a boolean") && e.contains("`unwrap`"), "{e}");
     let e = error("[[stage]]\nquotes = true\n");
-    assert!(e.contains("needs a `kind`"), "{e}");
+    assert!(e.contains("`stage 1`: every stage needs a `kind`"), "{e}");
     let e = error("language = \"xx\"\n[[stage]]\nkind = \"sentences\"\n");
-    assert!(e.contains("unknown variant `xx`") && e.contains("en"), "{e}");
-    let e = error("preset = \"web\"\n[[stage]]\nkind = \"unicode\"\n");
-    assert!(e.contains("not both"), "{e}");
+    assert!(
+        e.contains("no language pack for `xx`") && e.contains("en"),
+        "{e}"
+    );
+    let e = error("preset = \"pdf\"\n[[stage]]\nkind = \"boilerplate\"\n");
+    assert!(e.contains("`pdf` preset has no `boilerplate` stage"), "{e}");
+    assert!(e.contains("unicode, sentences"), "{e}");
+    let e = error("layout = 3\n");
+    assert!(e.contains("`layout`: expected true, false"), "{e}");
+    let e = error("stages = []\n");
+    assert!(e.contains("unknown setting `stages`"), "{e}");
+    let e =
+        error("[[stage]]\nkind = \"boilerplate\"\nextra_phrases = [\"..\"]\n");
+    assert!(e.contains("in the `boilerplate` stage: `extra_phrases`"), "{e}");
+    let e = error("[[stage]\nkind = 1\n");
+    assert!(e.starts_with("line 1: "), "{e}");
+}
+
+/// The same configuration as TOML and as JSON: the same pipeline, and the
+/// same error for the same mistake.
+#[test]
+fn toml_and_json_are_one_schema() {
+    let toml = "preset = \"web\"\nlayout = \"line_endings\"\n\
+                [[stage]]\nkind = \"boilerplate\"\nextra_phrases = [\"Promoted\"]\n";
+    let json = r#"{"preset": "web", "layout": "line_endings",
+                   "stage": [{"kind": "boilerplate", "extra_phrases": ["Promoted"]}]}"#;
+    assert_eq!(
+        Config::from_toml(toml).unwrap(),
+        Config::from_json(json).unwrap()
+    );
+    let (a, b) = (
+        Pipeline::from_toml(toml).unwrap(),
+        Pipeline::from_json(json).unwrap(),
+    );
+    assert_eq!(a.stage_names(), b.stage_names());
+    let text =
+        "Title\r\nPromoted\r\nThe text of the page goes on for a while here";
+    assert_eq!(a.clean(text), b.clean(text));
+    for (toml, json) in [
+        (
+            "[[stage]]\nkind = \"unicode\"\nquote = true\n",
+            r#"{"stage": [{"kind": "unicode", "quote": true}]}"#,
+        ),
+        (
+            "[[stage]]\nkind = \"sentences\"\nunwrap = \"yes\"\n",
+            r#"{"stage": [{"kind": "sentences", "unwrap": "yes"}]}"#,
+        ),
+        ("language = \"fr\"\n", r#"{"language": "fr"}"#),
+        (
+            "[[stage]]\nkind = \"spelling\"\n",
+            r#"{"stage": [{"kind": "spelling"}]}"#,
+        ),
+    ] {
+        let (t, j) = (
+            Pipeline::from_toml(toml).unwrap_err(),
+            Pipeline::from_json(json).unwrap_err(),
+        );
+        assert_eq!(t, j);
+    }
+    let e = Pipeline::from_json("{\"stage\": [\n{\"kind\": }]}").unwrap_err();
+    assert_eq!(e.kind(), textclean::ErrorKind::Syntax);
+    assert_eq!(e.line(), Some(2), "{e}");
+}
+
+/// A preset with settings and stage options laid over it: what is given
+/// replaces the preset's, what is not given stays.
+#[test]
+fn presets_take_overrides() {
+    let config = Config::from_toml(
+        "preset = \"web\"\nlayout = false\n[[stage]]\nkind = \"unicode\"\nquotes = true\n",
+    )
+    .unwrap();
+    let web = Preset::Web.config();
+    assert_eq!(config.preset, None, "resolved");
+    assert_eq!(config.layout, Some(textclean::LayoutMode::Off));
+    assert_eq!(config.language, web.language);
+    let kinds: Vec<&str> =
+        config.stages.iter().map(|s| s.kind.as_str()).collect();
+    assert_eq!(kinds, ["unicode", "boilerplate", "sentences"]);
+    let unicode = &config.stages[0].options;
+    assert_eq!(unicode["quotes"], true);
+    assert_eq!(unicode["mojibake"], true, "the preset's other options stay");
+    assert_eq!(config.stages[1..], web.stages[1..]);
+    let pipeline = Pipeline::from_config(&config).unwrap();
+    assert_eq!(
+        pipeline.stage_names(),
+        ["unicode", "boilerplate", "sentences"]
+    );
+    assert_eq!(pipeline.clean("\u{201c}Hi\u{201d}  "), "\"Hi\"  ");
+    // pdf with one of its sentence options changed keeps the others.
+    let pdf = Config::from_toml(
+        "preset = \"pdf\"\n[[stage]]\nkind = \"sentences\"\nglued = false\n",
+    )
+    .unwrap();
+    assert_eq!(pdf.stages[1].options["glued"], false);
+    assert_eq!(pdf.stages[1].options["unwrap"], true);
+}
+
+/// A stage kind of the user's, registered in code and named in a
+/// configuration file.
+#[test]
+fn user_stage_kinds_come_from_the_registry() {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Options {
+        mask: char,
+    }
+    struct Digits(char);
+    impl Stage for Digits {
+        fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
+            let mut buf = [0; 4];
+            let with = self.0.encode_utf8(&mut buf);
+            for (at, c) in
+                doc.text().char_indices().filter(|(_, c)| c.is_ascii_digit())
+            {
+                edits.replace(at..at + c.len_utf8(), with, "digits.masked");
+            }
+        }
+    }
+    let mut registry = textclean::Registry::builtin();
+    registry.register("digits", |o: Options, _| Ok(Digits(o.mask)));
+    assert!(registry.kinds().eq([
+        "boilerplate",
+        "digits",
+        "sentences",
+        "unicode"
+    ]));
+    let pipeline = registry
+        .build_toml("[[stage]]\nkind = \"digits\"\nmask = \"#\"\n")
+        .unwrap();
+    assert_eq!(pipeline.clean("PIN 1234"), "PIN ####\n");
+    let e =
+        registry.build_json(r#"{"stage": [{"kind": "digits"}]}"#).unwrap_err();
+    assert!(
+        e.to_string().contains("in the `digits` stage: missing field `mask`"),
+        "{e}"
+    );
+    let e = Pipeline::from_toml("[[stage]]\nkind = \"digits\"\n").unwrap_err();
+    assert_eq!(e.kind(), textclean::ErrorKind::UnknownStage);
 }
 
 #[test]
@@ -81,7 +223,10 @@ fn a_configured_pipeline_runs_its_stages_in_order() {
          [[stage]]\nkind = \"boilerplate\"\n",
     )
     .unwrap();
-    assert_eq!(pipeline.stage_names(), ["unicode", "boilerplate", "layout"]);
+    assert_eq!(
+        pipeline.stage_names(),
+        ["layout", "unicode", "boilerplate", "layout"]
+    );
     assert_eq!(
         pipeline.clean("\u{201c}Hi\u{201d}\nAdvertisements\n"),
         "\"Hi\"\n"
@@ -142,8 +287,8 @@ impl Stage for Redact {
         "redact"
     }
 
-    fn rewrite(&self, edits: &mut Edits<'_>) {
-        let text = edits.input();
+    fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
+        let text = doc.text();
         for (at, c) in text.char_indices().filter(|(_, c)| c.is_ascii_digit())
         {
             edits.replace(at..at + c.len_utf8(), "#", "redact.digit");

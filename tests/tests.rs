@@ -2,3 +2,4 @@
 
 mod article;
 mod pipeline;
+mod stable;

@@ -113,7 +113,7 @@ use std::sync::Arc;
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind,
 };
-use textclean_core::{Edits, Stage};
+use textclean_core::{Doc, Edits, Error, ErrorKind, Stage};
 
 pub use lang::Language;
 
@@ -140,12 +140,48 @@ impl BoilerplateRemover {
 
     /// A stage with this language pack and these options, its automata
     /// compiled here, once.
+    ///
+    /// # Panics
+    ///
+    /// When the phrases cannot be compiled; [`try_new`](Self::try_new)
+    /// returns that as an error instead.
     pub fn new(lang: Language, options: &BoilerplateOptions) -> Self {
+        match Self::try_new(lang, options) {
+            Ok(stage) => stage,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// A stage with this language pack and these options, or an error
+    /// naming the option that cannot be used (such as an extra phrase with
+    /// no letters or digits, or more phrases than an automaton can hold).
+    ///
+    /// ```
+    /// use textclean_boilerplate::{BoilerplateOptions, BoilerplateRemover, Language};
+    /// let options = BoilerplateOptions { extra_phrases: vec!["--".into()], ..Default::default() };
+    /// let err = BoilerplateRemover::try_new(Language::english(), &options).unwrap_err();
+    /// assert!(err.to_string().contains("`extra_phrases`"), "{err}");
+    /// ```
+    pub fn try_new(
+        lang: Language,
+        options: &BoilerplateOptions,
+    ) -> Result<Self, Error> {
         let mut phrases: Vec<String> = Vec::new();
         let mut markers: Option<AhoCorasick> = None;
         if options.phrases {
-            markers = automaton(lang.markers(), StartKind::Anchored);
+            markers = automaton(lang.markers(), StartKind::Anchored)?;
             phrases.extend(lang.phrases().iter().cloned());
+        }
+        if let Some(bad) = options
+            .extra_phrases
+            .iter()
+            .find(|p| !p.chars().any(char::is_alphanumeric))
+        {
+            return Err(Error::new(
+                ErrorKind::InvalidValue,
+                format!("the phrase {bad:?} has no letter or digit to match"),
+            )
+            .in_field("extra_phrases"));
         }
         for extra in lang::clean_list(&options.extra_phrases) {
             if !phrases.contains(&extra) {
@@ -163,22 +199,22 @@ impl BoilerplateRemover {
         if let Some(h) = &heuristics {
             entries.extend(h.counters.iter().chain(&h.copyright));
         }
-        let anchors = anchor_automaton(&entries);
-        let phrases = automaton(&phrases, StartKind::Unanchored);
-        BoilerplateRemover {
+        let anchors = anchor_automaton(&entries)?;
+        let phrases = automaton(&phrases, StartKind::Unanchored)?;
+        Ok(BoilerplateRemover {
             inner: Arc::new(page::Rules {
                 anchors,
                 markers,
                 phrases,
                 heuristics,
             }),
-        }
+        })
     }
 }
 
 impl Stage for BoilerplateRemover {
-    fn rewrite(&self, edits: &mut Edits<'_>) {
-        self.inner.rewrite(edits);
+    fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
+        self.inner.rewrite(doc, edits);
     }
 
     fn name(&self) -> &'static str {
@@ -309,7 +345,9 @@ impl BoilerplateBuilder {
 /// The longest word of each normalized entry, found ASCII
 /// case-insensitively in raw lines; none when a word is not ASCII (case
 /// folding would then miss it) or there are no entries.
-fn anchor_automaton(entries: &[&String]) -> Option<AhoCorasick> {
+fn anchor_automaton(
+    entries: &[&String],
+) -> Result<Option<AhoCorasick>, Error> {
     let mut words: Vec<&str> = entries
         .iter()
         // The first of the longest words: later ones in a tie are more
@@ -318,32 +356,42 @@ fn anchor_automaton(entries: &[&String]) -> Option<AhoCorasick> {
         .filter(|w| !w.is_empty())
         .collect();
     if words.is_empty() || words.iter().any(|w| !w.is_ascii()) {
-        return None;
+        return Ok(None);
     }
     words.sort_unstable();
     words.dedup();
-    let ac = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
+    let mut builder = AhoCorasickBuilder::new();
+    builder.ascii_case_insensitive(true);
+    build(&mut builder, &words).map(Some)
+}
+
+/// Builds a DFA (fastest for short keys searched often), or, when the
+/// patterns are too many for one, whatever automaton fits them.
+fn build(
+    builder: &mut AhoCorasickBuilder,
+    patterns: &[impl AsRef<[u8]>],
+) -> Result<AhoCorasick, Error> {
+    builder
         .kind(Some(AhoCorasickKind::DFA))
-        .build(&words)
-        .expect("anchor words always build");
-    Some(ac)
+        .build(patterns)
+        .or_else(|_| builder.kind(None).build(patterns))
+        .map_err(|e| {
+            Error::new(ErrorKind::InvalidValue, e.to_string())
+                .in_field("extra_phrases")
+        })
 }
 
 /// A leftmost-longest automaton over `patterns`, or none for no patterns.
-fn automaton(patterns: &[String], start: StartKind) -> Option<AhoCorasick> {
+fn automaton(
+    patterns: &[String],
+    start: StartKind,
+) -> Result<Option<AhoCorasick>, Error> {
     if patterns.is_empty() {
-        return None;
+        return Ok(None);
     }
-    let ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(start)
-        // Keys are short and searched often: a DFA's speed is worth its
-        // size for a few hundred patterns.
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(patterns)
-        .expect("normalized phrases always build");
-    Some(ac)
+    let mut builder = AhoCorasickBuilder::new();
+    builder.match_kind(MatchKind::LeftmostLongest).start_kind(start);
+    build(&mut builder, patterns).map(Some)
 }
 
 #[cfg(test)]

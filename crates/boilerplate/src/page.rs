@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, Anchored, Input};
-use textclean_core::Edits;
+use textclean_core::{Doc, Edits};
 
 use crate::line::{
     alnum_words, count_words, is_copyright, is_counter, is_navigation,
@@ -74,18 +74,17 @@ enum Kind {
 }
 
 impl Rules {
-    pub(crate) fn rewrite(&self, edits: &mut Edits<'_>) {
-        let text = edits.input();
+    pub(crate) fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
+        let text = doc.text();
+        let index = doc.lines();
         let mut key = String::new();
-        let mut lines: Vec<(Range<usize>, Kind)> = Vec::new();
-        let mut start = 0;
-        while start < text.len() {
-            let end = memchr::memchr(b'\n', &text.as_bytes()[start..])
-                .map_or(text.len(), |at| start + at + 1);
-            let line = text[start..end].trim_end_matches(['\n', '\r']);
-            lines.push((start..end, self.line_kind(line, &mut key)));
-            start = end;
-        }
+        let mut lines: Vec<(Range<usize>, Kind)> = index
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                (index.with_newline(i), self.line_kind(&text[line], &mut key))
+            })
+            .collect();
         if self.heuristics.is_some() {
             mark_edge_runs(&mut lines);
         }

@@ -8,7 +8,9 @@ use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 use textclean::{Record, Stats};
 
-use crate::{Failure, IoArgs, Job, display, open, progress::Progress};
+use crate::{
+    Failure, IoArgs, Job, display, explain, open, progress::Progress,
+};
 
 /// Lines are cleaned in parallel in batches of about this many bytes.
 const BATCH_BYTES: usize = 8 << 20;
@@ -139,12 +141,13 @@ fn one(
                     .changes
                     .iter()
                     .map(|c| {
+                        let span = explain::source_span(c);
                         json!({
                             "stage": c.stage,
                             "rule": c.rule,
-                            "start": c.span.start,
-                            "end": c.span.end,
-                            "original": c.original(text),
+                            "start": span.start,
+                            "end": span.end,
+                            "original": explain::original(c, text),
                             "replacement": c.replacement,
                         })
                     })

@@ -2,8 +2,10 @@
 //! line. See `textclean --help`.
 #![forbid(unsafe_code)]
 
+mod explain;
 mod jsonl;
 mod plain;
+mod position;
 mod progress;
 
 use std::fs::File;
@@ -54,7 +56,8 @@ struct CleanArgs {
     /// The pipeline: web, pdf, unicode, boilerplate, sentences or ftfy.
     #[arg(long, value_name = "NAME", value_parser = parse_preset)]
     preset: Option<Preset>,
-    /// A TOML pipeline configuration (see examples/pipeline.toml).
+    /// A pipeline configuration: TOML, or JSON when the name ends in .json
+    /// (see examples/pipeline.toml).
     #[arg(long, value_name = "FILE", conflicts_with = "preset")]
     config: Option<PathBuf>,
     /// Report every change: on standard error, or with --jsonl as a
@@ -132,29 +135,30 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input(message)) => {
-            eprintln!("textclean: {message}");
+            complain(&message);
             ExitCode::from(1)
         }
         Err(Failure::Usage(message)) => {
-            eprintln!("textclean: {message}");
+            complain(&message);
             ExitCode::from(2)
         }
         Err(Failure::Closed) => ExitCode::SUCCESS,
     }
 }
 
+/// Says why the run failed on standard error; if that is closed too, the
+/// exit status has to say it alone (`eprintln!` would panic).
+fn complain(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "textclean: {message}");
+}
+
 fn run(cli: Cli) -> Result<(), Failure> {
     let (job, io) = match cli.command {
         Command::Clean(args) => {
             let pipeline = match (&args.config, args.preset) {
-                (Some(path), _) => {
-                    let text = std::fs::read_to_string(path).map_err(|e| {
-                        Failure::Usage(format!("{}: {e}", path.display()))
-                    })?;
-                    Pipeline::from_toml(&text).map_err(|e| {
-                        Failure::Usage(format!("{}: {e}", path.display()))
-                    })?
-                }
+                (Some(path), _) => textclean::Config::load(path)
+                    .and_then(|config| Pipeline::from_config(&config))
+                    .map_err(|e| Failure::Usage(e.to_string()))?,
                 (None, preset) => Pipeline::preset(preset.unwrap_or_default()),
             };
             let record = match (args.explain, args.stats) {

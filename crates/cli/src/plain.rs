@@ -1,12 +1,12 @@
 //! Plain mode: each input file is one document.
 
-use std::io::{Read, Write};
+use std::io::{self, Read, Write};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
-use textclean::Stats;
+use textclean::{Record, Stats};
 
-use crate::{Failure, Job, display, open, progress::Progress};
+use crate::{Failure, Job, display, explain, open, progress::Progress};
 
 /// How many documents are read before they are cleaned in parallel.
 const BATCH: usize = 64;
@@ -37,10 +37,18 @@ pub fn run(
         }
         let results: Vec<_> =
             docs.par_iter().map(|(path, text)| one(job, path, text)).collect();
-        for ((output, doc_stats), (_, text)) in results.into_iter().zip(&docs)
-        {
-            out.write_all(output.as_bytes())?;
-            stats += doc_stats;
+        for (done, (_, text)) in results.into_iter().zip(&docs) {
+            if !done.explanation.is_empty() {
+                // The document's explanation, then its output: flushing
+                // what came before keeps them together when both streams
+                // go to the same place (`2>&1`).
+                out.flush()?;
+                progress.suspend(|| {
+                    io::stderr().lock().write_all(done.explanation.as_bytes())
+                })?;
+            }
+            out.write_all(done.output.as_bytes())?;
+            stats += done.stats;
             progress.advance(text.len());
         }
     }
@@ -48,22 +56,26 @@ pub fn run(
     Ok(stats)
 }
 
-/// Processes one document: its output and its stats.
-fn one(job: &Job, path: &std::path::Path, text: &str) -> (String, Stats) {
+/// What one document came to.
+struct Done {
+    /// Its output.
+    output: String,
+    /// With --explain, its changes, one line each, for standard error.
+    explanation: String,
+    stats: Stats,
+}
+
+/// Processes one document.
+fn one(job: &Job, path: &std::path::Path, text: &str) -> Done {
     match job {
         Job::Clean { pipeline, record, .. } => {
             let report = pipeline.run(text, *record);
-            for change in &report.changes {
-                let (line, column) = line_column(text, change.span.start);
-                eprintln!(
-                    "{}:{line}:{column}: {:<24} {:?} -> {:?}",
-                    display(path),
-                    change.rule,
-                    change.original(text),
-                    change.replacement,
-                );
-            }
-            (report.text, report.stats)
+            let explanation = if *record == Record::Changes {
+                explain::render(&display(path), text, &report.changes)
+            } else {
+                String::new()
+            };
+            Done { output: report.text, explanation, stats: report.stats }
         }
         Job::Split(splitter) => {
             let mut output = String::new();
@@ -72,15 +84,11 @@ fn one(job: &Job, path: &std::path::Path, text: &str) -> (String, Stats) {
                 output.push_str(&words.join(" "));
                 output.push('\n');
             }
-            (output, Stats::default())
+            Done {
+                output,
+                explanation: String::new(),
+                stats: Stats::default(),
+            }
         }
     }
-}
-
-/// The 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }

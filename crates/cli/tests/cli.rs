@@ -1,7 +1,8 @@
 //! The `textclean` command, run as a user runs it.
 
+use std::fs::File;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 fn textclean(args: &[&str], stdin: &[u8]) -> Output {
@@ -242,4 +243,154 @@ fn a_reader_that_stops_early_is_not_an_error() {
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(stderr(&output), "");
+}
+
+/// Runs the command on `threads` worker threads.
+fn textclean_on(threads: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_textclean"))
+        .args(args)
+        .env("RAYON_NUM_THREADS", threads)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the textclean binary runs")
+}
+
+/// Runs the command on `threads` worker threads with standard output and
+/// standard error going to the same file, as `2>&1` does; returns what the
+/// file holds.
+fn textclean_merged(threads: &str, args: &[&str], file: &Path) -> String {
+    let merged = File::create(file).unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_textclean"))
+        .args(args)
+        .env("RAYON_NUM_THREADS", threads)
+        .stdin(Stdio::null())
+        .stdout(merged.try_clone().unwrap())
+        .stderr(merged)
+        .status()
+        .expect("the textclean binary runs");
+    assert!(status.success());
+    std::fs::read_to_string(file).unwrap()
+}
+
+/// A large document with many changes and two small ones after it, so that
+/// with several threads the small ones finish first.
+fn three_documents(dir: &Path) -> Vec<String> {
+    let large = "caf\u{c3}\u{a9} and\u{a0}more &amp; less\n".repeat(3000);
+    let names = [("large.txt", large.as_str()), ("small.txt", "a\u{a0}b\n")];
+    let mut paths: Vec<String> = names
+        .iter()
+        .map(|(name, text)| {
+            let path = dir.join(name);
+            std::fs::write(&path, text).unwrap();
+            path.to_str().unwrap().to_owned()
+        })
+        .collect();
+    let other = dir.join("other.txt");
+    std::fs::write(&other, "x &lt; y\n").unwrap();
+    paths.push(other.to_str().unwrap().to_owned());
+    paths
+}
+
+#[test]
+fn explain_is_grouped_per_file_in_input_order_whatever_the_threads() {
+    let dir = scratch("explain-order");
+    let paths = three_documents(&dir);
+    let mut args = vec!["clean", "--preset", "unicode", "--explain"];
+    args.extend(paths.iter().map(String::as_str));
+    let one = textclean_on("1", &args);
+    assert!(one.status.success(), "{}", stderr(&one));
+    let explained = stderr(&one);
+    // Every line names its file, and the files come in input order, each
+    // once.
+    let mut files: Vec<&str> = explained
+        .lines()
+        .map(|line| paths.iter().find(|p| line.starts_with(*p)).unwrap())
+        .map(String::as_str)
+        .collect();
+    files.dedup();
+    assert_eq!(files, paths);
+    assert_eq!(explained.lines().count(), 3 * 3000 + 2);
+    for threads in ["2", "4"] {
+        let many = textclean_on(threads, &args);
+        assert!(many.status.success(), "{}", stderr(&many));
+        assert_eq!(stderr(&many), explained, "{threads} threads");
+        assert_eq!(many.stdout, one.stdout, "{threads} threads");
+    }
+}
+
+#[test]
+fn explain_comes_right_before_the_output_of_its_document() {
+    let dir = scratch("explain-merged");
+    let paths = three_documents(&dir);
+    // Each document alone: its explanation, then its output.
+    let expected: String = paths
+        .iter()
+        .map(|path| {
+            let alone = textclean_on(
+                "1",
+                &["clean", "--preset", "unicode", "--explain", path],
+            );
+            stderr(&alone) + &stdout(&alone)
+        })
+        .collect();
+    let mut args = vec!["clean", "--preset", "unicode", "--explain"];
+    args.extend(paths.iter().map(String::as_str));
+    for threads in ["1", "2"] {
+        let merged = textclean_merged(threads, &args, &dir.join("merged"));
+        assert!(merged == expected, "{threads} threads: {merged}");
+    }
+}
+
+#[test]
+fn explain_gives_lines_and_columns_in_characters() {
+    let dir = scratch("explain-columns");
+    let file = dir.join("page.txt");
+    std::fs::write(
+        &file,
+        "Gr\u{fc}\u{df}e, caf\u{e9}\n\
+         \u{20ac} 5\u{a0}000 and\u{a0}more\n\
+         na\u{ef}ve \u{1f600}\u{a0}ok &amp; caf\u{c3}\u{a9}\n",
+    )
+    .unwrap();
+    let name = file.to_str().unwrap();
+    let output = textclean_on(
+        "2",
+        &["clean", "--preset", "unicode", "--explain", name],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let nbsp = "\"\\u{a0}\" -> \" \"";
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "{name}:2:4: space.odd                {nbsp}\n\
+             {name}:2:12: space.odd                {nbsp}\n\
+             {name}:3:8: space.odd                {nbsp}\n\
+             {name}:3:12: entity.html              \"&amp;\" -> \"&\"\n\
+             {name}:3:21: mojibake.cp1252          \"\u{c3}\u{a9}\" -> \"\u{e9}\"\n"
+        )
+    );
+}
+
+#[test]
+fn explain_to_a_reader_that_stops_early_is_not_an_error() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_textclean"))
+        .args(["clean", "--preset", "unicode", "--explain"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let line = "A line\u{a0}of text &amp; more.\n";
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(line.repeat(20_000).as_bytes());
+    });
+    let mut first = [0u8; 16];
+    let mut stderr = child.stderr.take().unwrap();
+    stderr.read_exact(&mut first).unwrap();
+    drop(stderr);
+    writer.join().unwrap();
+    // A panic would exit with 101.
+    assert_eq!(child.wait().unwrap().code(), Some(0));
 }

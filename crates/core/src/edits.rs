@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::{Change, Stats};
+use crate::{Change, SpanMap, Stats};
 
 /// What a stage records besides its output.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -20,7 +20,9 @@ pub enum Record {
 /// A stage walks its input from start to end and calls [`replace`],
 /// [`delete`] or [`insert`] with spans in increasing order; the builder copies
 /// the untouched text between them. Nothing is allocated until the first
-/// edit, so a stage that changes nothing returns its input borrowed.
+/// edit, so a stage that changes nothing returns its input borrowed, and a
+/// pipeline lends the output buffer ([`Edits::with_buffer`]) so that a run
+/// allocates nothing once its buffers have grown.
 ///
 /// [`replace`]: Edits::replace
 /// [`delete`]: Edits::delete
@@ -35,6 +37,8 @@ pub enum Record {
 /// let done = edits.finish();
 /// assert_eq!(done.text, "a b c");
 /// assert_eq!(done.changes.len(), 2);
+/// assert_eq!(done.changes[1].span, 4..6);
+/// assert_eq!(done.changes[1].at, 3..5, "after the first change");
 /// assert_eq!(done.stats.count("space.nbsp"), 2);
 /// ```
 #[derive(Debug)]
@@ -45,8 +49,12 @@ pub struct Edits<'a> {
     out: String,
     copied: usize,
     edited: bool,
+    /// Output length minus input length so far.
+    shift: isize,
     changes: Vec<Change>,
     stats: Stats,
+    /// The span map, when asked for.
+    map: Option<SpanMap>,
 }
 
 /// What a stage produced: its text, and what it recorded.
@@ -59,6 +67,10 @@ pub struct Rewritten<'a> {
     /// Counts per rule, when [`Record::Counts`] or [`Record::Changes`] was
     /// asked for, and bytes in and out.
     pub stats: Stats,
+    /// Maps the output back to the input and the input forward to the
+    /// output: made with [`Record::Changes`] or [`Edits::track_map`],
+    /// otherwise the identity.
+    pub map: SpanMap,
 }
 
 impl<'a> Edits<'a> {
@@ -71,22 +83,37 @@ impl<'a> Edits<'a> {
             out: String::new(),
             copied: 0,
             edited: false,
+            shift: 0,
             changes: Vec::new(),
             stats: Stats::default(),
+            map: (record == Record::Changes).then(SpanMap::identity),
         }
     }
 
     /// Writes the output into `buffer` (cleared first) instead of a new
-    /// string, so a pipeline can reuse its allocations.
+    /// string, so a pipeline can reuse its allocations. Get an unused
+    /// buffer back with [`Edits::finish_reclaiming`].
     pub fn with_buffer(mut self, mut buffer: String) -> Self {
         buffer.clear();
         self.out = buffer;
         self
     }
 
+    /// Makes the span map even when changes are not recorded: for carrying
+    /// block attributes through the stage.
+    pub fn track_map(mut self) -> Self {
+        self.map.get_or_insert_with(SpanMap::identity);
+        self
+    }
+
     /// The text being edited.
     pub fn input(&self) -> &'a str {
         self.input
+    }
+
+    /// The name of the stage editing.
+    pub fn stage(&self) -> &'static str {
+        self.stage
     }
 
     /// What is being recorded.
@@ -141,6 +168,11 @@ impl<'a> Edits<'a> {
         self.out.push_str(&self.input[self.copied..span.start]);
         self.out.push_str(replacement);
         self.copied = span.end;
+        let at = span.start.wrapping_add_signed(self.shift);
+        if let Some(map) = &mut self.map {
+            map.push(span.clone(), at..at + replacement.len());
+        }
+        self.shift += replacement.len() as isize - span.len() as isize;
         match self.record {
             Record::Nothing => {}
             Record::Counts => self.stats.record(rule, 1),
@@ -149,6 +181,7 @@ impl<'a> Edits<'a> {
                 self.changes.push(Change {
                     stage: self.stage,
                     rule,
+                    at: at..at + span.len(),
                     span,
                     replacement: replacement.to_owned(),
                 });
@@ -175,16 +208,28 @@ impl<'a> Edits<'a> {
     }
 
     /// Copies the rest of the input and returns the result.
-    pub fn finish(mut self) -> Rewritten<'a> {
-        let text = if self.edited {
+    pub fn finish(self) -> Rewritten<'a> {
+        self.finish_reclaiming().0
+    }
+
+    /// Copies the rest of the input and returns the result, and the lent
+    /// buffer when the output did not need it (nothing changed).
+    pub fn finish_reclaiming(mut self) -> (Rewritten<'a>, Option<String>) {
+        let (text, unused) = if self.edited {
             self.out.push_str(&self.input[self.copied..]);
-            Cow::Owned(self.out)
+            (Cow::Owned(self.out), None)
         } else {
-            Cow::Borrowed(self.input)
+            (Cow::Borrowed(self.input), Some(self.out))
         };
         self.stats.bytes_in = self.input.len() as u64;
         self.stats.bytes_out = text.len() as u64;
-        Rewritten { text, changes: self.changes, stats: self.stats }
+        let done = Rewritten {
+            text,
+            changes: self.changes,
+            stats: self.stats,
+            map: self.map.unwrap_or_default(),
+        };
+        (done, unused)
     }
 }
 
@@ -295,6 +340,11 @@ mod tests {
         let text = edits.finish().text.into_owned();
         assert_eq!(text, "a-b");
         assert!(text.capacity() >= 64);
+        let edits = Edits::new("t", "ab", Record::Nothing)
+            .with_buffer(String::with_capacity(64));
+        let (done, unused) = edits.finish_reclaiming();
+        assert!(matches!(done.text, Cow::Borrowed("ab")));
+        assert!(unused.is_some_and(|b| b.capacity() >= 64));
     }
 
     proptest! {
@@ -323,6 +373,15 @@ mod tests {
                 .map(|c| (c.span.clone(), c.replacement.clone()))
                 .collect();
             prop_assert_eq!(naive(&text, &replay), done.text.as_ref());
+            // Each change at its `at`, one after the other, replays too.
+            let mut sequential = text.clone();
+            for c in &done.changes {
+                sequential.replace_range(c.at.clone(), &c.replacement);
+            }
+            prop_assert_eq!(&sequential, done.text.as_ref());
+            prop_assert_eq!(crate::replay(&text, &done.changes), Some(sequential));
+            // The span map agrees with the changes, both ways.
+            prop_assert_eq!(&done.map, &SpanMap::from_changes(&done.changes));
             prop_assert_eq!(
                 matches!(done.text, Cow::Borrowed(_)),
                 done.changes.is_empty()

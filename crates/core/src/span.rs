@@ -2,20 +2,25 @@ use std::ops::Range;
 
 use crate::Change;
 
-/// Maps offsets in a text's output back to its input.
+/// Maps offsets in a text's output back to its input, and offsets in the
+/// input forward to the output.
 ///
 /// A span map is built from the changes of one stage
-/// ([`SpanMap::from_changes`]) and composed across stages
-/// ([`SpanMap::then`]), so that any offset in the final output of a pipeline
-/// maps back to the original input: for aligning annotations, offsets or
-/// highlights with the source.
+/// ([`SpanMap::from_changes`], or by [`Edits`](crate::Edits) as it goes) and
+/// composed across stages ([`SpanMap::then`]), so that any offset in the
+/// final output of a pipeline maps back to the original input, and any
+/// annotation of the original input (a block, an entity, a highlight)
+/// projects forward onto the output.
 ///
 /// Text that no change touched maps exactly. An offset inside replaced text
 /// maps to the whole replaced span: [`to_source`] gives its start,
-/// [`to_source_range`] widens a range to cover it.
+/// [`to_source_range`] widens a range to cover it; [`to_output`] and
+/// [`to_output_range`] do the same the other way.
 ///
 /// [`to_source`]: SpanMap::to_source
 /// [`to_source_range`]: SpanMap::to_source_range
+/// [`to_output`]: SpanMap::to_output
+/// [`to_output_range`]: SpanMap::to_output_range
 ///
 /// ```
 /// use textclean_core::{Edits, Record, SpanMap};
@@ -28,6 +33,9 @@ use crate::Change;
 /// // "world" starts at 6 in the output and at 7 in the input.
 /// assert_eq!(map.to_source_range(6..11), 7..12);
 /// assert_eq!(&input[map.to_source_range(6..11)], "world");
+/// // And forward: "world" at 7..12 in the input is 6..11 in the output.
+/// assert_eq!(map.to_output_range(7..12), 6..11);
+/// assert_eq!(&done.text[map.to_output_range(0..5)], "Hello");
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SpanMap {
@@ -68,6 +76,11 @@ impl SpanMap {
         self.pieces.is_empty()
     }
 
+    /// Adds a replaced region after those it holds.
+    pub(crate) fn push(&mut self, source: Range<usize>, output: Range<usize>) {
+        self.pieces.push(Piece { source, output });
+    }
+
     /// The map of one stage, from its changes in input order (as
     /// [`Edits`](crate::Edits) records them).
     pub fn from_changes(changes: &[Change]) -> Self {
@@ -97,14 +110,31 @@ impl SpanMap {
     /// The input span that produced the output span `range`: exact where no
     /// change touched it, widened to whole replaced spans where one did.
     pub fn to_source_range(&self, range: Range<usize>) -> Range<usize> {
-        if range.is_empty() {
-            let at = self.to_source(range.start);
-            return at..at;
-        }
-        let start = self.to_source(range.start);
-        let end =
-            earliest(&self.pieces, range.end, Side::Output, Side::Source);
-        start..end.max(start)
+        map_range(&self.pieces, range, Side::Output, Side::Source)
+    }
+
+    /// Where the input text that starts at `offset` starts in the output.
+    ///
+    /// An offset inside replaced text maps to the start of its replacement;
+    /// an offset just after it, to just after the replacement.
+    pub fn to_output(&self, offset: usize) -> usize {
+        latest(&self.pieces, offset, Side::Source, Side::Output)
+    }
+
+    /// The output span that the input span `range` became: exact where no
+    /// change touched it, widened to whole replacements where one did, and
+    /// empty where all of it was removed.
+    ///
+    /// ```
+    /// use textclean_core::{Edits, Record};
+    /// let mut edits = Edits::new("demo", "keep DROP keep", Record::Changes);
+    /// edits.delete(5..10, "demo.drop");
+    /// let done = edits.finish();
+    /// assert_eq!(done.map.to_output_range(10..14), 5..9);
+    /// assert!(done.map.to_output_range(5..9).is_empty());
+    /// ```
+    pub fn to_output_range(&self, range: Range<usize>) -> Range<usize> {
+        map_range(&self.pieces, range, Side::Source, Side::Output)
     }
 
     /// Composes two maps: `self` maps a text's output to its input, `next`
@@ -116,6 +146,7 @@ impl SpanMap {
     /// let change = |span: std::ops::Range<usize>, with: &str| Change {
     ///     stage: "demo",
     ///     rule: "demo.rule",
+    ///     at: span.clone(),
     ///     span,
     ///     replacement: with.into(),
     /// };
@@ -183,6 +214,22 @@ impl SpanMap {
             .collect();
         SpanMap { pieces }
     }
+}
+
+/// Maps `range` from side `from` to side `to`: its start as late and its end
+/// as early as they fit, so that a range widens only over pieces it touches.
+fn map_range(
+    pieces: &[Piece],
+    range: Range<usize>,
+    from: Side,
+    to: Side,
+) -> Range<usize> {
+    let start = latest(pieces, range.start, from, to);
+    if range.is_empty() {
+        return start..start;
+    }
+    let end = earliest(pieces, range.end, from, to);
+    start..end.max(start)
 }
 
 /// Maps `at` from side `from` to side `to`, taking the latest position where
@@ -271,6 +318,7 @@ mod tests {
             stage: "t",
             rule: "t.rule",
             span: 2..4,
+            at: 2..4,
             replacement: String::new(),
         }]);
         assert_eq!(
@@ -317,6 +365,19 @@ mod tests {
             for at in 0..=current.len() {
                 let to = composed.to_source(at);
                 prop_assert!(to >= last && to <= text.len());
+                last = to;
+            }
+            // Forward: every copied byte maps to where it went.
+            for (at, from) in origin.iter().enumerate() {
+                if let Some(from) = from {
+                    prop_assert_eq!(composed.to_output(*from), at);
+                    prop_assert_eq!(composed.to_output_range(*from..*from + 1), at..at + 1);
+                }
+            }
+            let mut last = 0;
+            for at in 0..=text.len() {
+                let to = composed.to_output(at);
+                prop_assert!(to >= last && to <= current.len());
                 last = to;
             }
             // Any range covers the origins of the bytes it holds.

@@ -1,25 +1,25 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use crate::{Edits, Record, Rewritten};
+use crate::{Doc, Edits, Record, Rewritten};
 
 /// A named step that turns text into cleaner text.
 ///
-/// One method is required: [`rewrite`](Stage::rewrite), which reads
-/// [`Edits::input`] and makes its edits in order. The rest have defaults
-/// built on it. Stages are `Send + Sync` so a pipeline can be shared across
-/// threads.
+/// One method is required: [`rewrite`](Stage::rewrite), which reads the
+/// [`Doc`] (the text, its lines, block attributes and metadata) and makes
+/// its edits in order. The rest have defaults built on it. Stages are
+/// `Send + Sync` so a pipeline can be shared across threads.
 ///
 /// ```
 /// use std::borrow::Cow;
-/// use textclean_core::{Edits, Stage};
+/// use textclean_core::{Doc, Edits, Stage};
 ///
 /// /// Removes a leading byte-order mark.
 /// struct NoBom;
 ///
 /// impl Stage for NoBom {
-///     fn rewrite(&self, edits: &mut Edits<'_>) {
-///         if edits.input().starts_with('\u{feff}') {
+///     fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
+///         if doc.text().starts_with('\u{feff}') {
 ///             edits.delete(0..3, "invisible.bom");
 ///         }
 ///     }
@@ -33,9 +33,9 @@ use crate::{Edits, Record, Rewritten};
 /// assert!(matches!(NoBom.clean("Hi"), Cow::Borrowed("Hi")));
 /// ```
 pub trait Stage: Send + Sync {
-    /// Makes this stage's edits to [`Edits::input`], in increasing order of
-    /// position.
-    fn rewrite(&self, edits: &mut Edits<'_>);
+    /// Makes this stage's edits to [`Doc::text`] (which is also
+    /// [`Edits::input`]), in increasing order of position.
+    fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>);
 
     /// A short name for reports. By default, the type's name.
     fn name(&self) -> &'static str {
@@ -44,10 +44,18 @@ pub trait Stage: Send + Sync {
         path.rsplit("::").next().unwrap_or(path)
     }
 
+    /// True when this stage reads C1 controls (U+0080–U+009F) as the
+    /// Windows-1252 characters they stand for, as mojibake repair does: a
+    /// pipeline then leaves U+0085 to it instead of reading it as a line
+    /// break (NEL) before the stage runs. By default, false.
+    fn decodes_c1(&self) -> bool {
+        false
+    }
+
     /// Runs the stage, recording what `record` asks for.
     fn run<'a>(&self, input: &'a str, record: Record) -> Rewritten<'a> {
         let mut edits = Edits::new(self.name(), input, record);
-        self.rewrite(&mut edits);
+        self.rewrite(&Doc::new(input), &mut edits);
         edits.finish()
     }
 
@@ -65,12 +73,16 @@ pub trait Stage: Send + Sync {
 macro_rules! forward {
     ($($ty:ty),*) => {$(
         impl<S: Stage + ?Sized> Stage for $ty {
-            fn rewrite(&self, edits: &mut Edits<'_>) {
-                (**self).rewrite(edits)
+            fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
+                (**self).rewrite(doc, edits)
             }
 
             fn name(&self) -> &'static str {
                 (**self).name()
+            }
+
+            fn decodes_c1(&self) -> bool {
+                (**self).decodes_c1()
             }
 
             fn run<'a>(&self, input: &'a str, record: Record) -> Rewritten<'a> {
@@ -89,8 +101,8 @@ mod tests {
     struct Upper;
 
     impl Stage for Upper {
-        fn rewrite(&self, edits: &mut Edits<'_>) {
-            let text = edits.input();
+        fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
+            let text = doc.text();
             for (at, c) in
                 text.char_indices().filter(|(_, c)| c.is_lowercase())
             {

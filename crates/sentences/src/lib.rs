@@ -125,6 +125,7 @@
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctest;
 
+mod blocks;
 mod lang;
 mod repair;
 mod split;
@@ -133,7 +134,7 @@ mod text;
 pub use lang::{Language, LanguageLists};
 pub use split::SentenceSplitter;
 
-use textclean_core::{Edits, Stage};
+use textclean_core::{Doc, Edits, Stage};
 
 /// The sentence-repair stage: glued sentences, missing spaces, lost final
 /// periods and, when enabled, unwrapping and dehyphenation.
@@ -246,7 +247,7 @@ impl SentenceRepair {
 }
 
 impl Stage for SentenceRepair {
-    fn rewrite(&self, edits: &mut Edits<'_>) {
+    fn rewrite(&self, _doc: &Doc<'_>, edits: &mut Edits<'_>) {
         repair::repair(&self.lang, &self.opts, edits);
     }
 

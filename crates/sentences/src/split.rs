@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use crate::blocks::blank_line_after;
 use crate::lang::Language;
 use crate::text::{char_at, is_closer, is_opener, letters_end};
 
@@ -65,18 +66,14 @@ impl SentenceSplitter {
                 continue;
             }
             if bytes[i] == b'\n' {
-                let mut j = i + 1;
-                while j < bytes.len()
-                    && matches!(bytes[j], b' ' | b'\t' | b'\r')
-                {
-                    j += 1;
-                }
-                if j < bytes.len() && bytes[j] == b'\n' {
-                    push(text, from..i, &mut out);
-                    from = j;
-                    i = j;
-                } else {
-                    i += 1;
+                // A blank line ends a sentence.
+                match blank_line_after(bytes, i) {
+                    Some(j) => {
+                        push(text, from..i, &mut out);
+                        from = j;
+                        i = j;
+                    }
+                    None => i += 1,
                 }
                 continue;
             }

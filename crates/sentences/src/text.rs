@@ -85,6 +85,16 @@ pub(crate) fn is_lower_word(word: &str) -> bool {
     !word.is_empty() && word.chars().all(char::is_lowercase)
 }
 
+/// Letters and digits in `s`.
+pub(crate) fn alnum_len(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// Aligned columns: a run of three spaces or a tab inside the text.
+pub(crate) fn has_columns(s: &str) -> bool {
+    s.contains("   ") || s.contains('\t')
+}
+
 /// A leading list marker: a bullet, or a number or letter followed by `.`
 /// or `)`, or in parentheses.
 pub(crate) fn starts_with_list_marker(line: &str) -> bool {

@@ -1,5 +1,5 @@
-//! Integration tests of textclean-sentences: the sample article, name
-//! substitution, negatives and excerpts of public-domain books.
+//! Integration tests of textclean-sentences: a news article written for
+//! the tests, with name substitution, and public-domain books.
 
 mod article;
 mod books;

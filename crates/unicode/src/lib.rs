@@ -117,12 +117,14 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod cp1252;
 mod engine;
-mod tables;
+mod entities;
+mod rule;
 
 use std::fmt;
 
-pub use textclean_core::{Edits, Record, Rewritten, Stage};
+pub use textclean_core::{Doc, Edits, Record, Rewritten, Stage};
 
 use engine::Engine;
 
@@ -276,8 +278,8 @@ impl fmt::Debug for UnicodeCleaner {
 }
 
 impl Stage for UnicodeCleaner {
-    fn rewrite(&self, edits: &mut Edits<'_>) {
-        let input = edits.input();
+    fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
+        let input = doc.text();
         self.engine.run(input, 0, &mut |span, with, rule| {
             edits.replace(span, with, rule.name())
         });
@@ -285,6 +287,10 @@ impl Stage for UnicodeCleaner {
 
     fn name(&self) -> &'static str {
         "unicode"
+    }
+
+    fn decodes_c1(&self) -> bool {
+        self.options().mojibake
     }
 }
 

@@ -299,18 +299,6 @@ fn ftfy_preset() {
 }
 
 #[test]
-fn entity_table_is_sorted() {
-    // The table is searched by bisection.
-    assert!(tables::ENTITIES.windows(2).all(|w| w[0].0 < w[1].0));
-    assert_eq!(tables::entity("eacute;", 0, false, &|_| None), Some((7, 'é')));
-    assert_eq!(
-        tables::entity("zwj;", 0, false, &|_| None),
-        Some((4, '\u{200d}'))
-    );
-    assert_eq!(tables::entity("AElig;", 0, false, &|_| None), Some((6, 'Æ')));
-}
-
-#[test]
 fn class_table_matches_computation() {
     // The table is only a cache of compute_class.
     for cleaner in [web(), all(), only_norm(Normalization::Nfkc)] {
@@ -466,16 +454,7 @@ proptest! {
     ) {
         // Encode as UTF-8, decode as Windows-1252: what a wrong charset
         // header does.
-        let moji: String = text
-            .bytes()
-            .map(|b| match b {
-                0x80..=0x9f => match tables::CP1252_HIGH[b as usize - 0x80] {
-                    '\0' => b as char,
-                    c => c,
-                },
-                _ => b as char,
-            })
-            .collect();
+        let moji: String = text.bytes().map(cp1252::decode).collect();
         let clean = web().clean(&moji);
         prop_assert_eq!(clean.as_ref(), text.nfc().collect::<String>().replace('\u{a0}', " "));
     }

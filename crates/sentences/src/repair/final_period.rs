@@ -1,0 +1,260 @@
+//! `sentences.final_period`: a prose paragraph's lost final period,
+//! `…advanced AI systems` → `…advanced AI systems.`. Titles, headlines,
+//! list items and verse keep their ending.
+
+use std::ops::Range;
+
+use super::code::looks_like_code;
+use super::{Context, Plan};
+use crate::blocks::Line;
+use crate::lang::Language;
+use crate::text::{
+    alnum_len, char_at, has_columns, is_opener, starts_with_list_marker,
+};
+
+pub(super) const RULE: &str = "sentences.final_period";
+
+/// Words a line needs to count as prose for a final period.
+const PROSE_WORDS: usize = 8;
+/// Words a line without commas or inner sentence ends needs to count as
+/// prose: shorter ones are headlines.
+const UNPUNCTUATED_PROSE_WORDS: usize = 20;
+/// A line with at least this many letters and digits, in a block that is
+/// not wrapped prose, is a paragraph of its own (web text with single
+/// newlines). Lengths are measured in letters and digits, which repair
+/// never changes, so that decisions do not move when repair adds spaces.
+pub(super) const LONG_LINE: usize = 80;
+/// Words of the last sentence of `span` that a final period would end.
+const LAST_SENTENCE_WORDS: usize = 4;
+
+/// Plans the final periods of one block: at its end when it is one line
+/// or hard-wrapped (`wrapped`), else at the end of each long prose line.
+/// `last_ok` is [`may_end_with_period`] of its last line.
+pub(super) fn add_periods(
+    cx: &Context<'_>,
+    lines: &[Line],
+    wrapped: bool,
+    last_ok: bool,
+    plan: &mut Vec<Plan>,
+) {
+    let (lang, text, splits) = (cx.lang, cx.text, cx.splits);
+    let last = lines[lines.len() - 1];
+    let span = lines[0].start..last.end;
+    // Code gets no periods; asked last, as few paragraphs get this far.
+    let mut code: Option<bool> = None;
+    let mut is_code =
+        || *code.get_or_insert_with(|| looks_like_code(&text[span.clone()]));
+    if lines.len() == 1 || wrapped {
+        let s = &text[span.clone()];
+        if last_ok
+            && !starts_with_list_marker(s)
+            && !has_columns(s)
+            && is_prose(s, words_of(s), splits_in(splits, span.clone()))
+            && ends_a_sentence(lang, text, span.clone(), splits)
+            && !is_code()
+        {
+            plan.push(Plan {
+                span: last.end..last.end,
+                with: ".",
+                rule: RULE,
+            });
+        }
+        return;
+    }
+    // Lines of their own: long prose lines ending a paragraph.
+    for (k, line) in lines.iter().enumerate() {
+        let s = &text[line.start..line.end];
+        if s.len() < LONG_LINE
+            || !may_end_with_period(s)
+            || alnum_len(s) < LONG_LINE
+        {
+            continue;
+        }
+        let next_upper = lines.get(k + 1).is_none_or(|n| {
+            char_at(text, n.start)
+                .is_some_and(|c| c.is_uppercase() || is_opener(c))
+        });
+        if next_upper
+            && !has_columns(s)
+            && is_prose(
+                s,
+                words_of(s),
+                splits_in(splits, line.start..line.end),
+            )
+            && ends_a_sentence(lang, text, line.start..line.end, splits)
+            && !is_code()
+        {
+            plan.push(Plan {
+                span: line.end..line.end,
+                with: ".",
+                rule: RULE,
+            });
+        }
+    }
+}
+
+/// Word statistics of a stretch of text.
+#[derive(Clone, Copy, Default)]
+struct Words {
+    total: usize,
+    lower: usize,
+}
+
+fn words_of(text: &str) -> Words {
+    let mut w = Words::default();
+    for word in text.split_ascii_whitespace() {
+        w.total += 1;
+        let first = word.chars().find(|c| !is_opener(*c));
+        if first.is_some_and(char::is_lowercase) {
+            w.lower += 1;
+        }
+    }
+    w
+}
+
+/// Counts the planned splits inside `span`.
+fn splits_in(splits: &[usize], span: Range<usize>) -> usize {
+    let a = splits.partition_point(|&s| s < span.start);
+    let b = splits.partition_point(|&s| s < span.end);
+    b - a
+}
+
+/// Whether a paragraph reads as prose that lost its final period rather
+/// than a heading, a headline or a menu item: enough words, mostly
+/// lower-case, and the inner punctuation of prose (a comma, a semicolon,
+/// a sentence end) unless it is long. Headlines are short and carry none:
+/// "Renting a car could lead to your arrest".
+fn is_prose(s: &str, words: Words, splits: usize) -> bool {
+    // Each split adds a Capitalized word.
+    let total = words.total + splits;
+    let punctuated = splits > 0
+        || s.contains([',', ';'])
+        || [". ", "? ", "! "].iter().any(|p| s.contains(p));
+    total >= PROSE_WORDS
+        && words.lower * 2 >= total
+        && (punctuated || total >= UNPUNCTUATED_PROSE_WORDS)
+}
+
+/// Whether a line may take a final period: it ends in a letter or digit
+/// and is not a list item.
+pub(super) fn may_end_with_period(line: &str) -> bool {
+    // A footnote number after a finished sentence: `…of storage.25`.
+    let before_digits = line.trim_end_matches(|c: char| c.is_ascii_digit());
+    let footnote = before_digits.len() < line.len()
+        && before_digits.ends_with(['.', '!', '?', ')', '"', '”']);
+    // A period after an address would read as part of it.
+    let last = line.rsplit(char::is_whitespace).next().unwrap_or(line);
+    let address = last.contains(['/', '@']) || last.starts_with("www.");
+    line.chars().next_back().is_some_and(char::is_alphanumeric)
+        && !footnote
+        && !address
+        && !starts_with_list_marker(line)
+}
+
+/// Whether the end of `span` reads as the end of a sentence that lost its
+/// period: its last sentence has a few words (not a price or page number
+/// after a finished sentence, `…history. 50 cents`) and does not end in a
+/// function word (a cut-off line, `…assortment of`).
+fn ends_a_sentence(
+    lang: &Language,
+    text: &str,
+    span: Range<usize>,
+    splits: &[usize],
+) -> bool {
+    let s = &text[span.clone()];
+    let last = s.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    // A cut-off line, a price, a page number in a column.
+    if lang.is_function_word(last)
+        || last.starts_with(['$', '£', '€', '¥'])
+        || s[..s.len() - last.len()].ends_with("  ")
+    {
+        return false;
+    }
+    // Planned splits end sentences too.
+    let k = splits.partition_point(|&p| p < span.end);
+    let floor = match k.checked_sub(1).map(|k| splits[k]) {
+        Some(p) if p >= span.start => p,
+        _ => span.start,
+    };
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = span.end;
+    while i > floor {
+        let b = bytes[i - 1];
+        if b.is_ascii_whitespace() {
+            if in_word {
+                words += 1;
+                if words >= LAST_SENTENCE_WORDS {
+                    return true;
+                }
+            }
+            in_word = false;
+        } else {
+            if matches!(b, b'.' | b'!' | b'?' | b';' | b':')
+                && bytes.get(i).is_some_and(u8::is_ascii_whitespace)
+            {
+                break;
+            }
+            in_word = true;
+        }
+        i -= 1;
+    }
+    words + usize::from(in_word) >= LAST_SENTENCE_WORDS
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::repair::testing::web;
+
+    kept! {
+        title: "AI's Future Hinges on Collaboration";
+        title_long: "The Adventures of Tom Sawyer and the Rest of Them";
+        short_line: "Just a few words here";
+        list_item: "- buy some milk and bread and eggs and butter today";
+        list_number: "1. buy some milk and bread and eggs and butter today";
+        colon: "Here is what we need to buy at the shop today:";
+        verse_web: "The woods are lovely, dark and deep,\nBut I have promises to keep,\nAnd miles to go before I sleep";
+        ends_with_address: "You may copy it, give it away or re-use it, as it says online at www.example.org";
+        ends_with_url: "More details, and the full terms, can be found on the site at http://example.org/terms";
+        footnote_number: "Store it all with plenty of room, and more, for all your files and photos.25";
+        headline: "Renting a car could lead to your arrest in some states";
+        headline_long_link: "A paragraph of text that runs on for quite a while, as paragraphs on web pages do, and that is followed by a link on the next line of the same block of text.\nShop the Newest Models Now";
+        cut_off_line: "We sold them all, and more, at a price lower than the cost of";
+        price_after_sentence: "It is a fine history of the town, and of its people. 50 cents";
+    }
+
+    #[test]
+    fn final_period() {
+        assert_eq!(
+            web(
+                "Title Here\n\nthe cat sat on the mat, and looked at the dog\n"
+            ),
+            "Title Here\n\nthe cat sat on the mat, and looked at the dog.\n"
+        );
+        // Prose with a sentence end inside, or long enough, without a
+        // comma.
+        assert_eq!(
+            web("It rained. the cat sat on the mat and looked at the dog"),
+            "It rained. the cat sat on the mat and looked at the dog."
+        );
+        let long = "the cat sat on the mat and looked at the dog for a very \
+                    long time before it went to sleep in the sun";
+        assert_eq!(web(long), format!("{long}."));
+        // A headline carries no inner punctuation: it stays as it is.
+        let headline = "the cat sat on the mat and looked at the dog";
+        assert_eq!(web(headline), headline);
+    }
+
+    #[test]
+    fn long_lines_of_their_own() {
+        // Web text with single newlines: each long prose line is a
+        // paragraph; the short one after the first is not.
+        let first = "The council met on Monday evening to discuss the new \
+                     budget, and most of the members agreed on the plan";
+        let second = "Residents can read the full report at the library, \
+                      which opens every weekday from nine until five";
+        let text = format!("{first}\nShort Note\n{second}");
+        assert_eq!(web(&text), format!("{first}.\nShort Note\n{second}."));
+    }
+}

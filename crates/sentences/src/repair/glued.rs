@@ -1,0 +1,425 @@
+//! `sentences.glued`: sentences glued at a case boundary, `the
+//! arenaUnlike its` → `the arena. Unlike its`.
+//!
+//! Candidates are found in one byte scan ([`candidates`]), filtered on
+//! local evidence ([`Glue::plausible`]), and decided on the evidence of
+//! the whole document ([`Glue::holds`]) once [`Counts`] has counted the
+//! tokens they [`want`](Glue::want).
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::counts::Counts;
+use super::sentence::{continues_sentence, inside_parentheses};
+use crate::blocks::is_blank_byte;
+use crate::lang::Language;
+use crate::text::{
+    char_at, char_before, is_capitalized, is_lower_word, letters_end,
+    letters_start,
+};
+
+pub(super) const RULE: &str = "sentences.glued";
+
+/// Words of the sentence before a glued boundary, the left part included.
+const SENTENCE_WORDS: usize = 3;
+
+/// A lower→Upper (or ACRONYM→Capitalized) boundary inside one letter run.
+#[derive(Debug)]
+pub(super) struct Glue {
+    /// The letter run.
+    token: Range<usize>,
+    /// Where the right part starts: where `". "` goes.
+    pub(super) at: usize,
+    kind: Left,
+}
+
+/// What the part before the boundary is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Left {
+    /// `arena` in `arenaUnlike`.
+    Lower,
+    /// `China` in `ChinaThe`.
+    Capitalized,
+    /// `AI` in `AIDiverse`.
+    Acronym,
+}
+
+/// The candidates of `text` that the local evidence allows, in order.
+pub(super) fn candidates(
+    lang: &Language,
+    text: &str,
+    joined: bool,
+) -> Vec<Glue> {
+    let glues = boundaries(lang, text);
+    let families = Families::of(text, &glues);
+    glues
+        .into_iter()
+        .filter(|g| g.plausible(lang, text, &families, joined))
+        .collect()
+}
+
+/// Finds letter runs with a case boundary inside, one candidate per run.
+fn boundaries(lang: &Language, text: &str) -> Vec<Glue> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 1;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Cheap test first: an upper-case byte after a letter byte.
+        let maybe = if b < 0x80 {
+            b.is_ascii_uppercase() && {
+                let p = bytes[i - 1];
+                p.is_ascii_alphabetic() || p >= 0x80
+            }
+        } else {
+            (b & 0xC0) != 0x80
+                && char_at(text, i).is_some_and(char::is_uppercase)
+                && char_before(text, i).is_some_and(char::is_alphabetic)
+        };
+        if !maybe {
+            i += 1;
+            continue;
+        }
+        let start = letters_start(text, i, usize::MAX);
+        let end = letters_end(text, i);
+        if let Some(g) = Glue::in_run(lang, text, start..end) {
+            out.push(g);
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+impl Glue {
+    /// The one boundary of a letter run, if it has exactly one of the
+    /// kinds that can hide a sentence end.
+    fn in_run(
+        lang: &Language,
+        text: &str,
+        token: Range<usize>,
+    ) -> Option<Glue> {
+        let word = &text[token.clone()];
+        if word.len() > 64 || lang.is_camel_case_name(word) {
+            return None;
+        }
+        // Walk (prev, cur, next) triples without collecting the chars: this
+        // runs for every ALL-CAPS word too.
+        let mut found = None;
+        let mut boundaries = 0;
+        let mut iter = word.char_indices().peekable();
+        let (_, mut prev) = iter.next()?;
+        while let Some((at, cur)) = iter.next() {
+            let next = iter.peek().map(|&(_, c)| c);
+            let kind = if prev.is_lowercase() && cur.is_uppercase() {
+                Some(Left::Lower)
+            } else if prev.is_uppercase()
+                && cur.is_uppercase()
+                && next.is_some_and(char::is_lowercase)
+            {
+                Some(Left::Acronym)
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
+                boundaries += 1;
+                found = Some((at, kind));
+            }
+            prev = cur;
+        }
+        if boundaries != 1 {
+            return None;
+        }
+        let (at, kind) = found?;
+        let (left, right) = word.split_at(at);
+        if !is_capitalized(right) {
+            return None;
+        }
+        let kind = match kind {
+            Left::Acronym if left.chars().count() >= 2 => Left::Acronym,
+            Left::Acronym => return None,
+            _ if is_lower_word(left) => Left::Lower,
+            _ if is_capitalized(left) => Left::Capitalized,
+            _ => return None,
+        };
+        Some(Glue { token: token.clone(), at: token.start + at, kind })
+    }
+
+    fn left<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.token.start..self.at]
+    }
+
+    fn right<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.at..self.token.end]
+    }
+
+    /// Asks `counts` for the tokens [`Glue::holds`] reads: the whole run
+    /// and, unless it is lower-case, the left part.
+    pub(super) fn want(&self, text: &str, counts: &mut Counts) {
+        counts.want(&text[self.token.clone()]);
+        if self.kind != Left::Lower {
+            counts.want(self.left(text));
+        }
+    }
+
+    /// Whether the local evidence allows a glued boundary: the context is
+    /// prose, the right part can start a sentence and the left part can
+    /// end one, the parts name no family of identifiers, and a sentence
+    /// goes on after it. What needs the whole document is left to
+    /// [`Glue::holds`].
+    fn plausible(
+        &self,
+        lang: &Language,
+        text: &str,
+        families: &Families<'_>,
+        joined: bool,
+    ) -> bool {
+        let left = self.left(text);
+        let right = self.right(text);
+        // Prose, not code: nothing code-like touches the token.
+        if let Some(c) = char_before(text, self.token.start) {
+            if c.is_alphanumeric() || "_./@#\\:(<$%&*=+~|^`".contains(c) {
+                return false;
+            }
+        }
+        if let Some(c) = char_at(text, self.token.end) {
+            let after = char_at(text, self.token.end + c.len_utf8());
+            if c.is_alphanumeric() || "_/@#\\(<$%&=+~|^`[{".contains(c) {
+                return false;
+            }
+            if (c == '.' || c == ':')
+                && after.is_some_and(char::is_alphanumeric)
+            {
+                return false;
+            }
+            if c == ':' && after == Some(':') {
+                return false;
+            }
+        }
+        if !(lang.is_word(right) || lang.is_starter(right)) {
+            return false;
+        }
+        if !lang.is_starter(right) && families.holds(left, right) {
+            return false;
+        }
+        let left_ok = match self.kind {
+            Left::Lower => {
+                left.chars().count() >= 2 && !lang.is_function_word(left)
+            }
+            Left::Capitalized => lang.is_strong_starter(right),
+            Left::Acronym => true,
+        };
+        left_ok
+            && words_before(text, self.at, 0) >= SENTENCE_WORDS
+            && continues_sentence(text, self.token.end, joined)
+    }
+
+    /// Whether the evidence of the whole document holds for a plausible
+    /// boundary: the token does not recur (a name recurs; a glued pair
+    /// almost never does), a Capitalized or ACRONYM left part stands alone
+    /// elsewhere (or is a word), and the sentence before it since the last
+    /// split (`floor`) has a few words and no open parenthesis.
+    pub(super) fn holds(
+        &self,
+        lang: &Language,
+        text: &str,
+        counts: &Counts,
+        floor: usize,
+    ) -> bool {
+        let token = &text[self.token.clone()];
+        let left = self.left(text);
+        if counts.get(token) > 1 {
+            return false;
+        }
+        let left_ok = match self.kind {
+            Left::Lower => true,
+            Left::Capitalized => counts.get(left) > 0 || lang.is_word(left),
+            Left::Acronym => counts.get(left) > 0,
+        };
+        left_ok
+            && words_before(text, self.at, floor) >= SENTENCE_WORDS
+            && !inside_parentheses(text, self.at, floor)
+    }
+}
+
+/// How many distinct candidate tokens share each left part and each right
+/// part. Identifiers come in families that share a part (`getName`,
+/// `getValue`; `URLField`, `EmailField`); glued sentences share only
+/// sentence starters (`cityThe`, `streetThe`).
+#[derive(Default)]
+struct Families<'t> {
+    left: HashMap<&'t str, usize>,
+    right: HashMap<&'t str, usize>,
+}
+
+impl<'t> Families<'t> {
+    fn of(text: &'t str, glues: &[Glue]) -> Families<'t> {
+        let mut seen = HashSet::new();
+        let mut families = Families::default();
+        for g in glues {
+            if seen.insert(&text[g.token.clone()]) {
+                *families.left.entry(g.left(text)).or_default() += 1;
+                *families.right.entry(g.right(text)).or_default() += 1;
+            }
+        }
+        families
+    }
+
+    /// Whether the token's parts name a family of identifiers.
+    fn holds(&self, left: &str, right: &str) -> bool {
+        self.left.get(left).is_some_and(|&n| n > 1)
+            || self.right.get(right).is_some_and(|&n| n > 1)
+    }
+}
+
+/// Words of the sentence that ends at `at`, counted back to a sentence
+/// terminator, a blank line, `floor` or a few hundred bytes, at most
+/// [`SENTENCE_WORDS`].
+fn words_before(text: &str, at: usize, floor: usize) -> usize {
+    let bytes = text.as_bytes();
+    let lo = floor.max(at.saturating_sub(300));
+    let mut words = 0;
+    let mut in_word = true;
+    let mut i = at;
+    // Whether only blank bytes follow the last `\n` seen.
+    let mut newline = false;
+    while i > lo {
+        let b = bytes[i - 1];
+        match b {
+            b'\n' => {
+                if newline {
+                    break;
+                }
+                newline = true;
+            }
+            b if is_blank_byte(b) => {}
+            _ => newline = false,
+        }
+        if b.is_ascii_whitespace() {
+            if in_word {
+                words += 1;
+                if words >= SENTENCE_WORDS {
+                    return words;
+                }
+                in_word = false;
+            }
+        } else {
+            if matches!(b, b'.' | b'!' | b'?') && i < at {
+                let n = bytes[i];
+                if n.is_ascii_whitespace()
+                    || n.is_ascii_uppercase()
+                    || matches!(n, b'"' | b'\'' | b')')
+                {
+                    break;
+                }
+            }
+            in_word = true;
+        }
+        i -= 1;
+    }
+    if in_word {
+        words += 1;
+    }
+    words.min(SENTENCE_WORDS)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::repair::testing::web;
+
+    /// Prose around a glued token, long enough to count as prose.
+    fn prose(token: &str) -> String {
+        format!("We spent the whole day walking near the {token} river bank.")
+    }
+
+    kept! {
+        camel_iphone: prose("iPhone");
+        camel_mcdonald: prose("McDonald");
+        camel_youtube: prose("YouTube");
+        camel_linkedin: prose("LinkedIn");
+        camel_latex: prose("LaTeX");
+        camel_macos: prose("macOS");
+        dutch_ijssel: prose("IJssel");
+        camel_openai_like: prose("ZentraAI");
+        camel_unknown_name_upper_left: prose("PowerGlow");
+        code_identifier: prose("getElementById");
+        code_method: "We then call foo.barBaz() to get the value of it all.";
+        code_snake: "We then set my_varName and it works fine for most.";
+        email: "Mail me at user@ExampleMail dot com for all the news.";
+        url: "Go to https://example.com/getThe/pageName today please.";
+        digits: "We need the version 2betaRelease of the whole thing.";
+        function_word_left: "Please click theButton to start the long process.";
+        recurring_glue: "The townHall is big. We saw the townHall today again.";
+        camel_in_parens: "If the API expects orderDate (camelCase) instead of order_date here.";
+        acronym_in_parens: "Strings differ, whereas JavaScript (as of ECMAScript Edition 5.1) does not.";
+        dotted_code: "Subclass it with class MyForm(forms.Form): and add your fields there.";
+        identifier_family_right: "You must set the nodePort and the targetPort values in the spec.";
+        identifier_family_left: "You can call fetchName on it, and also fetchValue if you need to.";
+    }
+
+    #[test]
+    fn glued_lower_left() {
+        assert_eq!(
+            web("It rained all day in the cityThe streets were wet and grey."),
+            "It rained all day in the city. The streets were wet and grey."
+        );
+    }
+
+    #[test]
+    fn glued_capitalized_left() {
+        // "China" stands alone elsewhere; "The" is a strong starter.
+        let text = "He loved China and its food. He moved to ChinaThe \
+                    country was big.";
+        assert_eq!(
+            web(text),
+            "He loved China and its food. He moved to China. The \
+             country was big."
+        );
+        // Not before a weak starter, and not when the left part is
+        // unknown.
+        let text = "He loved China and its food. He moved to ChinaTaking \
+                    the train.";
+        assert_eq!(web(text), text);
+        let text = "He moved to the QarthThe country was big and old.";
+        assert_eq!(web(text), text);
+    }
+
+    #[test]
+    fn glued_acronym_left() {
+        let text = "The NASA team met. They talked about NASAMoreover \
+                    the budget was tight.";
+        assert_eq!(
+            web(text),
+            "The NASA team met. They talked about NASA. Moreover \
+             the budget was tight."
+        );
+        // An acronym that does not stand alone elsewhere stays.
+        let text = "They talked about the XKCDMoreover of the budget.";
+        assert_eq!(web(text), text);
+    }
+
+    #[test]
+    fn glued_needs_a_sentence_before() {
+        let text = "cityThe streets were wet, and grey all the day long";
+        assert_eq!(
+            web(text),
+            "cityThe streets were wet, and grey all the day long."
+        );
+    }
+
+    #[test]
+    fn words_before_stop_at_sentences_and_blank_lines() {
+        use super::words_before;
+        let at = |text: &str| text.find('|').unwrap();
+        for (text, want) in [
+            ("one two three four|", 3),
+            ("Done. two|", 1),
+            ("one two\n \nthree|", 1),
+            ("one two\nthree|", 3),
+            ("|", 1),
+        ] {
+            assert_eq!(words_before(text, at(text), 0), want, "{text:?}");
+        }
+        let text = "one two three|";
+        assert_eq!(words_before(text, at(text), 4), 2);
+    }
+}

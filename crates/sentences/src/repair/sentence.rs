@@ -1,0 +1,92 @@
+//! The sentence around a candidate boundary, as the sentence-level rules
+//! ([`glued`](super::glued), [`space`](super::space)) read it.
+
+use crate::blocks::line_start;
+use crate::text::is_opener;
+
+/// Whether the word that ends at `end` can start a sentence that goes on:
+/// more words follow on its line (`Unlike its`), or a comma and more words
+/// (`Yes, I`). A lone word before `)`, `.`, `(` or a line end is a name or
+/// code (`forms.Form):`, `orderDate (camelCase)`, `string.Template.`).
+///
+/// With `joined` (the stage unwraps hard-wrapped lines), a line break
+/// followed by more words counts as a space: the decision is the one the
+/// joined line will get, so a second run decides nothing new.
+pub(super) fn continues_sentence(
+    text: &str,
+    end: usize,
+    joined: bool,
+) -> bool {
+    let rest = &text[end..];
+    let rest = rest.strip_prefix([',', ';']).unwrap_or(rest);
+    let mut after = rest.trim_start_matches([' ', '\t']);
+    let mut spaced = after.len() < rest.len();
+    if let Some(next) = rest.strip_prefix('\n') {
+        if joined && !spaced && !next.starts_with('\n') {
+            after = next.trim_start_matches([' ', '\t']);
+            spaced = true;
+        }
+    }
+    if !spaced {
+        return false;
+    }
+    after
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || (is_opener(c) && c != '('))
+}
+
+/// Whether `at` is inside parentheses opened earlier on its line (after
+/// `floor`): a sentence does not end inside an open parenthesis
+/// (`JavaScript (as of ECMAScript 5.1)`).
+pub(super) fn inside_parentheses(text: &str, at: usize, floor: usize) -> bool {
+    let lo = floor.max(line_start(text, at)).max(at.saturating_sub(300));
+    let mut depth = 0usize;
+    for &b in text.as_bytes()[lo..at].iter().rev() {
+        match b {
+            b')' => depth += 1,
+            b'(' if depth == 0 => return true,
+            b'(' => depth -= 1,
+            _ => {}
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_goes_on() {
+        let ends = |text: &str| {
+            continues_sentence(text, text.find('|').unwrap() + 1, false)
+        };
+        assert!(ends("Unlike| its"));
+        assert!(ends("Yes|, I"));
+        assert!(ends("So| \"quoted\""));
+        assert!(!ends("Form|):"));
+        assert!(!ends("orderDate| (camelCase)"));
+        assert!(!ends("Template|."));
+        assert!(!ends("Word|\nNext"));
+        // A wrapped line's break is a space when the stage unwraps.
+        let joined = |text: &str| {
+            continues_sentence(text, text.find('|').unwrap() + 1, true)
+        };
+        assert!(joined("Word|\nNext"));
+        assert!(!joined("Word|\n\nNext"), "a paragraph ends there");
+        assert!(!joined("Form|):"));
+    }
+
+    #[test]
+    fn open_parentheses() {
+        let text = "JavaScript (as of ECMAScript 5.1) works (mostly here";
+        let at = |s: &str| text.find(s).unwrap();
+        assert!(inside_parentheses(text, at("ECMAScript"), 0));
+        assert!(!inside_parentheses(text, at("works"), 0));
+        assert!(inside_parentheses(text, at("here"), 0));
+        // Not past `floor` or the line start.
+        assert!(!inside_parentheses(text, at("here"), at("mostly")));
+        assert!(!inside_parentheses("a (b\nc", 5, 0));
+    }
+}

@@ -1,0 +1,114 @@
+//! `sentences.space`: a missing space after sentence punctuation, `the
+//! end.The next` → `the end. The next`.
+
+use super::sentence::{continues_sentence, inside_parentheses};
+use crate::lang::Language;
+use crate::text::{
+    char_at, char_before, is_capitalized, is_closer, is_lower_word, is_opener,
+    letters_end, letters_start,
+};
+
+pub(super) const RULE: &str = "sentences.space";
+
+/// Positions after `end.` in `end.The next` where a space is missing, in
+/// order.
+pub(super) fn candidates(
+    lang: &Language,
+    text: &str,
+    joined: bool,
+) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
+        let term = i + k;
+        // The whole run of terminators and closers.
+        let mut j = term;
+        while j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?') {
+            j += 1;
+        }
+        i = j;
+        while let Some(c) = char_at(text, j) {
+            if !is_closer(c) {
+                break;
+            }
+            j += c.len_utf8();
+        }
+        let Some(first) = char_at(text, j) else { break };
+        if !first.is_uppercase() {
+            continue;
+        }
+        if holds(lang, text, term, j, joined) {
+            out.push(j);
+        }
+    }
+    out
+}
+
+/// Whether the words around the terminator at `term` read as two
+/// sentences, the second starting at `at`: a lower-case dictionary word
+/// (not an abbreviation) before, a Capitalized word or starter after, and
+/// a sentence that goes on.
+fn holds(
+    lang: &Language,
+    text: &str,
+    term: usize,
+    at: usize,
+    joined: bool,
+) -> bool {
+    let left_start = letters_start(text, term, 64);
+    let left = &text[left_start..term];
+    if left.chars().count() < 2 || !is_lower_word(left) {
+        return false;
+    }
+    if lang.is_abbreviation(left) && !lang.is_final_abbreviation(left) {
+        return false;
+    }
+    // `asyncio.Task`, `spark.Spark`: a module or an object, not the last
+    // word of a sentence.
+    if !lang.is_word(left) {
+        return false;
+    }
+    match char_before(text, left_start) {
+        None => {}
+        // `(forms.Form` and `[obj.Name` are code, not prose.
+        Some('(' | '[') => return false,
+        Some(c) if c.is_whitespace() || is_opener(c) => {}
+        Some(_) => return false,
+    }
+    let right_end = letters_end(text, at);
+    let right = &text[at..right_end];
+    if !is_capitalized(right)
+        || !(lang.is_word(right) || lang.is_starter(right))
+    {
+        return false;
+    }
+    continues_sentence(text, right_end, joined)
+        && !inside_parentheses(text, term, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::repair::testing::web;
+
+    kept! {
+        url_dots: "Visit www.example.Com or mail.google.Com right now.";
+        abbrev_us: "The U.S.Navy has many ships in the wide open sea.";
+        abbrev_eg: "Use a fruit, e.g.Apples or pears, for the pie today.";
+        dotted_import: "Then write import static spark.Spark.*; at the top of the file.";
+        dotted_lone_word: "Use options such as str.format() and string.Template. These are newer.";
+        dotted_module: "The current asyncio.Task name is used when you log it.";
+    }
+
+    #[test]
+    fn missing_space() {
+        assert_eq!(
+            web("It was the end.The next day came. Was it over?Yes it was"),
+            "It was the end. The next day came. Was it over? Yes it was"
+        );
+        assert_eq!(
+            web("He said \"stop.\"Then he left the room."),
+            "He said \"stop.\" Then he left the room."
+        );
+    }
+}

@@ -1,0 +1,199 @@
+//! HTML character references: reading one, and the markup test that keeps
+//! `&lt;`, `&gt;` and `&amp;` in an example of HTML.
+
+use super::char_rules::fullwidth;
+use crate::cp1252;
+use crate::entities::{ENTITIES, LONGEST_NAME};
+
+/// How long a reference may be between `&` and `;`: numbers get leading
+/// zeros up to this.
+const MAX: usize = 20;
+const _: () = assert!(LONGEST_NAME <= MAX);
+
+/// Decodes the HTML character reference that starts at `at`, just after
+/// its `&`: `name;`, `#123;` or `#x7b;`. Returns where it ends and the
+/// character. With `fold`, fullwidth forms count as their ASCII letters, so
+/// that `&ａｍｐ;` is recognized by the stage that would make it `&amp;`.
+///
+/// `skip` says where a piece that another rule deletes (a control, an
+/// invisible character, a terminal escape) ends, when one starts at a
+/// position: the entity reads through it, as it would once it is gone.
+pub(super) fn read(
+    text: &str,
+    at: usize,
+    fold: bool,
+    skip: &dyn Fn(usize) -> Option<usize>,
+) -> Option<(usize, char)> {
+    let mut name = [0u8; MAX];
+    let mut len = 0;
+    let mut i = at;
+    loop {
+        if let Some(end) = skip(i) {
+            i = end;
+            continue;
+        }
+        let raw = text.get(i..)?.chars().next()?;
+        i += raw.len_utf8();
+        let c = match compat_ascii(raw) {
+            Some(ascii) if fold => ascii,
+            _ => raw,
+        };
+        if c == ';' {
+            return decode(&name[..len]).map(|ch| (i, ch));
+        }
+        if !(c.is_ascii_alphanumeric() || (c == '#' && len == 0)) {
+            return None;
+        }
+        if len == MAX {
+            return None;
+        }
+        name[len] = c as u8;
+        len += 1;
+    }
+}
+
+/// The character an entity's name (between `&` and `;`) stands for.
+fn decode(name: &[u8]) -> Option<char> {
+    let Some(number) = name.strip_prefix(b"#") else {
+        let name = std::str::from_utf8(name).ok()?;
+        let i = ENTITIES.binary_search_by(|e| e.0.cmp(name)).ok()?;
+        return Some(ENTITIES[i].1);
+    };
+    let (digits, radix) = match number {
+        [b'x' | b'X', hex @ ..] => (hex, 16),
+        dec => (dec, 10),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut value: u32 = 0;
+    for &d in digits {
+        let d = (d as char).to_digit(radix)?;
+        value = value.checked_mul(radix)?.checked_add(d)?;
+    }
+    // HTML reads references to 0x80–0x9F as Windows-1252, as browsers do.
+    match value {
+        0 => None,
+        1..=0xff => Some(cp1252::decode(value as u8)),
+        v => char::from_u32(v),
+    }
+}
+
+/// The ASCII character that a fullwidth form, or a small form of the
+/// characters that make an entity (`﹠`, `﹟`, `﹔`), becomes under NFKC.
+fn compat_ascii(c: char) -> Option<char> {
+    match c {
+        '\u{fe60}' => Some('&'),
+        '\u{fe5f}' => Some('#'),
+        '\u{fe54}' => Some(';'),
+        _ => fullwidth(c),
+    }
+}
+
+/// How far around an entity to look for markup on its line.
+const MARKUP_REACH: usize = 256;
+
+/// Whether the line around `at` shows markup (`<b>`, `</p>`, `<!--`): then
+/// its `&lt;`, `&gt;` and `&amp;` are escaped on purpose, as in an example
+/// of HTML or code (`Hello &lt;blink&gt;`), and decoding them would make
+/// tags that were never there. Other entities there still decode.
+pub(super) fn near_markup(bytes: &[u8], at: usize) -> bool {
+    let lo = at.saturating_sub(MARKUP_REACH);
+    let hi = (at + MARKUP_REACH).min(bytes.len());
+    // The line around `at`, where a numeric reference to a line break (which
+    // this pass turns into one) also ends a line: the decision must not
+    // change once it is decoded.
+    let start =
+        (lo..at).rev().find_map(|k| line_break_at(bytes, k)).unwrap_or(lo);
+    let end = (at + 1..hi)
+        .find(|&k| line_break_at(bytes, k).is_some())
+        .unwrap_or(hi);
+    bytes[start..end.max(start)].windows(2).any(|w| {
+        w[0] == b'<'
+            && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!'))
+    })
+}
+
+/// When a line break starts at `k` (`\n`, or a numeric reference such as
+/// `&#13;` or `&#x2028;`), where the text after it starts.
+fn line_break_at(bytes: &[u8], k: usize) -> Option<usize> {
+    match bytes[k] {
+        b'\n' => Some(k + 1),
+        b'&' if bytes.get(k + 1) == Some(&b'#') => {
+            let hex = matches!(bytes.get(k + 2), Some(b'x' | b'X'));
+            let digits = k + 2 + usize::from(hex);
+            let radix = if hex { 16 } else { 10 };
+            let mut value: u32 = 0;
+            let mut end = digits;
+            while let Some(d) =
+                bytes.get(end).and_then(|&b| (b as char).to_digit(radix))
+            {
+                value = value.saturating_mul(radix).saturating_add(d);
+                end += 1;
+            }
+            let breaks = matches!(
+                value,
+                0x0a | 0x0b | 0x0c | 0x0d | 0x85 | 0x2028 | 0x2029
+            );
+            (end > digits && breaks)
+                .then(|| end + usize::from(bytes.get(end) == Some(&b';')))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(text: &str) -> Option<(usize, char)> {
+        read(text, 0, false, &|_| None)
+    }
+
+    #[test]
+    fn entity_table_is_sorted() {
+        // The table is searched by bisection.
+        assert!(ENTITIES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(plain("eacute;"), Some((7, 'é')));
+        assert_eq!(plain("zwj;"), Some((4, '\u{200d}')));
+        assert_eq!(plain("AElig;"), Some((6, 'Æ')));
+        assert_eq!(plain("apos;"), Some((5, '\'')));
+        assert_eq!(plain("lang;"), Some((5, '\u{2329}')));
+        assert_eq!(plain("thetasym;"), Some((9, '\u{3d1}')));
+        // Outside the HTML 4 subset, or without its `;`: not decoded.
+        assert_eq!(plain("check;"), None);
+        assert_eq!(plain("eacute "), None);
+    }
+
+    #[test]
+    fn numeric_references() {
+        assert_eq!(plain("#8217;"), Some((6, '’')));
+        assert_eq!(plain("#x2019;"), Some((7, '’')));
+        assert_eq!(plain("#X92;"), Some((5, '’')));
+        assert_eq!(plain("#x81;"), Some((5, '\u{81}')));
+        assert_eq!(plain("#0;"), None);
+        assert_eq!(plain("#xd800;"), None);
+        assert_eq!(plain("#x;"), None);
+        assert_eq!(plain("#0000000000000000065;"), Some((21, 'A')));
+        assert_eq!(plain("#00000000000000000065;"), None);
+    }
+
+    /// The generated table matches its generator, when Python is here to
+    /// run it.
+    #[test]
+    fn entity_table_is_up_to_date() {
+        let dir = env!("CARGO_MANIFEST_DIR");
+        let run = std::process::Command::new("python3")
+            .arg(format!("{dir}/tools/gen_entities.py"))
+            .arg("--check")
+            .output();
+        match run {
+            Ok(out) => assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            ),
+            Err(err) => eprintln!("skipped: cannot run python3: {err}"),
+        }
+    }
+}

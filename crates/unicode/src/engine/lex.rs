@@ -1,0 +1,109 @@
+//! Step 1: cuts a region into items, each already decoded or deleted.
+
+use super::Engine;
+use super::utf8::decode_at;
+use super::{ansi, entity};
+use crate::Normalization;
+use crate::rule::Rule;
+
+/// One piece of a region: what a span of the input stands for.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Item {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// The character, or `None` once deleted.
+    pub(super) ch: Option<char>,
+    /// The rule that made it differ from its span, if any did.
+    pub(super) rule: Option<Rule>,
+}
+
+impl Engine {
+    /// Reads the item at `i`: one character, `\r\n`, a terminal escape or
+    /// an entity.
+    pub(super) fn lex(&self, input: &str, i: usize) -> Item {
+        let bytes = input.as_bytes();
+        let item = |end, ch, rule| Item { start: i, end, ch, rule };
+        let (c, len) = decode_at(bytes, i);
+        match c {
+            '\r' if self.cfg.line_breaks
+                && bytes.get(i + 1) == Some(&b'\n') =>
+            {
+                return item(i + 2, Some('\n'), Some(Rule::LineBreak));
+            }
+            '\u{1b}' if self.cfg.control_chars => {
+                return match ansi::escape_end(bytes, i) {
+                    Some(end) => item(end, None, Some(Rule::Ansi)),
+                    None => item(i + 1, None, Some(Rule::Control)),
+                };
+            }
+            '&' | '＆' | '﹠' if self.cfg.html_entities => {
+                // Fullwidth and small forms become ASCII with `width`, and
+                // under NFKC: read the entity they will spell now, or the
+                // output would still hold one.
+                let fold = self.cfg.width
+                    || self.cfg.normalization == Normalization::Nfkc;
+                let skip = |at: usize| self.deleted_at(input, at);
+                if c == '&' || fold {
+                    if let Some((mut end, mut ch)) =
+                        entity::read(input, i + len, fold, &skip)
+                    {
+                        // "&amp;lt;" is "<" escaped twice: decode to the end,
+                        // or the output would still hold an entity.
+                        while ch == '&' {
+                            match entity::read(input, end, fold, &skip) {
+                                Some((next, next_ch)) => {
+                                    end = next;
+                                    ch = next_ch;
+                                }
+                                None => break,
+                            }
+                        }
+                        let escapes_markup = matches!(ch, '<' | '>' | '&');
+                        if !(escapes_markup
+                            && entity::near_markup(input.as_bytes(), i))
+                        {
+                            return match self.pre(ch) {
+                                Some(_) => item(end, None, Some(Rule::Entity)),
+                                None => {
+                                    item(end, Some(ch), Some(Rule::Entity))
+                                }
+                            };
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        match self.pre(c) {
+            Some(rule) => item(i + len, None, Some(rule)),
+            None => item(i + len, Some(c), None),
+        }
+    }
+
+    /// Where the piece at `at` ends, if a rule deletes it: a control, an
+    /// invisible or fragile character, a terminal escape.
+    fn deleted_at(&self, input: &str, at: usize) -> Option<usize> {
+        let bytes = input.as_bytes();
+        if at >= bytes.len() {
+            return None;
+        }
+        let (c, len) = decode_at(bytes, at);
+        if c == '\u{1b}' && self.cfg.control_chars {
+            return Some(ansi::escape_end(bytes, at).unwrap_or(at + 1));
+        }
+        if self.deletes(c) {
+            return Some(at + len);
+        }
+        // Mojibake of a character that is deleted ("Â\u{90}").
+        let (end, decoded) = self.mojibake_at(input, at)?;
+        self.deletes(decoded).then_some(end)
+    }
+
+    /// Whether some rule deletes `c` outright.
+    fn deletes(&self, c: char) -> bool {
+        let mut scratch = String::new();
+        self.pre(c).is_some()
+            || self.fragile(c).is_some()
+            || (self.post(c, &mut scratch).is_some() && scratch.is_empty())
+    }
+}

@@ -1,0 +1,73 @@
+//! The fast scan: where the next region starts.
+
+use super::Engine;
+use super::class::{ACTIVE, MAPPABLE};
+use super::utf8::decode_at;
+
+impl Engine {
+    /// Finds, from `from`, the first position where a rule may apply: an
+    /// ASCII byte some rule acts on, a non-ASCII character some rule acts on
+    /// or that is not normalized, or two Windows-1252 characters in a row.
+    pub(super) fn find(&self, text: &str, from: usize) -> Option<usize> {
+        const LO: u64 = 0x0101_0101_0101_0101;
+        const HI: u64 = 0x8080_8080_8080_8080;
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut i = from;
+        while i < n {
+            // Eight bytes at a time while none is non-ASCII, DEL, a control
+            // or '&' (SWAR: each test sets a byte's high bit).
+            while let Some(chunk) = bytes.get(i..i + 8) {
+                let x = u64::from_le_bytes(chunk.try_into().unwrap());
+                let high = (x | x.wrapping_add(LO)) & HI;
+                let control = x.wrapping_sub(LO * 0x20) & !x & HI;
+                let y = x ^ (LO * u64::from(b'&'));
+                let amp = y.wrapping_sub(LO) & !y & HI;
+                if high | control | amp != 0 {
+                    break;
+                }
+                i += 8;
+            }
+            let stop = (i + 8).min(n);
+            while i < stop {
+                let b = bytes[i];
+                if b < 0x80 {
+                    if self.ascii[b as usize] {
+                        return Some(i);
+                    }
+                    i += 1;
+                    continue;
+                }
+                let (c, len) = decode_at(bytes, i);
+                let class = self.class(c);
+                if class & ACTIVE != 0 {
+                    return Some(i);
+                }
+                if class & MAPPABLE != 0 && bytes.get(i + len) >= Some(&0x80) {
+                    let (next, _) = decode_at(bytes, i + len);
+                    if self.class(next) & (MAPPABLE | ACTIVE) != 0 {
+                        return Some(i);
+                    }
+                }
+                i += len;
+            }
+        }
+        None
+    }
+}
+
+/// Where a region holding the trigger at `p` starts: two characters back,
+/// but not before `floor`, where the previous region ended. The character
+/// at the start is then one no rule touches and a normalization boundary,
+/// and not the first half of a Windows-1252 pair (the scan would have
+/// stopped there), so nothing before it can interact with the region.
+pub(super) fn back_up(text: &str, floor: usize, p: usize) -> usize {
+    let mut start = p;
+    for _ in 0..2 {
+        match text[floor..start].chars().next_back() {
+            Some(c) => start -= c.len_utf8(),
+            None => break,
+        }
+    }
+    start
+}

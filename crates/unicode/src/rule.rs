@@ -1,0 +1,42 @@
+//! The rules, with the stable names that changes report.
+
+/// One rule of the stage; see the table in the [crate] docs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rule {
+    Mojibake,
+    C1,
+    Entity,
+    Control,
+    Ansi,
+    Invisible,
+    Space,
+    LineBreak,
+    Ligature,
+    Width,
+    Quote,
+    Dash,
+    Nfc,
+    Nfkc,
+}
+
+impl Rule {
+    /// The name changes report, such as `mojibake.cp1252`.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Rule::Mojibake => "mojibake.cp1252",
+            Rule::C1 => "mojibake.c1",
+            Rule::Entity => "entity.html",
+            Rule::Control => "control.removed",
+            Rule::Ansi => "control.ansi",
+            Rule::Invisible => "invisible.removed",
+            Rule::Space => "space.odd",
+            Rule::LineBreak => "linebreak.normalized",
+            Rule::Ligature => "ligature.latin",
+            Rule::Width => "width.fullwidth",
+            Rule::Quote => "punct.quote",
+            Rule::Dash => "punct.dash",
+            Rule::Nfc => "normalize.nfc",
+            Rule::Nfkc => "normalize.nfkc",
+        }
+    }
+}
