@@ -32,7 +32,18 @@ use crate::{Config, Error, Layout, Preset};
 pub struct Pipeline {
     /// Every pass in order: the head layout pass (if any), the stages, the
     /// tail layout pass (if any).
-    stages: Vec<Arc<dyn Stage>>,
+    stages: Vec<Step>,
+}
+
+/// One pass of a pipeline, and what settles the structure after it.
+#[derive(Clone)]
+struct Step {
+    stage: Arc<dyn Stage>,
+    /// The head layout rules, run again when the stage changed the text
+    /// and stages follow: a stage may make a line ending (`&#13;`) or a
+    /// trailing space (an invisible character removed at a line end), and
+    /// the stages after it must see settled structure as on a second run.
+    settle: Option<Arc<Layout>>,
 }
 
 /// What a pipeline did to one document.
@@ -112,7 +123,7 @@ impl Pipeline {
 
     /// The names of the passes, in order, the layout passes included.
     pub fn stage_names(&self) -> Vec<&'static str> {
-        self.stages.iter().map(|s| s.name()).collect()
+        self.stages.iter().map(|s| s.stage.name()).collect()
     }
 
     /// Cleans `input`. Borrowed when no stage changed anything.
@@ -238,12 +249,32 @@ impl Pipeline {
         sink: &mut Sink,
     ) -> Cow<'a, str> {
         let mut text: Cow<'a, str> = Cow::Borrowed(document.text);
-        for stage in &self.stages {
-            let doc = Doc::new(&text)
+        for step in &self.stages {
+            let changed =
+                self.apply(&*step.stage, document, &mut text, buffers, sink);
+            if let Some(settle) = step.settle.as_deref().filter(|_| changed) {
+                self.apply(settle, document, &mut text, buffers, sink);
+            }
+        }
+        text
+    }
+
+    /// Runs one stage over `text`, replacing it when the stage changed it;
+    /// returns whether it did.
+    fn apply<'a>(
+        &self,
+        stage: &dyn Stage,
+        document: &Document<'a>,
+        text: &mut Cow<'a, str>,
+        buffers: &mut Buffers,
+        sink: &mut Sink,
+    ) -> bool {
+        {
+            let doc = Doc::new(text)
                 .with_blocks(&sink.blocks)
                 .with_meta(&document.meta)
                 .reusing(std::mem::take(&mut buffers.lines));
-            let mut edits = Edits::new(stage.name(), &text, sink.record)
+            let mut edits = Edits::new(stage.name(), text, sink.record)
                 .with_buffer(std::mem::take(&mut buffers.spare));
             if sink.track {
                 edits = edits.track_map();
@@ -257,13 +288,14 @@ impl Pipeline {
             sink.add(done.changes, done.stats, done.map);
             if let Cow::Owned(out) = done.text {
                 if let Cow::Owned(old) =
-                    std::mem::replace(&mut text, Cow::Owned(out))
+                    std::mem::replace(text, Cow::Owned(out))
                 {
                     buffers.spare = old;
                 }
+                return true;
             }
         }
-        text
+        false
     }
 
     /// Cleans many documents in parallel, keeping their order.
@@ -421,22 +453,36 @@ impl PipelineBuilder {
 
     /// The pipeline between a head and a tail pass of `layout`'s rules.
     pub(crate) fn build_with(&self, layout: Option<Layout>) -> Pipeline {
-        let mut stages = Vec::with_capacity(self.stages.len() + 2);
-        if let Some(tail) = layout.filter(|l| !l.is_off()) {
-            // The head pass leaves blank lines and the end to the tail, and
-            // U+0085 to a stage that reads it as Windows-1252.
-            let head = Layout {
+        let step = |stage: Arc<dyn Stage>, settle: Option<Arc<Layout>>| Step {
+            stage,
+            settle,
+        };
+        let Some(tail) = layout.filter(|l| !l.is_off()) else {
+            let stages =
+                self.stages.iter().map(|s| step(s.clone(), None)).collect();
+            return Pipeline { stages };
+        };
+        // The head rules before a stage leave blank lines and the end to the
+        // tail, and U+0085 to a later stage that reads it as Windows-1252.
+        let head_before = |i: usize| {
+            Arc::new(Layout {
                 blank_lines: false,
                 final_newline: false,
-                nel: tail.nel && !self.stages.iter().any(|s| s.decodes_c1()),
+                nel: tail.nel
+                    && !self.stages[i..].iter().any(|s| s.decodes_c1()),
                 ..tail
-            };
-            stages.push(Arc::new(head) as Arc<dyn Stage>);
-            stages.extend(self.stages.iter().cloned());
-            stages.push(Arc::new(tail));
-        } else {
-            stages.extend(self.stages.iter().cloned());
+            })
+        };
+        let mut stages = Vec::with_capacity(self.stages.len() + 2);
+        stages.push(step(head_before(0), None));
+        for (i, stage) in self.stages.iter().enumerate() {
+            let last = i + 1 == self.stages.len();
+            stages.push(step(
+                stage.clone(),
+                (!last).then(|| head_before(i + 1)),
+            ));
         }
+        stages.push(step(Arc::new(tail), None));
         Pipeline { stages }
     }
 }

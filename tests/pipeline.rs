@@ -13,7 +13,7 @@ const ARTICLE: &str = include_str!("../examples/data/article.txt");
 fn preset_configurations_are_pinned() {
     let unicode = "[[stage]]\nkind = \"unicode\"\nmojibake = true\n\
         html_entities = true\ncontrol_chars = true\ninvisible = true\n\
-        spaces = true\nline_breaks = true\nligatures = false\n\
+        spaces = true\nligatures = false\n\
         width = false\nquotes = false\ndashes = false\n\
         normalization = \"nfc\"\n";
     let boilerplate = "[[stage]]\nkind = \"boilerplate\"\nphrases = true\nheuristics = true\n";

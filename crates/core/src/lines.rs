@@ -49,11 +49,11 @@ impl Lines {
         let bytes = text.as_bytes();
         let mut start = 0;
         for end in memchr::memchr_iter(b'\n', bytes) {
-            old.push(start, &bytes[start..end]);
+            old.push(start, &text[start..end]);
             start = end + 1;
         }
         if start < bytes.len() {
-            old.push(start, &bytes[start..]);
+            old.push(start, &text[start..]);
         }
         // The sentinel: where a line after the last would start, as if the
         // text ended with a newline.
@@ -62,14 +62,20 @@ impl Lines {
         old
     }
 
-    fn push(&mut self, start: usize, line: &[u8]) {
+    fn push(&mut self, start: usize, line: &str) {
         let i = self.starts.len();
         self.starts.push(start);
         if i % 64 == 0 {
             self.blank.push(0);
         }
-        let blank = line.iter().all(|b| b.is_ascii_whitespace())
-            || std::str::from_utf8(line).is_ok_and(|s| s.trim().is_empty());
+        // Most lines start with a letter: blank only if the first byte that
+        // is not ASCII whitespace starts a Unicode space (and only spaces
+        // follow; `trim_start` stops at the first other character).
+        let blank = match line.bytes().position(|b| !b.is_ascii_whitespace()) {
+            None => true,
+            Some(i) if line.as_bytes()[i] < 0x80 => false,
+            Some(i) => line[i..].trim_start().is_empty(),
+        };
         if blank {
             self.blank[i / 64] |= 1 << (i % 64);
         }

@@ -1,13 +1,14 @@
-//! Lines and blank-line separated blocks: every split of the text into
-//! lines or blocks in this crate, for the repair rules and the splitter,
-//! goes through here, so that a shared line index can replace this module.
+//! Lines and blank-line separated blocks, as the repair rules read them
+//! from the shared line index ([`Lines`], built once per stage by the
+//! pipeline), plus the byte-level helpers around one line.
 //!
-//! Two definitions of a blank line are in use: [`blocks`] trims Unicode
-//! whitespace (a line of only U+00A0 is blank there), while the byte-level
-//! scans ([`block_around`], [`blank_line_after`], [`is_blank_byte`]) see
-//! only spaces, tabs and `\r`.
+//! A line is blank when it is empty or only Unicode whitespace, as the
+//! index has it; [`blank_line_after`] (for the splitter, which works on a
+//! bare `&str`) sees only spaces, tabs and `\r`.
 
 use std::ops::Range;
+
+use textclean_core::Lines;
 
 /// A non-blank line of a block: where its content starts and ends (without
 /// the surrounding whitespace), and whether whitespace precedes it.
@@ -19,74 +20,46 @@ pub(crate) struct Line {
 }
 
 /// Calls `f` with the lines of each blank-line separated block, in order.
-/// A line is blank when it is empty or only (Unicode) whitespace.
-pub(crate) fn blocks(text: &str, mut f: impl FnMut(&[Line])) {
-    let bytes = text.as_bytes();
+pub(crate) fn blocks(text: &str, index: &Lines, mut f: impl FnMut(&[Line])) {
     let mut lines: Vec<Line> = Vec::new();
-    let mut at = 0;
-    while at <= bytes.len() {
-        let nl = memchr::memchr(b'\n', &bytes[at..])
-            .map_or(bytes.len(), |k| at + k);
-        let raw = &text[at..nl];
-        let trimmed = raw.trim_start();
-        let start = at + (raw.len() - trimmed.len());
-        let end = start + trimmed.trim_end().len();
-        if end == start {
-            if !lines.is_empty() {
-                f(&lines);
-                lines.clear();
+    for block in index.blocks() {
+        lines.clear();
+        lines.extend(block.map(|i| {
+            let at = index.get(i);
+            let raw = &text[at.clone()];
+            let trimmed = raw.trim_start();
+            let start = at.start + (raw.len() - trimmed.len());
+            Line {
+                start,
+                end: start + trimmed.trim_end().len(),
+                indented: start > at.start,
             }
-        } else {
-            lines.push(Line { start, end, indented: start > at });
-        }
-        at = nl + 1;
-    }
-    if !lines.is_empty() {
+        }));
         f(&lines);
     }
+}
+
+/// The block that holds `at`, from the start of its first line to the end
+/// of its last (empty on a blank line).
+pub(crate) fn block_around(index: &Lines, at: usize) -> Range<usize> {
+    if index.is_empty() {
+        return 0..0;
+    }
+    index.span(index.block_of(index.line_of(at)))
+}
+
+/// The offsets of the `\n`s of the text, in order.
+pub(crate) fn newlines(index: &Lines) -> impl Iterator<Item = usize> + '_ {
+    (0..index.len()).filter_map(|i| {
+        let line = index.get(i);
+        (index.with_newline(i).end > line.end).then_some(line.end)
+    })
 }
 
 /// Whether `b` may stand on a blank line, besides its `\n`: a space, a tab
 /// or a `\r`.
 pub(crate) fn is_blank_byte(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r')
-}
-
-/// The block that holds `at`: from the `\n` that ends the blank line
-/// before it (or the start of the text) to the start of the blank line
-/// after it (or the end), blank meaning only [`is_blank_byte`]s.
-pub(crate) fn block_around(text: &str, at: usize) -> Range<usize> {
-    let bytes = text.as_bytes();
-    let at = at.min(bytes.len());
-    let blank = |line: &[u8]| line.iter().all(|&b| is_blank_byte(b));
-    let mut start = 0;
-    let mut line_end = at;
-    let mut first = true;
-    while let Some(nl) = memchr::memrchr(b'\n', &bytes[..line_end]) {
-        if !first && blank(&bytes[nl + 1..line_end]) {
-            start = line_end;
-            break;
-        }
-        first = false;
-        line_end = nl;
-    }
-    let mut end = bytes.len();
-    let mut s = at;
-    let mut first = true;
-    loop {
-        let e =
-            memchr::memchr(b'\n', &bytes[s..]).map_or(bytes.len(), |k| s + k);
-        if !first && blank(&bytes[s..e]) {
-            end = s;
-            break;
-        }
-        if e == bytes.len() {
-            break;
-        }
-        first = false;
-        s = e + 1;
-    }
-    start..end
 }
 
 /// When the line after the `\n` at `nl` is blank (only
@@ -102,11 +75,6 @@ pub(crate) fn blank_line_after(bytes: &[u8], nl: usize) -> Option<usize> {
 /// Where the line that holds `at` starts.
 pub(crate) fn line_start(text: &str, at: usize) -> usize {
     memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |nl| nl + 1)
-}
-
-/// The offsets of the `\n`s of `text`, in order.
-pub(crate) fn newlines(text: &str) -> memchr::Memchr<'_> {
-    memchr::memchr_iter(b'\n', text.as_bytes())
 }
 
 /// Where the content of the line that ends at the `\n` at `nl` ends:
@@ -135,7 +103,7 @@ mod tests {
 
     fn blocks_of(text: &str) -> Vec<Vec<(&str, bool)>> {
         let mut out = Vec::new();
-        blocks(text, |lines| {
+        blocks(text, &Lines::new(text), |lines| {
             out.push(
                 lines
                     .iter()
@@ -162,26 +130,28 @@ mod tests {
     }
 
     #[test]
-    fn blank_means_unicode_whitespace_for_blocks_only() {
-        // A line of no-break spaces separates blocks here, but not for
-        // the byte-level scans.
+    fn blank_means_unicode_whitespace_but_for_the_splitter() {
+        // A line of no-break spaces separates blocks, but not for the
+        // splitter's byte-level scan.
         let text = "one\n\u{a0}\u{a0}\ntwo";
         assert_eq!(blocks_of(text).len(), 2);
-        assert_eq!(block_around(text, 0), 0..text.len());
+        assert_eq!(block_around(&Lines::new(text), 0), 0..3);
         assert_eq!(blank_line_after(text.as_bytes(), 3), None);
     }
 
     #[test]
     fn block_around_finds_the_paragraph() {
-        let text = "a b\n\nc d\ne f\n \r\ng";
+        let text = "a b\n\nc d\ne f\n \t\ng";
+        let index = Lines::new(text);
         let c = text.find('c').unwrap();
         let e = text.find('e').unwrap();
         for at in [c, e, e + 1] {
-            assert_eq!(&text[block_around(text, at)], "\nc d\ne f\n");
+            assert_eq!(&text[block_around(&index, at)], "c d\ne f");
         }
-        assert_eq!(&text[block_around(text, 0)], "a b\n");
-        assert_eq!(&text[block_around(text, text.len())], "\ng");
-        assert_eq!(block_around("", 0), 0..0);
+        assert_eq!(&text[block_around(&index, 0)], "a b");
+        assert_eq!(&text[block_around(&index, text.len())], "g");
+        assert!(block_around(&index, 4).is_empty(), "a blank line");
+        assert_eq!(block_around(&Lines::new(""), 0), 0..0);
     }
 
     #[test]
@@ -197,7 +167,7 @@ mod tests {
     #[test]
     fn line_helpers() {
         let text = "ab \t\r\n\t cd\nef";
-        let nls: Vec<usize> = newlines(text).collect();
+        let nls: Vec<usize> = newlines(&Lines::new(text)).collect();
         assert_eq!(nls, [5, 10]);
         assert_eq!(content_end(text.as_bytes(), 5), 2);
         assert_eq!(content_start(text.as_bytes(), 6), 8);

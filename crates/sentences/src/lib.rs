@@ -247,8 +247,8 @@ impl SentenceRepair {
 }
 
 impl Stage for SentenceRepair {
-    fn rewrite(&self, _doc: &Doc<'_>, edits: &mut Edits<'_>) {
-        repair::repair(&self.lang, &self.opts, edits);
+    fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
+        repair::repair(&self.lang, &self.opts, doc, edits);
     }
 
     fn name(&self) -> &'static str {

@@ -4,13 +4,15 @@
 //! PDFs is full of damage that has nothing to do with its words: UTF-8 that
 //! was decoded as Windows-1252 ("Itâ€™s"), HTML entities that were never
 //! decoded ("caf&eacute;"), terminal escapes, zero-width spaces and byte
-//! order marks, no-break and ideographic spaces, `\r\n` line endings, and
-//! text in several normalization forms. [`UnicodeCleaner`] repairs all of
-//! that in one pass, reports each change under a stable rule name, and
-//! leaves clean text alone: it comes back borrowed, nearly for free.
+//! order marks, no-break and ideographic spaces, and text in several
+//! normalization forms. [`UnicodeCleaner`] repairs all of that in one pass,
+//! reports each change under a stable rule name, and leaves clean text
+//! alone: it comes back borrowed, nearly for free.
 //!
 //! This crate is usable alone; the facade crate `textclean` chains it with
-//! the other stages into pipelines.
+//! the other stages into pipelines, between the layout passes that own the
+//! structure of the text (line endings, trailing spaces, blank lines): this
+//! stage leaves line endings as they are.
 //!
 //! # Overview
 //!
@@ -30,7 +32,7 @@
 //!
 //! let cleaner = UnicodeCleaner::default();
 //! assert_eq!(
-//!     cleaner.clean("Itâ€™s a cafÃ©\u{a0}&amp; bar\r\n"),
+//!     cleaner.clean("Itâ€™s a cafÃ©\u{a0}&amp; bar\n"),
 //!     "It’s a café & bar\n",
 //! );
 //!
@@ -55,11 +57,10 @@
 //! | `mojibake.cp1252` | on | UTF-8 decoded as Windows-1252 or Latin-1, also twice | `cafÃ©`, `ÃƒÂ©` | `café`, `é` |
 //! | `mojibake.c1` | on (with `mojibake`) | C1 controls that stand for Windows-1252 punctuation (text decoded as Latin-1) | `we\u{92}re \u{95}` | `we’re •` |
 //! | `entity.html` | on | named, decimal and hex HTML entities; beside markup on the same line, `&lt;` `&gt;` `&amp;` stay (an HTML or code example) | `&eacute;&#8217;&#x2019;` | `é’’` |
-//! | `control.removed` | on | C0 controls but `\t \n \r` VT FF, DEL; C1 controls with no Windows-1252 meaning (all C1 without `mojibake`) | `a\u{0}b\u{90}` | `ab` |
+//! | `control.removed` | on | C0 controls but `\t \n \r` VT FF, DEL; C1 controls with no Windows-1252 meaning (all C1 but U+0085 without `mojibake`) | `a\u{0}b\u{90}` | `ab` |
 //! | `control.ansi` | on | terminal escapes: CSI (`ESC [ … m`) and OSC | `\x1b[1mbold\x1b[0m` | `bold` |
 //! | `invisible.removed` | on | U+200B, U+FEFF, U+2060–U+2064, U+180E, U+FFF9–U+FFFC, soft hyphen | `zero\u{200b}width` | `zerowidth` |
 //! | `space.odd` | on | no-break, fixed-width and ideographic spaces | `10\u{a0}km` | `10 km` |
-//! | `linebreak.normalized` | on | `\r\n`, `\r`, U+2028, U+2029, VT, FF; U+0085 without `mojibake` (with it, U+0085 is "…") | `a\r\nb` | `a\nb` |
 //! | `ligature.latin` | off | ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ | `ﬁnd` | `find` |
 //! | `width.fullwidth` | off | fullwidth ASCII forms U+FF01–U+FF5E | `ＡＢＣ１` | `ABC1` |
 //! | `punct.quote` | off | curly quotes and primes | `“it’s”` | `"it's"` |
@@ -179,8 +180,6 @@ pub struct UnicodeOptions {
     pub invisible: bool,
     /// `space.odd`.
     pub spaces: bool,
-    /// `linebreak.normalized`.
-    pub line_breaks: bool,
     /// `ligature.latin`.
     pub ligatures: bool,
     /// `width.fullwidth`.
@@ -201,7 +200,6 @@ impl Default for UnicodeOptions {
             control_chars: true,
             invisible: true,
             spaces: true,
-            line_breaks: true,
             ligatures: false,
             width: false,
             quotes: false,
@@ -353,14 +351,6 @@ impl UnicodeBuilder {
     /// By default, this is enabled.
     pub fn spaces(&mut self, yes: bool) -> &mut Self {
         self.config.spaces = yes;
-        self
-    }
-
-    /// Make every line break `\n` (`linebreak.normalized`).
-    ///
-    /// By default, this is enabled.
-    pub fn line_breaks(&mut self, yes: bool) -> &mut Self {
-        self.config.line_breaks = yes;
         self
     }
 

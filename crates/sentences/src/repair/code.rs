@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
+use textclean_core::Lines;
+
 use crate::blocks::block_around;
 
 /// Remembers whether the blank-line block around a position looks like
@@ -18,9 +20,14 @@ pub(super) struct CodeBlocks {
 
 impl CodeBlocks {
     /// Whether the block that holds `at` looks like code.
-    pub(super) fn is_code(&mut self, text: &str, at: usize) -> bool {
+    pub(super) fn is_code(
+        &mut self,
+        text: &str,
+        index: &Lines,
+        at: usize,
+    ) -> bool {
         if !(self.block.start <= at && at < self.block.end) {
-            self.block = block_around(text, at);
+            self.block = block_around(index, at);
             self.code = looks_like_code(&text[self.block.clone()]);
         }
         self.code
@@ -68,11 +75,12 @@ mod tests {
     #[test]
     fn code_is_decided_per_block() {
         let text = "Plain prose here.\n\nlet x = a::b();\n\nMore prose.";
+        let index = Lines::new(text);
         let mut code = CodeBlocks::default();
         let at = |s: &str| text.find(s).unwrap();
-        assert!(!code.is_code(text, at("prose here")));
-        assert!(code.is_code(text, at("a::b")));
-        assert!(code.is_code(text, at("let")));
-        assert!(!code.is_code(text, at("More")));
+        assert!(!code.is_code(text, &index, at("prose here")));
+        assert!(code.is_code(text, &index, at("a::b")));
+        assert!(code.is_code(text, &index, at("let")));
+        assert!(!code.is_code(text, &index, at("More")));
     }
 }

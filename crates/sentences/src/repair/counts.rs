@@ -4,23 +4,27 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::RandomState;
+
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::text::{char_at, char_before, letters_end};
 
 /// Occurrence counts of the tokens asked for with [`Counts::want`].
 pub(super) struct Counts {
-    wanted: HashMap<String, usize>,
-    /// One bit per token length (63 and up share a bit): a cheap test
-    /// before the map lookup.
-    lengths: u64,
-    /// The first bytes of the wanted tokens.
-    firsts: [bool; 256],
+    /// Hashed with foldhash: several times faster than SipHash on short
+    /// tokens, and seeded per process, so a document cannot choose
+    /// colliding tokens.
+    wanted: HashMap<String, usize, RandomState>,
+    /// For each first byte, one bit per length of the wanted tokens that
+    /// start with it (63 and up share a bit): a cheap test before the map
+    /// lookup, and a run whose first byte has no bit is skipped whole.
+    lengths: [u64; 256],
 }
 
 impl Default for Counts {
     fn default() -> Counts {
-        Counts { wanted: HashMap::new(), lengths: 0, firsts: [false; 256] }
+        Counts { wanted: HashMap::default(), lengths: [0; 256] }
     }
 }
 
@@ -30,8 +34,7 @@ impl Counts {
         if token.is_empty() {
             return;
         }
-        self.lengths |= 1 << token.len().min(63);
-        self.firsts[token.as_bytes()[0] as usize] = true;
+        self.lengths[token.as_bytes()[0] as usize] |= 1 << token.len().min(63);
         // Allocate only for a new token.
         if !self.wanted.contains_key(token) {
             self.wanted.insert(token.to_owned(), 0);
@@ -50,8 +53,9 @@ impl Counts {
     }
 
     fn bump(&mut self, token: &str) {
-        if self.lengths & (1 << token.len().min(63)) == 0
-            || !self.firsts[token.as_bytes()[0] as usize]
+        if self.lengths[token.as_bytes()[0] as usize]
+            & (1 << token.len().min(63))
+            == 0
         {
             return;
         }
@@ -61,12 +65,15 @@ impl Counts {
     }
 
     /// Counts the wanted tokens where they stand as whole letter runs (or
-    /// hyphenated pairs of them). With plenty of text for each token, one
-    /// automaton pass; otherwise (building the automaton would cost more
-    /// than it saves, or there are very many tokens, as in a hostile
+    /// hyphenated pairs of them). With plenty of text for each of a few
+    /// tokens, one automaton pass, which its prefilter makes fast; otherwise
+    /// (building the automaton would cost more than it saves, or there are
+    /// too many tokens for the prefilter, as in a long page or a hostile
     /// document) one walk over the letter runs. Linear either way.
     pub(super) fn count(&mut self, text: &str) {
-        const FEW: usize = 256;
+        // Past a few dozen patterns the automaton loses its vectorized
+        // prefilter and scans at about a third of the walk's speed.
+        const FEW: usize = 32;
         const TEXT_PER_TOKEN: usize = 2048;
         let tokens = self.wanted.len();
         if tokens > FEW || text.len() < TEXT_PER_TOKEN * tokens {
@@ -120,7 +127,7 @@ impl Counts {
             };
             // Only runs that start with the first byte of a wanted token
             // can be one: skip the rest without finding their end.
-            if !letter || after_letter || !self.firsts[b as usize] {
+            if !letter || after_letter || self.lengths[b as usize] == 0 {
                 after_letter = letter;
                 i += len;
                 continue;

@@ -5,6 +5,8 @@
 use std::ops::Range;
 
 use super::counts::Counts;
+use textclean_core::Lines;
+
 use crate::blocks::{content_end, content_start, newlines};
 use crate::lang::Language;
 use crate::text::{char_at, char_before, letters_end, letters_start};
@@ -21,10 +23,10 @@ pub(super) struct Hyphen {
 }
 
 /// The line-end hyphens of `text`, in order.
-pub(super) fn candidates(text: &str) -> Vec<Hyphen> {
+pub(super) fn candidates(text: &str, index: &Lines) -> Vec<Hyphen> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for nl in newlines(text) {
+    for nl in newlines(index) {
         let e = content_end(bytes, nl);
         if e < 2 || bytes[e - 1] != b'-' {
             continue;
@@ -110,7 +112,7 @@ mod tests {
     fn finds_line_end_hyphens() {
         let text =
             "an exam- \r\n  ple, a well-\nKnown, a 3-\nway, a -\nb\nab-";
-        let found = candidates(text);
+        let found = candidates(text, &Lines::new(text));
         assert_eq!(found.len(), 1);
         let mut buf = String::new();
         assert_eq!(found[0].joined(text, &mut buf), "example");

@@ -127,9 +127,13 @@ fn splits_in(splits: &[usize], span: Range<usize>) -> usize {
 fn is_prose(s: &str, words: Words, splits: usize) -> bool {
     // Each split adds a Capitalized word.
     let total = words.total + splits;
+    // A sentence end before a wrapped line's break counts as before the
+    // space that unwrapping makes of it: the decision must not move.
     let punctuated = splits > 0
         || s.contains([',', ';'])
-        || [". ", "? ", "! "].iter().any(|p| s.contains(p));
+        || [". ", "? ", "! ", ".\n", "?\n", "!\n"]
+            .iter()
+            .any(|p| s.contains(p));
     total >= PROSE_WORDS
         && words.lower * 2 >= total
         && (punctuated || total >= UNPUNCTUATED_PROSE_WORDS)

@@ -13,7 +13,7 @@
 //! rules ([`unwrap`], [`dehyphenate`], [`final_period`]), which see the
 //! document block by block.
 
-use textclean_core::Edits;
+use textclean_core::{Doc, Edits, Lines};
 
 use crate::blocks::{self, Line};
 use crate::lang::Language;
@@ -69,8 +69,14 @@ struct Context<'a> {
 
 /// Plans the edits of the rules `opts` enables and applies them to
 /// `edits`, in order.
-pub(crate) fn repair(lang: &Language, opts: &Options, edits: &mut Edits<'_>) {
-    let text = edits.input();
+pub(crate) fn repair(
+    lang: &Language,
+    opts: &Options,
+    doc: &Doc<'_>,
+    edits: &mut Edits<'_>,
+) {
+    let text = doc.text();
+    let index = doc.lines();
     let mut plan = Vec::new();
     let mut counts = Counts::default();
     // Scratch space for the words that hyphens join.
@@ -87,7 +93,7 @@ pub(crate) fn repair(lang: &Language, opts: &Options, edits: &mut Edits<'_>) {
         g.want(text, &mut counts);
     }
     let hyphens = if opts.dehyphenate {
-        dehyphenate::candidates(text)
+        dehyphenate::candidates(text, index)
     } else {
         Vec::new()
     };
@@ -98,7 +104,8 @@ pub(crate) fn repair(lang: &Language, opts: &Options, edits: &mut Edits<'_>) {
         counts.count(text);
     }
 
-    let splits = sentence_rules(lang, opts, text, &glues, &counts, &mut plan);
+    let splits =
+        sentence_rules(lang, opts, text, index, &glues, &counts, &mut plan);
 
     if opts.final_period || opts.unwrap || opts.dehyphenate {
         let cx = Context {
@@ -108,7 +115,7 @@ pub(crate) fn repair(lang: &Language, opts: &Options, edits: &mut Edits<'_>) {
             hyphens: &hyphens,
             counts: &counts,
         };
-        blocks::blocks(text, |lines| {
+        blocks::blocks(text, index, |lines| {
             block_rules(&cx, opts, lines, &mut word, &mut plan)
         });
     }
@@ -130,6 +137,7 @@ fn sentence_rules(
     lang: &Language,
     opts: &Options,
     text: &str,
+    index: &Lines,
     glues: &[Glue],
     counts: &Counts,
     plan: &mut Vec<Plan>,
@@ -159,7 +167,8 @@ fn sentence_rules(
         if take_glue {
             let g = &glues[gi];
             gi += 1;
-            if !code.is_code(text, g.at) && g.holds(lang, text, counts, floor)
+            if !code.is_code(text, index, g.at)
+                && g.holds(lang, text, counts, floor)
             {
                 plan.push(Plan {
                     span: g.at..g.at,
@@ -172,7 +181,7 @@ fn sentence_rules(
         } else {
             let at = spaces[si];
             si += 1;
-            if !code.is_code(text, at) {
+            if !code.is_code(text, index, at) {
                 plan.push(Plan { span: at..at, with: " ", rule: space::RULE });
                 splits.push(at);
                 floor = at;

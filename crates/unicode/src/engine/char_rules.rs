@@ -75,12 +75,11 @@ impl Engine {
             return Some(Rule::C1);
         }
         let (with, rule) = match c {
-            '\u{85}' | '\u{2028}' | '\u{2029}' | '\r' | '\u{b}' | '\u{c}'
-                if cfg.line_breaks =>
-            {
-                ("\n", Rule::LineBreak)
+            // U+0085 (NEL) is a line break to the pipeline's layout pass,
+            // not a control to delete.
+            '\u{80}'..='\u{84}' | '\u{86}'..='\u{9f}' if cfg.control_chars => {
+                ("", Rule::Control)
             }
-            '\u{80}'..='\u{9f}' if cfg.control_chars => ("", Rule::Control),
             '\u{ad}' if cfg.invisible => ("", Rule::Invisible),
             '\u{a0}'
             | '\u{2000}'..='\u{200a}'

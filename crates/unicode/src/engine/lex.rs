@@ -25,11 +25,6 @@ impl Engine {
         let item = |end, ch, rule| Item { start: i, end, ch, rule };
         let (c, len) = decode_at(bytes, i);
         match c {
-            '\r' if self.cfg.line_breaks
-                && bytes.get(i + 1) == Some(&b'\n') =>
-            {
-                return item(i + 2, Some('\n'), Some(Rule::LineBreak));
-            }
             '\u{1b}' if self.cfg.control_chars => {
                 return match ansi::escape_end(bytes, i) {
                     Some(end) => item(end, None, Some(Rule::Ansi)),

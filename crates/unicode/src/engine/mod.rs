@@ -81,7 +81,6 @@ impl Engine {
         for b in 0..128u8 {
             engine.ascii[b as usize] = match b {
                 b'\n' | b'\t' => false,
-                b'\r' | 0x0b | 0x0c => cfg.line_breaks,
                 b'&' => cfg.html_entities,
                 0..=0x1f | 0x7f => cfg.control_chars,
                 _ => false,
