@@ -107,39 +107,81 @@ impl Layout {
     }
 }
 
-/// How to find the next line ending of a text.
+/// How to find the line endings of a text, decided once per text.
 #[derive(Clone, Copy)]
 enum Scan {
     /// Only `\n` is a line ending.
     Newline,
-    /// `\n`, `\r`, and U+2028/U+2029 (lead byte 0xE2).
-    Common,
-    /// Also VT, FF and U+0085 (lead byte 0xC2): the text has some.
+    /// `\n` and `\r`.
+    Returns,
+    /// Also U+2028/U+2029 (lead byte 0xE2), VT, FF and U+0085 (lead byte
+    /// 0xC2): the text has some.
     Every,
 }
 
 impl Scan {
     fn of(layout: &Layout, bytes: &[u8]) -> Scan {
         if !layout.line_endings {
-            Scan::Newline
-        } else if memchr::memchr2(0x0b, 0x0c, bytes).is_some()
+            return Scan::Newline;
+        }
+        let has = |needle: &str| {
+            memchr::memmem::find(bytes, needle.as_bytes()).is_some()
+        };
+        // Vectorized scans for bytes the rare endings hold rule them out for
+        // nearly every text (0x85, 0xA8 and 0xA9 also end other characters,
+        // such as "Å" and "é": only then is the whole ending looked for).
+        let rare = (memchr::memchr2(0x0b, 0x0c, bytes).is_some())
             || (layout.nel
-                && memchr::memmem::find(bytes, b"\xc2\x85").is_some())
-        {
+                && memchr::memchr(0x85, bytes).is_some()
+                && has("\u{85}"))
+            || (memchr::memchr2(0xa8, 0xa9, bytes).is_some()
+                && (has("\u{2028}") || has("\u{2029}")));
+        if rare {
             Scan::Every
+        } else if memchr::memchr(b'\r', bytes).is_some() {
+            Scan::Returns
         } else {
-            Scan::Common
+            Scan::Newline
         }
     }
 
-    /// Where the next line ending may start in `bytes`.
-    fn next(self, bytes: &[u8]) -> Option<usize> {
+    /// The offsets where a line ending may start, in order.
+    fn candidates(self, bytes: &[u8]) -> Candidates<'_> {
         match self {
-            Scan::Newline => memchr::memchr(b'\n', bytes),
-            Scan::Common => memchr::memchr3(b'\n', b'\r', 0xe2, bytes),
-            Scan::Every => bytes.iter().position(|&b| {
-                matches!(b, b'\n' | b'\r' | 0x0b | 0x0c | 0xe2 | 0xc2)
-            }),
+            Scan::Newline => {
+                Candidates::Newline(memchr::memchr_iter(b'\n', bytes))
+            }
+            Scan::Returns => {
+                Candidates::Returns(memchr::memchr2_iter(b'\n', b'\r', bytes))
+            }
+            Scan::Every => Candidates::Every(bytes, 0),
+        }
+    }
+}
+
+/// The iterator of [`Scan::candidates`]: one vectorized search over the
+/// whole text, not one per line.
+enum Candidates<'a> {
+    Newline(memchr::Memchr<'a>),
+    Returns(memchr::Memchr2<'a>),
+    Every(&'a [u8], usize),
+}
+
+impl Iterator for Candidates<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Candidates::Newline(it) => it.next(),
+            Candidates::Returns(it) => it.next(),
+            Candidates::Every(bytes, at) => {
+                let i = *at
+                    + bytes[*at..].iter().position(|&b| {
+                        matches!(b, b'\n' | b'\r' | 0x0b | 0x0c | 0xe2 | 0xc2)
+                    })?;
+                *at = i + 1;
+                Some(i)
+            }
         }
     }
 }
@@ -158,31 +200,38 @@ impl Stage for Layout {
         // Where the current run of blank lines started, if in one.
         let mut blank_run: Option<usize> = None;
         let mut seen_content = false;
-        let mode = Scan::of(self, bytes);
+        let mut candidates = Scan::of(self, bytes).candidates(bytes);
         let mut start = 0;
         while start < text.len() {
             // The end of this line and the length of its ending.
-            let mut scan = start;
             let (line_end, ending_len) = loop {
-                match mode.next(&bytes[scan..]) {
+                match candidates.next() {
                     None => break (text.len(), 0),
-                    Some(i) => {
-                        let at = scan + i;
+                    // The `\n` of a `\r\n` already taken.
+                    Some(at) if at < start => {}
+                    Some(at) => {
                         let ending = if self.line_endings {
                             self.ending_at(&bytes[at..])
                         } else {
                             Some(1)
                         };
-                        match ending {
-                            Some(len) => break (at, len),
-                            None => scan = at + 1,
+                        if let Some(len) = ending {
+                            break (at, len);
                         }
                     }
                 }
             };
             let line = &text[start..line_end];
-            let content =
-                if self.trailing_space { line.trim_end() } else { line };
+            // Most lines end in a character that is not a space.
+            let settled = line
+                .as_bytes()
+                .last()
+                .is_some_and(|&b| b < 0x80 && !b.is_ascii_whitespace());
+            let content = if self.trailing_space && !settled {
+                line.trim_end()
+            } else {
+                line
+            };
             let next = line_end + ending_len;
             if self.blank_lines && content.is_empty() {
                 blank_run.get_or_insert(start);

@@ -39,14 +39,36 @@ pub struct Pipeline {
 #[derive(Clone)]
 struct Step {
     stage: Arc<dyn Stage>,
-    /// The head layout rules, run again when the stage changed the text
-    /// and stages follow: a stage may make a line ending (`&#13;`) or a
-    /// trailing space (an invisible character removed at a line end), and
-    /// the stages after it must see settled structure as on a second run.
+    /// The head layout rules, run again when the stage's edits may have
+    /// unsettled the structure ([`Rewritten::unsettled`]) and stages
+    /// follow: a stage may make a line ending (`&#13;`) or a trailing space
+    /// (an invisible character removed at a line end), and the stages after
+    /// it must see settled structure as on a second run.
+    ///
+    /// [`Rewritten::unsettled`]: textclean_core::Rewritten::unsettled
     settle: Option<Arc<Layout>>,
 }
 
 /// What a pipeline did to one document.
+///
+/// Offsets are in bytes; [`CharIndex`](textclean_core::CharIndex) turns
+/// them into character offsets for callers that count characters, such as
+/// Python:
+///
+/// ```
+/// use textclean::{CharIndex, Pipeline};
+///
+/// let input = "Caf\u{e9}\u{a0}cr\u{e8}me";
+/// let report = Pipeline::default().explain(input);
+/// let change = &report.changes[0];
+/// assert_eq!(change.rule, "space.odd");
+/// assert_eq!(change.span, 5..7, "bytes");
+/// assert_eq!(CharIndex::new(input).to_char_range(change.span.clone()), 4..5);
+/// // An offset of the output, in characters, back to the input's.
+/// let (out, source) = (CharIndex::new(&report.text), CharIndex::new(input));
+/// let at = out.to_byte(5); // "cr\u{e8}me" starts at character 5
+/// assert_eq!(source.to_char(report.map.to_source(at)), 5);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Report {
     /// The cleaned text.
@@ -128,12 +150,11 @@ impl Pipeline {
 
     /// Cleans `input`. Borrowed when no stage changed anything.
     pub fn clean<'a>(&self, input: &'a str) -> Cow<'a, str> {
-        let mut out = String::new();
-        if self.clean_into(input, &mut out) {
-            Cow::Owned(out)
-        } else {
-            Cow::Borrowed(input)
-        }
+        // The output leaves in the buffer it was written in: no copy.
+        with_buffers(|buffers| {
+            let mut sink = Sink::new(Record::Nothing, false);
+            self.pass(&Document::new(input), buffers, &mut sink)
+        })
     }
 
     /// Cleans `input` and appends the result to `out`: with a buffer the
@@ -250,9 +271,10 @@ impl Pipeline {
     ) -> Cow<'a, str> {
         let mut text: Cow<'a, str> = Cow::Borrowed(document.text);
         for step in &self.stages {
-            let changed =
+            let unsettled =
                 self.apply(&*step.stage, document, &mut text, buffers, sink);
-            if let Some(settle) = step.settle.as_deref().filter(|_| changed) {
+            if let Some(settle) = step.settle.as_deref().filter(|_| unsettled)
+            {
                 self.apply(settle, document, &mut text, buffers, sink);
             }
         }
@@ -260,7 +282,7 @@ impl Pipeline {
     }
 
     /// Runs one stage over `text`, replacing it when the stage changed it;
-    /// returns whether it did.
+    /// returns whether its edits may have unsettled the structure.
     fn apply<'a>(
         &self,
         stage: &dyn Stage,
@@ -286,16 +308,16 @@ impl Pipeline {
                 buffers.spare = unused;
             }
             sink.add(done.changes, done.stats, done.map);
+            let unsettled = done.unsettled;
             if let Cow::Owned(out) = done.text {
                 if let Cow::Owned(old) =
                     std::mem::replace(text, Cow::Owned(out))
                 {
                     buffers.spare = old;
                 }
-                return true;
             }
+            unsettled
         }
-        false
     }
 
     /// Cleans many documents in parallel, keeping their order.

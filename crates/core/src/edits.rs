@@ -51,6 +51,8 @@ pub struct Edits<'a> {
     edited: bool,
     /// Output length minus input length so far.
     shift: isize,
+    /// Whether an edit may have unsettled the structure of the text.
+    unsettled: bool,
     changes: Vec<Change>,
     stats: Stats,
     /// The span map, when asked for.
@@ -71,6 +73,34 @@ pub struct Rewritten<'a> {
     /// output: made with [`Record::Changes`] or [`Edits::track_map`],
     /// otherwise the identity.
     pub map: SpanMap,
+    /// True when an edit may have left a line ending other than `\n` or
+    /// whitespace at the end of a line: a pipeline then settles the
+    /// structure again before the next stage.
+    pub unsettled: bool,
+}
+
+/// Whether an edit that wrote `replacement` (the end of `out`), before
+/// `rest` of the input, may have unsettled the structure: the replacement
+/// holds a line ending other than `\n`, or whitespace now ends a line.
+fn unsettles(out: &str, replacement: &str, rest: &str) -> bool {
+    let odd_ending = |c: char| {
+        matches!(
+            c,
+            '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        )
+    };
+    if replacement.contains(odd_ending) {
+        return true;
+    }
+    let space = |c: char| c.is_whitespace() && c != '\n';
+    // Whitespace before a `\n` the edit wrote, or before the `\n` (or the
+    // end) that follows it.
+    let start = out.len() - replacement.len();
+    replacement
+        .match_indices('\n')
+        .any(|(k, _)| out[..start + k].ends_with(space))
+        || ((rest.is_empty() || rest.starts_with('\n'))
+            && out.ends_with(space))
 }
 
 impl<'a> Edits<'a> {
@@ -84,6 +114,7 @@ impl<'a> Edits<'a> {
             copied: 0,
             edited: false,
             shift: 0,
+            unsettled: false,
             changes: Vec::new(),
             stats: Stats::default(),
             map: (record == Record::Changes).then(SpanMap::identity),
@@ -168,6 +199,10 @@ impl<'a> Edits<'a> {
         self.out.push_str(&self.input[self.copied..span.start]);
         self.out.push_str(replacement);
         self.copied = span.end;
+        if !self.unsettled {
+            self.unsettled =
+                unsettles(&self.out, replacement, &self.input[span.end..]);
+        }
         let at = span.start.wrapping_add_signed(self.shift);
         if let Some(map) = &mut self.map {
             map.push(span.clone(), at..at + replacement.len());
@@ -228,6 +263,7 @@ impl<'a> Edits<'a> {
             changes: self.changes,
             stats: self.stats,
             map: self.map.unwrap_or_default(),
+            unsettled: self.unsettled,
         };
         (done, unused)
     }
@@ -345,6 +381,27 @@ mod tests {
         let (done, unused) = edits.finish_reclaiming();
         assert!(matches!(done.text, Cow::Borrowed("ab")));
         assert!(unused.is_some_and(|b| b.capacity() >= 64));
+    }
+
+    #[test]
+    fn edits_that_unsettle_structure_say_so() {
+        let unsettled = |input: &str, span: Range<usize>, with: &str| {
+            let mut edits = Edits::new("t", input, Record::Nothing);
+            edits.replace(span, with, "t.rule");
+            edits.finish().unsettled
+        };
+        assert!(!unsettled("a\u{200b}b\n", 1..4, ""), "inside a line");
+        assert!(
+            unsettled("a \u{200b}\nb", 2..5, ""),
+            "a space now ends a line"
+        );
+        assert!(unsettled("a \u{200b}", 2..5, ""), "and the text");
+        assert!(unsettled("a&#13;b", 1..6, "\r"), "a line ending decoded");
+        assert!(
+            unsettled("ab", 1..1, " \n"),
+            "a space before a written newline"
+        );
+        assert!(!unsettled("ab\n", 1..1, ". "), "a space before more text");
     }
 
     proptest! {
