@@ -12,8 +12,8 @@ use textclean_unicode::UnicodeOptions;
 
 use crate::{Error, ErrorKind};
 
-/// The language packs shipped: `"en"` so far.
-pub const LANGUAGES: [&str; 1] = ["en"];
+/// The language of a configuration that names none.
+pub(crate) const DEFAULT_LANGUAGE: &str = "en";
 
 /// A named, ready-made pipeline.
 ///
@@ -90,7 +90,7 @@ impl Preset {
         };
         Config {
             preset: None,
-            language: Some(LANGUAGES[0].to_owned()),
+            language: Some(DEFAULT_LANGUAGE.to_owned()),
             layout: Some(layout),
             stages,
         }
@@ -193,7 +193,10 @@ impl Serialize for LayoutMode {
 /// one schema.
 ///
 /// - `preset`: start from a preset;
-/// - `language`: the language code of the text (`"en"`, the default);
+/// - `language`: the language code of the text (`"en"`, the default; one
+///   of [`LanguagePack::codes`](crate::LanguagePack::codes)), or `"auto"`
+///   to detect each document's, falling back on English (see
+///   [`PipelineLanguage`](crate::PipelineLanguage));
 /// - `layout`: `true` (the default), `false` or `"line_endings"`;
 /// - `stage`: the stages in order, each a table with its `kind` and its
 ///   options (each left out takes its default; unknown options are errors).
@@ -231,7 +234,8 @@ impl Serialize for LayoutMode {
 pub struct Config {
     /// A preset to start from. [`Config::resolve`] spells it out.
     pub preset: Option<Preset>,
-    /// The language code of the text; `None` takes the preset's, or `en`.
+    /// The language code of the text, or `auto`; `None` takes the
+    /// preset's, or `en`.
     pub language: Option<String>,
     /// Which layout rules run; `None` takes the preset's, or all.
     pub layout: Option<LayoutMode>,
@@ -344,7 +348,7 @@ impl Config {
                     let code = value.as_str().ok_or_else(|| {
                         Error::new(
                             ErrorKind::InvalidValue,
-                            "expected a language code such as \"en\"",
+                            "expected a language code such as \"en\", or \"auto\"",
                         )
                         .in_field("language")
                     })?;

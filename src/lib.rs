@@ -36,6 +36,15 @@
 //! metadata through every stage; [`Pipeline::clean_batch`] cleans many
 //! documents in parallel. Your own [`Stage`] fits in any pipeline.
 //!
+//! # Languages
+//!
+//! Every per-language datum the stages use is one [`LanguagePack`], keyed
+//! by language code and shipped as data (`crates/core/lang/<code>/`):
+//! English so far. A pipeline has a default language (`language = "en"`
+//! in a configuration); a [`Document`] may name its own
+//! ([`Meta::language`]); `language = "auto"` detects each document's with
+//! [`detect_language`]. See [`PipelineLanguage`].
+//!
 //! # Performance
 //!
 //! Every stage checks cheaply before it works, so clean text passes nearly
@@ -45,20 +54,23 @@
 #![forbid(unsafe_code)]
 
 mod config;
+mod language;
 mod layout;
 mod pipeline;
 mod registry;
 
 use std::sync::OnceLock;
 
-pub use config::{Config, LANGUAGES, LayoutMode, Preset, StageConfig};
+pub use config::{Config, LayoutMode, Preset, StageConfig};
+pub use language::{PipelineLanguage, detect_language};
 pub use layout::Layout;
 pub use pipeline::{Pipeline, PipelineBuilder, Report};
 pub use registry::{Registry, Settings};
 pub use textclean_boilerplate as boilerplate;
 pub use textclean_core::{
     Block, BlockKind, Change, CharIndex, Doc, Document, Edits, Error,
-    ErrorKind, Lines, Meta, Record, Rewritten, SpanMap, Stage, Stats, replay,
+    ErrorKind, LanguageLists, LanguagePack, Lines, Meta, Record, Rewritten,
+    SpanMap, Stage, Stats, replay,
 };
 pub use textclean_sentences as sentences;
 pub use textclean_unicode as unicode;
@@ -87,6 +99,7 @@ mod send_sync {
         assert_send_sync::<crate::Config>();
         assert_send_sync::<crate::Error>();
         assert_send_sync::<crate::Registry>();
+        assert_send_sync::<crate::PipelineLanguage>();
     }
 }
 

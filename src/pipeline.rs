@@ -7,10 +7,11 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use textclean_core::{
-    Block, Change, Doc, Document, Edits, Lines, Record, SpanMap, Stage, Stats,
+    Block, Change, Doc, Document, Edits, LanguagePack, Lines, Record, SpanMap,
+    Stage, Stats,
 };
 
-use crate::{Config, Error, Layout, Preset};
+use crate::{Config, Error, Layout, PipelineLanguage, Preset};
 
 /// Stages chained in order, between the head and tail [`Layout`] passes.
 ///
@@ -33,6 +34,8 @@ pub struct Pipeline {
     /// Every pass in order: the head layout pass (if any), the stages, the
     /// tail layout pass (if any).
     stages: Vec<Step>,
+    /// How each document gets its language pack.
+    language: PipelineLanguage,
 }
 
 /// One pass of a pipeline, and what settles the structure after it.
@@ -118,7 +121,11 @@ fn with_buffers<T>(f: impl FnOnce(&mut Buffers) -> T) -> T {
 impl Pipeline {
     /// A pipeline to compose in code.
     pub fn builder() -> PipelineBuilder {
-        PipelineBuilder { stages: Vec::new(), layout: true }
+        PipelineBuilder {
+            stages: Vec::new(),
+            layout: true,
+            language: PipelineLanguage::default(),
+        }
     }
 
     /// The pipeline a preset names.
@@ -141,6 +148,11 @@ impl Pipeline {
     /// TOML, and the same errors.
     pub fn from_json(text: &str) -> Result<Pipeline, Error> {
         Pipeline::from_config(&Config::from_json(text)?)
+    }
+
+    /// How the pipeline gives each document its language pack.
+    pub fn language(&self) -> &PipelineLanguage {
+        &self.language
     }
 
     /// The names of the passes, in order, the layout passes included.
@@ -270,12 +282,20 @@ impl Pipeline {
         sink: &mut Sink,
     ) -> Cow<'a, str> {
         let mut text: Cow<'a, str> = Cow::Borrowed(document.text);
+        let language = self.language.pack_for(document);
         for step in &self.stages {
-            let unsettled =
-                self.apply(&*step.stage, document, &mut text, buffers, sink);
+            let unsettled = self.apply(
+                &*step.stage,
+                document,
+                language,
+                &mut text,
+                buffers,
+                sink,
+            );
             if let Some(settle) = step.settle.as_deref().filter(|_| unsettled)
             {
-                self.apply(settle, document, &mut text, buffers, sink);
+                let (doc, lang) = (document, language);
+                self.apply(settle, doc, lang, &mut text, buffers, sink);
             }
         }
         text
@@ -287,15 +307,19 @@ impl Pipeline {
         &self,
         stage: &dyn Stage,
         document: &Document<'a>,
+        language: Option<&LanguagePack>,
         text: &mut Cow<'a, str>,
         buffers: &mut Buffers,
         sink: &mut Sink,
     ) -> bool {
         {
-            let doc = Doc::new(text)
+            let mut doc = Doc::new(text)
                 .with_blocks(&sink.blocks)
                 .with_meta(&document.meta)
                 .reusing(std::mem::take(&mut buffers.lines));
+            if let Some(pack) = language {
+                doc = doc.with_language(pack);
+            }
             let mut edits = Edits::new(stage.name(), text, sink.record)
                 .with_buffer(std::mem::take(&mut buffers.spare));
             if sink.track {
@@ -437,6 +461,7 @@ impl fmt::Debug for Pipeline {
 pub struct PipelineBuilder {
     stages: Vec<Arc<dyn Stage>>,
     layout: bool,
+    language: PipelineLanguage,
 }
 
 impl PipelineBuilder {
@@ -464,6 +489,43 @@ impl PipelineBuilder {
         self
     }
 
+    /// Sets the default language pack: documents that name no shipped
+    /// one get it as their [`Doc::language`]. A pipeline from a
+    /// configuration has the configured language's.
+    ///
+    /// By default, there is none: each stage uses the pack it was built
+    /// with.
+    pub fn language(&mut self, pack: LanguagePack) -> &mut Self {
+        self.language.default = Some(pack);
+        self
+    }
+
+    /// Whether to detect the language of each document that names none
+    /// ([`detect_language`](crate::detect_language)), falling back on the
+    /// default language when detection is unsure or no pack ships for
+    /// what it finds (`language = "auto"` in a configuration).
+    ///
+    /// By default, this is disabled.
+    ///
+    /// ```
+    /// use textclean::{Document, LanguagePack, Pipeline, Record};
+    /// use textclean::sentences::SentenceRepair;
+    ///
+    /// let pipeline = Pipeline::builder()
+    ///     .stage(SentenceRepair::default())
+    ///     .language(LanguagePack::english())
+    ///     .detect_language(true)
+    ///     .build();
+    /// assert!(pipeline.language().detect);
+    /// let text = "The rain fell on the old town all nightIt stopped at dawn, and all was quiet";
+    /// let report = pipeline.run_document(&Document::new(text), Record::Nothing);
+    /// assert!(report.text.contains("all night. It stopped"));
+    /// ```
+    pub fn detect_language(&mut self, yes: bool) -> &mut Self {
+        self.language.detect = yes;
+        self
+    }
+
     /// The pipeline.
     pub fn build(&self) -> Pipeline {
         self.build_with(if self.layout {
@@ -482,7 +544,7 @@ impl PipelineBuilder {
         let Some(tail) = layout.filter(|l| !l.is_off()) else {
             let stages =
                 self.stages.iter().map(|s| step(s.clone(), None)).collect();
-            return Pipeline { stages };
+            return Pipeline { stages, language: self.language.clone() };
         };
         // The head rules before a stage leave blank lines and the end to the
         // tail, and U+0085 to a later stage that reads it as Windows-1252.
@@ -505,7 +567,7 @@ impl PipelineBuilder {
             ));
         }
         stages.push(step(Arc::new(tail), None));
-        Pipeline { stages }
+        Pipeline { stages, language: self.language.clone() }
     }
 }
 
@@ -515,6 +577,7 @@ impl fmt::Debug for PipelineBuilder {
         f.debug_struct("PipelineBuilder")
             .field("stages", &names)
             .field("layout", &self.layout)
+            .field("language", &self.language)
             .finish()
     }
 }

@@ -7,19 +7,26 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use textclean_boilerplate::{BoilerplateOptions, BoilerplateRemover};
-use textclean_core::Stage;
+use textclean_core::{LanguagePack, Stage};
 use textclean_sentences::{RepairOptions, SentenceRepair};
 use textclean_unicode::{UnicodeCleaner, UnicodeOptions};
 
-use crate::config::LANGUAGES;
-use crate::{Config, Error, ErrorKind, Pipeline, Preset};
+use crate::config::DEFAULT_LANGUAGE;
+use crate::language::AUTO;
+use crate::{Config, Error, ErrorKind, Pipeline, PipelineLanguage, Preset};
 
 /// What a stage's builder knows besides its options.
 #[derive(Clone, Copy, Debug)]
 #[non_exhaustive]
 pub struct Settings<'a> {
-    /// The pipeline's language code, such as `en`.
+    /// The pipeline's language as configured: a code such as `en`, or
+    /// `auto`.
     pub language: &'a str,
+    /// The pipeline's default language pack, to build the stage with: the
+    /// configured language's, or with `auto` the one detection falls back
+    /// on (English). Documents in another shipped language reach the stage
+    /// with that pack as their [`Doc::language`](crate::Doc::language).
+    pub pack: &'a LanguagePack,
 }
 
 type Build = dyn Fn(Map<String, Value>, &Settings<'_>) -> Result<Arc<dyn Stage>, Error>
@@ -81,17 +88,14 @@ impl Registry {
             .register(
                 "boilerplate",
                 |options: BoilerplateOptions, settings| {
-                    let lang = textclean_boilerplate::Language::english();
-                    english(settings)?;
-                    BoilerplateRemover::try_new(lang, &options)
+                    BoilerplateRemover::try_new(
+                        settings.pack.clone(),
+                        &options,
+                    )
                 },
             )
             .register("sentences", |options: RepairOptions, settings| {
-                english(settings)?;
-                Ok(SentenceRepair::new(
-                    textclean_sentences::Language::english(),
-                    options,
-                ))
+                Ok(SentenceRepair::new(settings.pack.clone(), options))
             });
         registry
     }
@@ -139,19 +143,22 @@ impl Registry {
     /// The pipeline a configuration describes.
     pub fn build(&self, config: &Config) -> Result<Pipeline, Error> {
         let config = config.clone().resolve()?;
-        let language = config.language.as_deref().unwrap_or(LANGUAGES[0]);
-        if !LANGUAGES.contains(&language) {
+        let language = config.language.as_deref().unwrap_or(DEFAULT_LANGUAGE);
+        let Some(choice) = PipelineLanguage::parse(language) else {
             return Err(Error::new(
                 ErrorKind::UnknownLanguage,
                 format!(
-                    "no language pack for `{language}`: use one of {}",
-                    LANGUAGES.join(", ")
+                    "no language pack for `{language}`: use one of {}, or \
+                     {AUTO} to detect each document's",
+                    LanguagePack::codes().join(", ")
                 ),
             )
             .in_field("language"));
-        }
-        let settings = Settings { language };
+        };
+        let pack = choice.default.clone().unwrap_or_default();
+        let settings = Settings { language, pack: &pack };
         let mut builder = Pipeline::builder();
+        builder.language(pack.clone()).detect_language(choice.detect);
         for stage in config.stages {
             let Some(build) = self.kinds.get(&stage.kind) else {
                 let kinds: Vec<&str> = self.kinds().collect();
@@ -192,17 +199,6 @@ impl Registry {
             Ok(pipeline) => pipeline,
             Err(e) => panic!("the `{preset}` preset does not build: {e}"),
         }
-    }
-}
-
-/// The stages whose language packs ship only English so far.
-fn english(settings: &Settings<'_>) -> Result<(), Error> {
-    match settings.language {
-        "en" => Ok(()),
-        other => Err(Error::new(
-            ErrorKind::UnknownLanguage,
-            format!("no language pack for `{other}`: use en"),
-        )),
     }
 }
 

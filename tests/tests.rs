@@ -1,5 +1,6 @@
 //! Integration tests of the facade: one binary, one module per subject.
 
 mod article;
+mod language;
 mod pipeline;
 mod stable;

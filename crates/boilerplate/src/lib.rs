@@ -17,7 +17,15 @@
 //! - [`BoilerplateBuilder`] configures it: the language, which rule families
 //!   run, and the user's own markers.
 //! - [`Language`] is the language pack: the markers, phrases and words the
-//!   rules use, as data (`lang/en/*.txt` for English).
+//!   rules use, as data. It is `textclean-core`'s [`LanguagePack`], shared
+//!   with the other stages (for English `crates/core/lang/en/`:
+//!   `boilerplate_markers.txt`, `boilerplate_phrases.txt`,
+//!   `counter_words.txt`, `copyright_words.txt`).
+//!
+//! A document whose [`Doc::language`] is a shipped pack with another code
+//! than the stage's is cleaned with that language's lists: the stage
+//! compiles them, with its own options, on the first such document and
+//! keeps them (one set per shipped language, at most).
 //!
 //! # Example
 //!
@@ -108,12 +116,12 @@ mod lang;
 mod line;
 mod page;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind,
 };
-use textclean_core::{Doc, Edits, Error, ErrorKind, Stage};
+use textclean_core::{Doc, Edits, Error, ErrorKind, LanguagePack, Stage};
 
 pub use lang::Language;
 
@@ -123,7 +131,38 @@ pub use lang::Language;
 /// English with all rules on.
 #[derive(Clone, Debug)]
 pub struct BoilerplateRemover {
-    inner: Arc<page::Rules>,
+    inner: Arc<Compiled>,
+}
+
+/// The rules a stage was built with, and those of the other shipped
+/// languages, compiled on first use.
+#[derive(Debug)]
+struct Compiled {
+    /// The code of the pack `rules` were compiled from.
+    code: String,
+    rules: page::Rules,
+    options: BoilerplateOptions,
+    /// One slot per shipped pack, as [`LanguagePack::codes`]; `None` if
+    /// that pack's lists do not compile.
+    others: Box<[OnceLock<Option<page::Rules>>]>,
+}
+
+impl Compiled {
+    /// The rules for a document in `doc`'s language.
+    fn rules_for(&self, doc: &Doc<'_>) -> &page::Rules {
+        let Some(pack) = doc.language().filter(|p| p.code() != self.code)
+        else {
+            return &self.rules;
+        };
+        let Some(slot) = LanguagePack::index_of(pack.code())
+            .and_then(|i| self.others.get(i))
+        else {
+            return &self.rules;
+        };
+        slot.get_or_init(|| rules(pack, &self.options).ok())
+            .as_ref()
+            .unwrap_or(&self.rules)
+    }
 }
 
 impl Default for BoilerplateRemover {
@@ -166,12 +205,6 @@ impl BoilerplateRemover {
         lang: Language,
         options: &BoilerplateOptions,
     ) -> Result<Self, Error> {
-        let mut phrases: Vec<String> = Vec::new();
-        let mut markers: Option<AhoCorasick> = None;
-        if options.phrases {
-            markers = automaton(lang.markers(), StartKind::Anchored)?;
-            phrases.extend(lang.phrases().iter().cloned());
-        }
         if let Some(bad) = options
             .extra_phrases
             .iter()
@@ -183,38 +216,61 @@ impl BoilerplateRemover {
             )
             .in_field("extra_phrases"));
         }
-        for extra in lang::clean_list(&options.extra_phrases) {
-            if !phrases.contains(&extra) {
-                phrases.push(extra);
-            }
-        }
-        let heuristics = options.heuristics.then(|| page::Heuristics {
-            counters: lang.counters().to_vec(),
-            copyright: lang.copyright().to_vec(),
-        });
-        let mut entries: Vec<&String> = phrases.iter().collect();
-        if options.phrases {
-            entries.extend(lang.markers());
-        }
-        if let Some(h) = &heuristics {
-            entries.extend(h.counters.iter().chain(&h.copyright));
-        }
-        let anchors = anchor_automaton(&entries)?;
-        let phrases = automaton(&phrases, StartKind::Unanchored)?;
+        let rules = rules(&lang, options)?;
+        let others = LanguagePack::codes().iter().map(|_| OnceLock::new());
         Ok(BoilerplateRemover {
-            inner: Arc::new(page::Rules {
-                anchors,
-                markers,
-                phrases,
-                heuristics,
+            inner: Arc::new(Compiled {
+                code: lang.code().to_owned(),
+                rules,
+                options: options.clone(),
+                others: others.collect(),
             }),
         })
     }
+
+    /// The language pack's code the stage was built with, such as `en`.
+    pub fn language_code(&self) -> &str {
+        &self.inner.code
+    }
+}
+
+/// Compiles the rules of `lang` (its lists normalized: see
+/// [Matching](crate#matching)) with `options`.
+fn rules(
+    lang: &Language,
+    options: &BoilerplateOptions,
+) -> Result<page::Rules, Error> {
+    let mut phrases: Vec<String> = Vec::new();
+    let mut markers: Option<AhoCorasick> = None;
+    let marker_list = lang::clean_list(lang.boilerplate_markers());
+    if options.phrases {
+        markers = automaton(&marker_list, StartKind::Anchored)?;
+        phrases = lang::clean_list(lang.boilerplate_phrases());
+    }
+    for extra in lang::clean_list(&options.extra_phrases) {
+        if !phrases.contains(&extra) {
+            phrases.push(extra);
+        }
+    }
+    let heuristics = options.heuristics.then(|| page::Heuristics {
+        counters: lang::clean_list(lang.counter_words()),
+        copyright: lang::clean_list(lang.copyright_words()),
+    });
+    let mut entries: Vec<&String> = phrases.iter().collect();
+    if options.phrases {
+        entries.extend(&marker_list);
+    }
+    if let Some(h) = &heuristics {
+        entries.extend(h.counters.iter().chain(&h.copyright));
+    }
+    let anchors = anchor_automaton(&entries)?;
+    let phrases = automaton(&phrases, StartKind::Unanchored)?;
+    Ok(page::Rules { anchors, markers, phrases, heuristics })
 }
 
 impl Stage for BoilerplateRemover {
     fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
-        self.inner.rewrite(doc, edits);
+        self.inner.rules_for(doc).rewrite(doc, edits);
     }
 
     fn name(&self) -> &'static str {

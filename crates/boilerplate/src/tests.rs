@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 
 use proptest::prelude::*;
-use textclean_core::{Record, Stage};
+use textclean_core::{Doc, Edits, LanguageLists, Meta, Record, Stage};
 
 use crate::{BoilerplateRemover, Language};
 
@@ -167,10 +167,16 @@ table!(
 table!(
     user_language,
     {
-        let de =
-            Language::from_lists(["Anzeige"], ["Alle Rechte vorbehalten"])
-                .with_copyright(["Urheberrecht"])
-                .with_counters(["Kommentare"]);
+        let de = Language::from_lists(
+            "de",
+            LanguageLists {
+                boilerplate_markers: "Anzeige",
+                boilerplate_phrases: "Alle Rechte vorbehalten",
+                copyright_words: "Urheberrecht",
+                counter_words: "Kommentare",
+                ..LanguageLists::EMPTY
+            },
+        );
         BoilerplateRemover::builder().language(de).build()
     },
     [
@@ -181,6 +187,43 @@ table!(
         ("Advertisements", None),
     ]
 );
+
+/// `text` cleaned by `remover` as a document tagged with `code`.
+fn clean_tagged(
+    remover: &BoilerplateRemover,
+    text: &str,
+    code: &str,
+) -> String {
+    let meta = Meta::default().with_language(code);
+    let mut edits = Edits::new("boilerplate", text, Record::Nothing);
+    remover.rewrite(&Doc::new(text).with_meta(&meta), &mut edits);
+    edits.finish().text.into_owned()
+}
+
+#[test]
+fn a_document_in_another_shipped_language_gets_its_lists() {
+    let de = Language::from_lists(
+        "de",
+        LanguageLists {
+            boilerplate_markers: "Anzeige",
+            ..LanguageLists::EMPTY
+        },
+    );
+    let remover = BoilerplateRemover::builder().language(de).build();
+    assert_eq!(remover.language_code(), "de");
+    let text = "Anzeige\nAdvertisement\nBody\n";
+    // Its own language, an unknown one, or none: its own lists.
+    assert_eq!(remover.clean(text), "Advertisement\nBody\n");
+    assert_eq!(clean_tagged(&remover, text, "de"), "Advertisement\nBody\n");
+    assert_eq!(clean_tagged(&remover, text, "xx"), "Advertisement\nBody\n");
+    // English, shipped: the English lists, compiled once and kept.
+    for _ in 0..2 {
+        assert_eq!(clean_tagged(&remover, text, "en-GB"), "Anzeige\nBody\n");
+    }
+    // The English stage keeps its own lists for English documents.
+    let en = all();
+    assert_eq!(clean_tagged(&en, text, "en"), "Anzeige\nBody\n");
+}
 
 /// A news article as a scraper extracts it from a blog page: ad markers
 /// between the paragraphs and the comment form at the end, around a title,

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
-use textclean::{Record, Stats};
+use textclean::{Document, Record, Stats};
 
 use crate::{
     Failure, IoArgs, Job, display, explain, open, progress::Progress,
@@ -61,10 +61,8 @@ pub fn run(
             if batch.is_empty() {
                 break;
             }
-            let results: Vec<_> = batch
-                .par_iter()
-                .map(|line| one(job, &io.field, line))
-                .collect();
+            let results: Vec<_> =
+                batch.par_iter().map(|line| one(job, io, line)).collect();
             for (line, result) in batch.iter().zip(results) {
                 progress.advance(line.bytes.len());
                 match result {
@@ -114,9 +112,10 @@ pub fn run(
 /// it is bad.
 fn one(
     job: &Job,
-    field: &str,
+    io: &IoArgs,
     line: &Line,
 ) -> Result<Option<(String, Stats)>, String> {
+    let field = io.field.as_str();
     let bytes = line.bytes.strip_suffix(b"\n").unwrap_or(&line.bytes);
     let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -132,10 +131,20 @@ fn one(
         Some(_) => return Err(format!("field `{field}` is not a string")),
         None => return Err(format!("no field `{field}`")),
     };
+    let mut document = Document::new(text);
+    if let Some(name) = &io.lang_field {
+        match object.get(name) {
+            None | Some(Value::Null) => {}
+            Some(Value::String(code)) => {
+                document = document.with_language(code)
+            }
+            Some(_) => return Err(format!("field `{name}` is not a string")),
+        }
+    }
     let mut stats = Stats::default();
     match job {
         Job::Clean { pipeline, record, .. } => {
-            let report = pipeline.run(text, *record);
+            let report = pipeline.run_document(&document, *record);
             if *record == Record::Changes {
                 let changes: Vec<Value> = report
                     .changes
@@ -159,7 +168,7 @@ fn one(
         }
         Job::Split(splitter) => {
             let sentences: Vec<Value> = splitter
-                .split(text)
+                .split(&document)
                 .into_iter()
                 .map(|s| Value::String(s.to_owned()))
                 .collect();

@@ -15,7 +15,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
-use textclean::{Pipeline, Preset, Record, Stats};
+use textclean::sentences::SentenceSplitter;
+use textclean::{
+    Config, Document, LanguagePack, Pipeline, PipelineLanguage, Preset,
+    Record, Stats,
+};
 
 /// Turns messy real-world text into clean text: repairs broken Unicode
 /// (mojibake, HTML entities, invisible characters), removes boilerplate from
@@ -42,6 +46,7 @@ enum Command {
     ///   textclean clean page.txt
     ///   textclean clean --preset pdf --stats book.txt -o book.clean.txt
     ///   textclean clean --jsonl --field body --skip-bad bad.jsonl corpus.jsonl
+    ///   textclean clean --jsonl --lang auto --lang-field lang corpus.jsonl
     #[command(verbatim_doc_comment)]
     Clean(CleanArgs),
     /// Split documents into sentences.
@@ -79,6 +84,16 @@ struct IoArgs {
     /// With --jsonl, the field that holds the text.
     #[arg(long, value_name = "NAME", default_value = "text")]
     field: String,
+    /// The language of the documents: a language code (en), or auto to
+    /// detect each document's, falling back on English when unsure or when
+    /// no pack ships for it. By default, the configuration's (en).
+    #[arg(long, value_name = "CODE|auto", value_parser = parse_language)]
+    lang: Option<String>,
+    /// With --jsonl, the field that holds each document's language code
+    /// (or auto); a line without it, or with null, takes --lang's. A code
+    /// with no pack also takes --lang's.
+    #[arg(long, value_name = "NAME", requires = "jsonl")]
+    lang_field: Option<String>,
     /// With --jsonl, write lines that are not valid JSON objects with the
     /// text field to FILE, untouched, and go on (otherwise they stop the run
     /// with exit status 1).
@@ -94,6 +109,16 @@ struct IoArgs {
 
 fn parse_preset(name: &str) -> Result<Preset, String> {
     name.parse().map_err(|e: textclean::Error| e.to_string())
+}
+
+fn parse_language(code: &str) -> Result<String, String> {
+    match PipelineLanguage::parse(code) {
+        Some(_) => Ok(code.to_owned()),
+        None => Err(format!(
+            "no language pack for `{code}`: use one of {}, or auto",
+            LanguagePack::codes().join(", ")
+        )),
+    }
 }
 
 /// Why a run failed, and so its exit status.
@@ -127,7 +152,38 @@ enum Job {
         record: Record,
         stats: bool,
     },
-    Split(textclean::sentences::SentenceSplitter),
+    Split(Box<Splitter>),
+}
+
+/// Splits each document with the pack of its language.
+struct Splitter {
+    language: PipelineLanguage,
+    /// The splitter of the default language.
+    default: SentenceSplitter,
+}
+
+impl Splitter {
+    fn new(lang: Option<&str>) -> Splitter {
+        let language =
+            lang.and_then(PipelineLanguage::parse).unwrap_or_else(|| {
+                PipelineLanguage {
+                    default: Some(LanguagePack::english()),
+                    detect: false,
+                }
+            });
+        let pack = language.default.clone().unwrap_or_default();
+        Splitter { language, default: SentenceSplitter::new(pack) }
+    }
+
+    fn split<'t>(&self, document: &Document<'t>) -> Vec<&'t str> {
+        let own = self.default.language();
+        match self.language.pack_for(document) {
+            Some(pack) if pack.code() != own.code() => {
+                SentenceSplitter::new(pack.clone()).split(document.text)
+            }
+            _ => self.default.split(document.text),
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -155,12 +211,15 @@ fn complain(message: &str) {
 fn run(cli: Cli) -> Result<(), Failure> {
     let (job, io) = match cli.command {
         Command::Clean(args) => {
-            let pipeline = match (&args.config, args.preset) {
-                (Some(path), _) => textclean::Config::load(path)
-                    .and_then(|config| Pipeline::from_config(&config))
-                    .map_err(|e| Failure::Usage(e.to_string()))?,
-                (None, preset) => Pipeline::preset(preset.unwrap_or_default()),
+            let usage = |e: textclean::Error| Failure::Usage(e.to_string());
+            let mut config = match (&args.config, args.preset) {
+                (Some(path), _) => Config::load(path).map_err(usage)?,
+                (None, preset) => preset.unwrap_or_default().config(),
             };
+            if let Some(lang) = &args.io.lang {
+                config.language = Some(lang.clone());
+            }
+            let pipeline = Pipeline::from_config(&config).map_err(usage)?;
             let record = match (args.explain, args.stats) {
                 (true, _) => Record::Changes,
                 (false, true) => Record::Counts,
@@ -169,7 +228,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let job = Job::Clean { pipeline, record, stats: args.stats };
             (job, args.io)
         }
-        Command::Split(io) => (Job::Split(Default::default()), io),
+        Command::Split(io) => {
+            (Job::Split(Box::new(Splitter::new(io.lang.as_deref()))), io)
+        }
     };
     let inputs = if io.inputs.is_empty() {
         vec![PathBuf::from("-")]

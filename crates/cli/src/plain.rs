@@ -4,7 +4,7 @@ use std::io::{self, Read, Write};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
-use textclean::{Record, Stats};
+use textclean::{Document, Record, Stats};
 
 use crate::{Failure, Job, display, explain, open, progress::Progress};
 
@@ -79,7 +79,7 @@ fn one(job: &Job, path: &std::path::Path, text: &str) -> Done {
         }
         Job::Split(splitter) => {
             let mut output = String::new();
-            for sentence in splitter.split(text) {
+            for sentence in splitter.split(&Document::new(text)) {
                 let words: Vec<&str> = sentence.split_whitespace().collect();
                 output.push_str(&words.join(" "));
                 output.push('\n');

@@ -394,3 +394,98 @@ fn explain_to_a_reader_that_stops_early_is_not_an_error() {
     // A panic would exit with 101.
     assert_eq!(child.wait().unwrap().code(), Some(0));
 }
+
+#[test]
+fn lang_sets_the_pipeline_language() {
+    let article = data("article.txt");
+    let expected =
+        std::fs::read_to_string(data("article.expected.txt")).unwrap();
+    for lang in ["en", "auto"] {
+        let output = textclean(
+            &["clean", "--lang", lang, article.to_str().unwrap()],
+            b"",
+        );
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert_eq!(stdout(&output), expected, "--lang {lang}");
+    }
+    let output = textclean(
+        &["split", "--lang", "auto"],
+        b"It works. Mr. Smith agrees.\n",
+    );
+    assert_eq!(stdout(&output), "It works.\nMr. Smith agrees.\n");
+}
+
+#[test]
+fn lang_without_a_pack_is_bad_usage() {
+    for command in ["clean", "split"] {
+        let output = textclean(&[command, "--lang", "xx"], b"x");
+        assert_eq!(output.status.code(), Some(2));
+        let err = stderr(&output);
+        assert!(err.contains("no language pack for `xx`"), "{err}");
+        assert!(err.contains("use one of en, or auto"), "{err}");
+    }
+    let output = textclean(&["clean", "--lang-field", "lang"], b"x");
+    assert_eq!(output.status.code(), Some(2), "--lang-field needs --jsonl");
+}
+
+#[test]
+fn lang_overrides_a_config_file() {
+    let dir = scratch("lang-config");
+    let config = dir.join("lang.toml");
+    std::fs::write(&config, "preset = \"sentences\"\nlanguage = \"en\"\n")
+        .unwrap();
+    let path = config.to_str().unwrap();
+    let output =
+        textclean(&["clean", "--config", path, "--lang", "auto"], b"Hi.\n");
+    assert!(output.status.success(), "{}", stderr(&output));
+    std::fs::write(
+        &config,
+        "language = \"xx\"\n[[stage]]\nkind = \"unicode\"\n",
+    )
+    .unwrap();
+    let output =
+        textclean(&["clean", "--config", path, "--lang", "en"], b"Hi.\n");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = textclean(&["clean", "--config", path], b"Hi.\n");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("no language pack for `xx`"));
+}
+
+#[test]
+fn lang_field_gives_each_line_its_language() {
+    let glued = "The rain fell on the roofs of the old town all nightIt \
+                 stopped at dawn, and the streets were quiet again.";
+    let lines = [
+        format!("{{\"text\":\"{glued}\",\"lang\":\"en\"}}"),
+        format!("{{\"text\":\"{glued}\",\"lang\":\"auto\"}}"),
+        format!("{{\"text\":\"{glued}\",\"lang\":\"de\"}}"),
+        format!("{{\"text\":\"{glued}\",\"lang\":null}}"),
+        format!("{{\"text\":\"{glued}\"}}"),
+    ];
+    let input = lines.join("\n") + "\n";
+    let output = textclean(
+        &["clean", "--jsonl", "--lang", "auto", "--lang-field", "lang"],
+        input.as_bytes(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert_eq!(out.lines().count(), 5);
+    for line in out.lines() {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = value["text"].as_str().unwrap();
+        assert!(text.contains("all night. It stopped"), "{line}");
+    }
+    // The language field is kept as it was.
+    assert!(out.lines().nth(2).unwrap().contains("\"lang\":\"de\""));
+    let split = textclean(
+        &["split", "--jsonl", "--lang-field", "lang"],
+        b"{\"text\":\"It works. Mr. Smith agrees.\",\"lang\":\"en-GB\"}\n",
+    );
+    assert!(stdout(&split).contains("[\"It works.\",\"Mr. Smith agrees.\"]"));
+    let bad = textclean(
+        &["clean", "--jsonl", "--lang-field", "lang"],
+        b"{\"text\":\"x\",\"lang\":3}\n",
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("line 1: field `lang` is not a string"));
+}

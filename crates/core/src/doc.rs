@@ -1,9 +1,9 @@
 use std::cell::{Cell, OnceCell};
 
-use crate::{Block, Lines, Meta};
+use crate::{Block, LanguagePack, Lines, Meta};
 
 /// A stage's view of the document it cleans: the text, its line index,
-/// the attributes of its blocks and its metadata.
+/// the attributes of its blocks, its metadata and its language.
 ///
 /// The line index is built on first use and at most once per stage, and a
 /// pipeline lends the buffers it is built in, so no stage splits lines
@@ -19,6 +19,7 @@ use crate::{Block, Lines, Meta};
 /// assert_eq!(doc.lines().blocks().count(), 2);
 /// assert_eq!(doc.block_at(2).map(|b| b.kind), Some(BlockKind::Heading(1)));
 /// assert_eq!(doc.meta().language.as_deref(), Some("en"));
+/// assert_eq!(doc.language().map(|p| p.code()), Some("en"));
 /// ```
 pub struct Doc<'a> {
     text: &'a str,
@@ -26,6 +27,7 @@ pub struct Doc<'a> {
     spare: Cell<Option<Lines>>,
     blocks: &'a [Block],
     meta: &'a Meta,
+    language: Option<&'a LanguagePack>,
 }
 
 static NO_META: Meta = Meta { url: None, language: None };
@@ -36,6 +38,7 @@ impl std::fmt::Debug for Doc<'_> {
             .field("text", &self.text)
             .field("blocks", &self.blocks)
             .field("meta", &self.meta)
+            .field("language", &self.language().map(LanguagePack::code))
             .finish_non_exhaustive()
     }
 }
@@ -49,6 +52,7 @@ impl<'a> Doc<'a> {
             spare: Cell::new(None),
             blocks: &[],
             meta: &NO_META,
+            language: None,
         }
     }
 
@@ -62,6 +66,14 @@ impl<'a> Doc<'a> {
     /// The same view with metadata.
     pub fn with_meta(mut self, meta: &'a Meta) -> Doc<'a> {
         self.meta = meta;
+        self
+    }
+
+    /// The same view with the language pack of documents that do not name
+    /// a shipped one in their [`Meta`]: a pipeline sets its default
+    /// language here, or the language it detected in the document.
+    pub fn with_language(mut self, pack: &'a LanguagePack) -> Doc<'a> {
+        self.language = Some(pack);
         self
     }
 
@@ -98,6 +110,54 @@ impl<'a> Doc<'a> {
     /// What is known about the document.
     pub fn meta(&self) -> &'a Meta {
         self.meta
+    }
+
+    /// The document's language pack: the shipped pack of the code in
+    /// [`meta`](Doc::meta) when there is one (`en`, `en-GB`), else the one
+    /// given with [`with_language`](Doc::with_language) (a pipeline's
+    /// default, or what it detected), else none. Never allocates.
+    ///
+    /// ```
+    /// use textclean_core::{Doc, LanguagePack, Meta};
+    /// let en = LanguagePack::english();
+    /// let meta = Meta::default().with_language("xx"); // no such pack
+    /// let doc = Doc::new("Text.").with_meta(&meta);
+    /// assert!(doc.language().is_none());
+    /// let doc = doc.with_language(&en);
+    /// assert_eq!(doc.language().unwrap().code(), "en");
+    /// ```
+    pub fn language(&self) -> Option<&'a LanguagePack> {
+        self.meta
+            .language
+            .as_deref()
+            .and_then(LanguagePack::shipped)
+            .or(self.language)
+    }
+
+    /// The pack a stage built with `own` uses for this document: `own`,
+    /// unless the document's [`language`](Doc::language) has another code,
+    /// then that one. So a stage's own (perhaps customized) pack serves
+    /// the documents in its language and those of unknown language.
+    ///
+    /// ```
+    /// use textclean_core::{Doc, LanguageLists, LanguagePack, Meta};
+    /// let mine = LanguagePack::from_lists("en", LanguageLists::EMPTY);
+    /// let doc = Doc::new("Text.");
+    /// assert!(!doc.language_for(&mine).is_shipped());
+    /// let meta = Meta::default().with_language("en-US");
+    /// assert!(!doc.with_meta(&meta).language_for(&mine).is_shipped());
+    /// let nl = LanguagePack::from_lists("nl", LanguageLists::EMPTY);
+    /// let doc = Doc::new("Tekst.").with_meta(&meta);
+    /// assert_eq!(doc.language_for(&nl).code(), "en");
+    /// ```
+    pub fn language_for<'b>(&self, own: &'b LanguagePack) -> &'b LanguagePack
+    where
+        'a: 'b,
+    {
+        match self.language() {
+            Some(pack) if pack.code() != own.code() => pack,
+            _ => own,
+        }
     }
 
     /// The line index's allocations, to reuse for the next view.

@@ -9,7 +9,10 @@
 //! stages; [`CharIndex`] turns their byte offsets into character offsets;
 //! [`replay`] applies a report's changes to get its output again. [`Stats`]
 //! counts changes per rule, and [`Error`] says what is wrong with a
-//! configuration.
+//! configuration. A [`LanguagePack`] holds every per-language datum the
+//! stages use (word lists, abbreviations, sentence terminators,
+//! boilerplate phrases, stopwords), shipped as data in `lang/<code>/`;
+//! [`Doc::language`] says which one a document is in.
 //!
 //! # Design: how an HTML front end fits
 //!
@@ -64,6 +67,7 @@ mod doc;
 mod document;
 mod edits;
 mod error;
+mod lang;
 mod lines;
 mod span;
 mod stage;
@@ -75,6 +79,7 @@ pub use doc::Doc;
 pub use document::{Block, BlockKind, Document, Meta};
 pub use edits::{Edits, Record, Rewritten};
 pub use error::{Error, ErrorKind};
+pub use lang::{LanguageLists, LanguagePack, Terminators};
 pub use lines::Lines;
 pub use span::SpanMap;
 pub use stage::Stage;
@@ -90,6 +95,7 @@ mod send_sync {
         assert_send_sync::<crate::Edits<'static>>();
         assert_send_sync::<crate::Document<'static>>();
         assert_send_sync::<crate::Error>();
+        assert_send_sync::<crate::LanguagePack>();
         assert_send_sync::<crate::Lines>();
         assert_send_sync::<crate::Rewritten<'static>>();
         assert_send_sync::<crate::SpanMap>();

@@ -12,8 +12,12 @@
 //!   web text, [`SentenceRepair::pdf`] for wrapped text) and reuse it.
 //! - [`SentenceSplitter`] splits text into sentences.
 //! - [`Language`] is the language pack both consult: abbreviations,
-//!   function words, sentence starters, a word list and known camel-case
-//!   names. English ships with the crate.
+//!   function words, sentence starters, a word list, known camel-case
+//!   names and sentence terminators. It is `textclean-core`'s
+//!   [`LanguagePack`](textclean_core::LanguagePack), shared with the other
+//!   stages; English ships with it. A document whose
+//!   [`Doc::language`] has another code than the stage's pack is repaired
+//!   with that language's pack.
 //!
 //! Repair never changes, adds or removes a letter or digit: it only inserts
 //! `". "`, a space or a final `"."`, joins lines and removes line-end
@@ -131,8 +135,9 @@ mod repair;
 mod split;
 mod text;
 
-pub use lang::{Language, LanguageLists};
+pub use lang::Language;
 pub use split::SentenceSplitter;
+pub use textclean_core::LanguageLists;
 
 use textclean_core::{Doc, Edits, Stage};
 
@@ -248,7 +253,8 @@ impl SentenceRepair {
 
 impl Stage for SentenceRepair {
     fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
-        repair::repair(&self.lang, &self.opts, doc, edits);
+        let lang = doc.language_for(&self.lang);
+        repair::repair(lang, &self.opts, doc, edits);
     }
 
     fn name(&self) -> &'static str {

@@ -8,10 +8,11 @@ use crate::text::{char_at, is_closer, is_opener, letters_end};
 
 /// Splits text into sentences, by rules.
 ///
-/// A sentence ends at `.`, `!`, `?` or `…` (and runs of them, such as
-/// `?!` or `...`), with any closing quotes and brackets after them (`."`,
-/// `?”`, `.)`), when whitespace and then something other than a lower-case
-/// letter follow. A period does not end a sentence after an abbreviation
+/// A sentence ends at one of the language pack's
+/// [terminators](textclean_core::LanguagePack::terminators) (in English
+/// `.`, `!`, `?` or `…`) or a run of them (`?!`, `...`), with any closing
+/// quotes and brackets after them (`."`, `?”`, `.)`), when whitespace and
+/// then something other than a lower-case letter follow. A period does not end a sentence after an abbreviation
 /// of the language pack (`Mr.`, `e.g.`, `No. 5`) or an initial (`J. K.
 /// Rowling`); a blank line always does. Decimal numbers (`3.14`, `$4.50`)
 /// never split, as no whitespace follows their period.
@@ -28,28 +29,59 @@ use crate::text::{char_at, is_closer, is_opener, letters_end};
 ///     [2..5, 7..11],
 /// );
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone)]
 pub struct SentenceSplitter {
     lang: Language,
+    /// What each byte is to the scan: [`PASS`], [`NEWLINE`], [`TERM`] or
+    /// [`FIRST`]. Held here rather than read from the pack, so the scan
+    /// touches one small table that stays in cache.
+    stops: [u8; 256],
 }
 
-/// Bytes the scan stops at.
-const STOPS: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'\n' as usize] = true;
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[0xE2] = true; // first byte of `…`
-    t
-};
+/// A byte the scan passes over.
+const PASS: u8 = 0;
+/// `\n`: a blank line may follow.
+const NEWLINE: u8 = 1;
+/// A single-byte terminator.
+const TERM: u8 = 2;
+/// The first byte of a longer terminator, perhaps.
+const FIRST: u8 = 3;
 
-const ELLIPSIS: &[u8] = "…".as_bytes();
+impl Default for SentenceSplitter {
+    /// English.
+    fn default() -> SentenceSplitter {
+        SentenceSplitter::new(Language::english())
+    }
+}
+
+impl std::fmt::Debug for SentenceSplitter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SentenceSplitter").field("lang", &self.lang).finish()
+    }
+}
 
 impl SentenceSplitter {
-    /// A splitter with the abbreviations of `lang`.
+    /// A splitter with the terminators and abbreviations of `lang`.
     pub fn new(lang: Language) -> SentenceSplitter {
-        SentenceSplitter { lang }
+        let mut stops = [PASS; 256];
+        let terminators = lang.terminators();
+        for b in 0..=255u8 {
+            stops[b as usize] = if b == b'\n' {
+                NEWLINE
+            } else if terminators.is_ascii(b) {
+                TERM
+            } else if terminators.may_start(b) {
+                FIRST
+            } else {
+                PASS
+            };
+        }
+        SentenceSplitter { lang, stops }
+    }
+
+    /// The language pack in use.
+    pub fn language(&self) -> &Language {
+        &self.lang
     }
 
     /// The byte spans of the sentences of `text`, in order, each trimmed of
@@ -57,11 +89,12 @@ impl SentenceSplitter {
     /// char of `text`.
     pub fn spans(&self, text: &str) -> Vec<Range<usize>> {
         let bytes = text.as_bytes();
+        let terminators = self.lang.terminators();
         let mut out = Vec::new();
         let mut from = 0;
         let mut i = 0;
         while i < bytes.len() {
-            if !STOPS[bytes[i] as usize] {
+            if self.stops[bytes[i] as usize] == PASS {
                 i += 1;
                 continue;
             }
@@ -80,16 +113,18 @@ impl SentenceSplitter {
             let term = i;
             let mut j = i;
             loop {
-                if j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?') {
-                    j += 1;
-                } else if bytes[j..].starts_with(ELLIPSIS) {
-                    j += ELLIPSIS.len();
-                } else {
-                    break;
+                match bytes.get(j).map(|&b| self.stops[b as usize]) {
+                    Some(TERM) => j += 1,
+                    Some(FIRST) => match terminators.len_at(&bytes[j..]) {
+                        0 => break,
+                        n => j += n,
+                    },
+                    _ => break,
                 }
             }
             if j == term {
-                // A 0xE2 byte that is not `…`.
+                // The first byte of a terminator, not the terminator: an
+                // 0xE2 that is not `…`.
                 i += 1;
                 continue;
             }

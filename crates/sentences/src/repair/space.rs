@@ -18,13 +18,16 @@ pub(super) fn candidates(
     joined: bool,
 ) -> Vec<usize> {
     let bytes = text.as_bytes();
+    // The pack's single-byte terminators (`.` `!` `?` in English); this
+    // rule leaves longer ones such as `…` alone.
+    let terms = lang.terminators();
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
+    while let Some(k) = terms.find_ascii(&bytes[i..]) {
         let term = i + k;
         // The whole run of terminators and closers.
         let mut j = term;
-        while j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?') {
+        while j < bytes.len() && terms.is_ascii(bytes[j]) {
             j += 1;
         }
         i = j;

@@ -1,0 +1,583 @@
+//! Language packs: every per-language datum every stage uses, in one
+//! type keyed by language code, so that adding a language is data, not
+//! code.
+
+use std::collections::HashSet;
+
+/// The pack's word sets, hashed with foldhash: several times faster than
+/// SipHash on short words, looked up for nearly every word of a text.
+type Set = HashSet<String, foldhash::fast::RandomState>;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+/// A language pack: everything a stage knows about one language.
+///
+/// - the sentence stage's lists: abbreviations, function words, sentence
+///   starters, known camel-case names, a word list and the sentence
+///   terminators;
+/// - the boilerplate stage's lists: whole-line markers, contained phrases,
+///   count words and copyright words (raw: the stage normalizes and
+///   compiles them);
+/// - stopwords, for measures of how much a line reads as prose.
+///
+/// Shipped packs live in `lang/<code>/<list>.txt` of this crate, one file
+/// a list (named as the fields of [`LanguageLists`]; a list a folder lacks
+/// is empty), found by the build script: adding `lang/de/*.txt` adds
+/// German, with no code. [`LanguagePack::get`] gives one by code, parsed
+/// once per process; [`LanguagePack::codes`] lists them. Your own packs
+/// come from [`LanguagePack::from_lists`].
+///
+/// Cloning is cheap (the lists are shared), lookups are hash-set probes
+/// that do not allocate for short ASCII words.
+///
+/// ```
+/// use textclean_core::LanguagePack;
+///
+/// let en = LanguagePack::get("en").unwrap();
+/// assert_eq!(en.code(), "en");
+/// assert!(en.is_word("garden") && en.is_word("Garden"));
+/// assert!(en.is_abbreviation("Mr") && en.is_final_abbreviation("etc"));
+/// assert!(en.is_camel_case_name("iPhone"));
+/// assert!(en.is_stopword("The"));
+/// assert_eq!(en.terminators().list(), [".", "!", "?", "…"]);
+/// assert!(LanguagePack::codes().contains(&"en"));
+/// assert!(LanguagePack::get("xx").is_none());
+/// ```
+#[derive(Clone)]
+pub struct LanguagePack {
+    inner: Arc<Pack>,
+}
+
+struct Pack {
+    code: String,
+    abbreviations: Set,
+    final_abbreviations: Set,
+    function_words: Set,
+    starters: Set,
+    strong_starters: Set,
+    camel_case_names: Set,
+    words: Set,
+    stopwords: Set,
+    terminators: Terminators,
+    boilerplate_markers: Vec<String>,
+    boilerplate_phrases: Vec<String>,
+    counter_words: Vec<String>,
+    copyright_words: Vec<String>,
+}
+
+/// The raw lists a [`LanguagePack`] is built from: plain text, one entry
+/// a line; blank lines and lines starting with `#` are ignored, and
+/// entries are trimmed.
+///
+/// Every field defaults to an empty list. A shipped pack's file
+/// `lang/<code>/<field>.txt` fills the field of that name.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LanguageLists<'a> {
+    /// Abbreviations without their final period (`mr`, `e.g`), compared
+    /// case-insensitively. A leading `=` marks one that may also end a
+    /// sentence (`=etc`): it does when a Capitalized word follows.
+    pub abbreviations: &'a str,
+    /// Lower-case words a sentence does not end in (`the`, `of`, `to`).
+    pub function_words: &'a str,
+    /// Capitalized words that often start a sentence (`However`).
+    pub sentence_starters: &'a str,
+    /// Capitalized starters that rarely continue a name (`The`, `It`), so
+    /// that `ChinaThe` may be split.
+    pub strong_starters: &'a str,
+    /// Camel-case names as written (`iPhone`, `YouTube`): never split.
+    pub camel_case_names: &'a str,
+    /// Lower-case dictionary words.
+    pub words: &'a str,
+    /// Lower-case stopwords: the most common function words, whose share
+    /// of a line's words tells prose from boilerplate.
+    pub stopwords: &'a str,
+    /// What ends a sentence (`.`, `!`, `?`, `…`), each a line. Empty, no
+    /// sentence ends but at a blank line.
+    pub terminators: &'a str,
+    /// Whole-line boilerplate markers (`Advertisement`, `Leave a Reply`).
+    pub boilerplate_markers: &'a str,
+    /// Contained boilerplate phrases (`we use cookies`): a line mostly
+    /// made of them is boilerplate.
+    pub boilerplate_phrases: &'a str,
+    /// Count words: a line of numbers and these is a counter
+    /// (`12 Comments`).
+    pub counter_words: &'a str,
+    /// Copyright words: a short line that starts with one, or has one
+    /// before a year, is a copyright notice.
+    pub copyright_words: &'a str,
+}
+
+impl LanguageLists<'_> {
+    /// No lists at all.
+    pub const EMPTY: LanguageLists<'static> = LanguageLists {
+        abbreviations: "",
+        function_words: "",
+        sentence_starters: "",
+        strong_starters: "",
+        camel_case_names: "",
+        words: "",
+        stopwords: "",
+        terminators: "",
+        boilerplate_markers: "",
+        boilerplate_phrases: "",
+        counter_words: "",
+        copyright_words: "",
+    };
+}
+
+// `COUNT`, `CODES` and `LISTS`, written by build.rs from `lang/*/*.txt`.
+include!(concat!(env!("OUT_DIR"), "/packs.rs"));
+
+/// The shipped packs, each parsed on first use.
+static PACKS: [OnceLock<LanguagePack>; COUNT] =
+    [const { OnceLock::new() }; COUNT];
+
+/// The entries of a list: trimmed lines, without blanks and `#` comments.
+fn entries(list: &str) -> impl Iterator<Item = &str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl LanguagePack {
+    /// The shipped pack for `code`, parsed once per process; later calls
+    /// share it. The code is compared without regard to case and without
+    /// a region (`en`, `EN`, `en-US` and `en_GB` are all English).
+    pub fn get(code: &str) -> Option<LanguagePack> {
+        LanguagePack::shipped(code).cloned()
+    }
+
+    /// The shipped pack for `code`, as [`get`](LanguagePack::get), by
+    /// reference: no reference count is touched.
+    pub fn shipped(code: &str) -> Option<&'static LanguagePack> {
+        let at = LanguagePack::index_of(code)?;
+        Some(
+            PACKS[at].get_or_init(|| {
+                LanguagePack::from_lists(CODES[at], LISTS[at])
+            }),
+        )
+    }
+
+    /// Where `code` is in [`codes`](LanguagePack::codes), compared as
+    /// [`get`](LanguagePack::get) does.
+    pub fn index_of(code: &str) -> Option<usize> {
+        let primary = code.split(['-', '_']).next().unwrap_or(code);
+        CODES.iter().position(|c| c.eq_ignore_ascii_case(primary))
+    }
+
+    /// The codes of the shipped packs, sorted: `["en"]` so far.
+    pub fn codes() -> &'static [&'static str] {
+        &CODES
+    }
+
+    /// The shipped English pack (SCOWL words up to size 50, see
+    /// `lang/README.md`).
+    ///
+    /// ```
+    /// use textclean_core::LanguagePack;
+    /// assert_eq!(LanguagePack::english().code(), "en");
+    /// ```
+    pub fn english() -> LanguagePack {
+        match LanguagePack::get("en") {
+            Some(en) => en,
+            None => unreachable!("lang/en/ ships with textclean-core"),
+        }
+    }
+
+    /// A pack from your own lists, with the code `code` (for reports, and
+    /// to tell packs apart: a stage keeps its own pack for documents in
+    /// the language of its code).
+    ///
+    /// ```
+    /// use textclean_core::{LanguageLists, LanguagePack};
+    ///
+    /// let nl = LanguagePack::from_lists("nl", LanguageLists {
+    ///     abbreviations: "dhr\nmevr\nbijv",
+    ///     function_words: "de\nhet\neen\nvan",
+    ///     sentence_starters: "De\nHet\nMaar",
+    ///     strong_starters: "De\nHet",
+    ///     words: "tuin\nhuis",
+    ///     terminators: ".\n!\n?",
+    ///     boilerplate_markers: "Advertentie\nReageer",
+    ///     ..Default::default()
+    /// });
+    /// assert_eq!(nl.code(), "nl");
+    /// assert!(nl.is_abbreviation("Dhr") && nl.is_word("Tuin"));
+    /// assert_eq!(nl.boilerplate_markers(), ["Advertentie", "Reageer"]);
+    /// assert!(nl.counter_words().is_empty());
+    /// ```
+    pub fn from_lists(code: &str, lists: LanguageLists<'_>) -> LanguagePack {
+        let mut abbreviations = Set::default();
+        let mut final_abbreviations = Set::default();
+        for entry in entries(lists.abbreviations) {
+            let (word, fin) = match entry.strip_prefix('=') {
+                Some(word) => (word, true),
+                None => (entry, false),
+            };
+            let word = word.trim_end_matches('.').to_lowercase();
+            if fin {
+                final_abbreviations.insert(word.clone());
+            }
+            abbreviations.insert(word);
+        }
+        let set =
+            |list: &str| -> Set { entries(list).map(str::to_owned).collect() };
+        let lower = |list: &str| -> Set {
+            entries(list).map(str::to_lowercase).collect()
+        };
+        let raw = |list: &str| entries(list).map(str::to_owned).collect();
+        LanguagePack {
+            inner: Arc::new(Pack {
+                code: code.to_owned(),
+                abbreviations,
+                final_abbreviations,
+                function_words: lower(lists.function_words),
+                starters: set(lists.sentence_starters),
+                strong_starters: set(lists.strong_starters),
+                camel_case_names: set(lists.camel_case_names),
+                words: lower(lists.words),
+                stopwords: lower(lists.stopwords),
+                terminators: Terminators::new(entries(lists.terminators)),
+                boilerplate_markers: raw(lists.boilerplate_markers),
+                boilerplate_phrases: raw(lists.boilerplate_phrases),
+                counter_words: raw(lists.counter_words),
+                copyright_words: raw(lists.copyright_words),
+            }),
+        }
+    }
+
+    /// The pack's language code, such as `en`.
+    pub fn code(&self) -> &str {
+        &self.inner.code
+    }
+
+    /// Whether this pack is the shipped one for its code (not your own
+    /// from [`from_lists`](LanguagePack::from_lists)).
+    pub fn is_shipped(&self) -> bool {
+        LanguagePack::shipped(&self.inner.code)
+            .is_some_and(|p| Arc::ptr_eq(&p.inner, &self.inner))
+    }
+
+    /// Whether `word` (without its final period, any case) is a known
+    /// abbreviation.
+    #[inline]
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        with_lower(word, |w| self.inner.abbreviations.contains(w))
+    }
+
+    /// Whether `word` is an abbreviation that may also end a sentence.
+    #[inline]
+    pub fn is_final_abbreviation(&self, word: &str) -> bool {
+        with_lower(word, |w| self.inner.final_abbreviations.contains(w))
+    }
+
+    /// Whether `word` (any case) is a function word.
+    #[inline]
+    pub fn is_function_word(&self, word: &str) -> bool {
+        with_lower(word, |w| self.inner.function_words.contains(w))
+    }
+
+    /// Whether `word` (as written) is a sentence starter.
+    #[inline]
+    pub fn is_starter(&self, word: &str) -> bool {
+        self.inner.starters.contains(word)
+            || self.inner.strong_starters.contains(word)
+    }
+
+    /// Whether `word` (as written) is a strong sentence starter.
+    #[inline]
+    pub fn is_strong_starter(&self, word: &str) -> bool {
+        self.inner.strong_starters.contains(word)
+    }
+
+    /// Whether `word` (as written) is a known camel-case name.
+    #[inline]
+    pub fn is_camel_case_name(&self, word: &str) -> bool {
+        self.inner.camel_case_names.contains(word)
+    }
+
+    /// Whether `word` (any case) is in the word list.
+    #[inline]
+    pub fn is_word(&self, word: &str) -> bool {
+        with_lower(word, |w| self.inner.words.contains(w))
+    }
+
+    /// Whether `word` (any case) is a stopword.
+    #[inline]
+    pub fn is_stopword(&self, word: &str) -> bool {
+        with_lower(word, |w| self.inner.stopwords.contains(w))
+    }
+
+    /// What ends a sentence.
+    #[inline]
+    pub fn terminators(&self) -> &Terminators {
+        &self.inner.terminators
+    }
+
+    /// The whole-line boilerplate markers, as listed.
+    pub fn boilerplate_markers(&self) -> &[String] {
+        &self.inner.boilerplate_markers
+    }
+
+    /// The contained boilerplate phrases, as listed.
+    pub fn boilerplate_phrases(&self) -> &[String] {
+        &self.inner.boilerplate_phrases
+    }
+
+    /// The count words, as listed.
+    pub fn counter_words(&self) -> &[String] {
+        &self.inner.counter_words
+    }
+
+    /// The copyright words, as listed.
+    pub fn copyright_words(&self) -> &[String] {
+        &self.inner.copyright_words
+    }
+}
+
+/// Calls `f` with `word` lower-cased, without allocating for short ASCII
+/// words.
+#[inline]
+fn with_lower(word: &str, f: impl FnOnce(&str) -> bool) -> bool {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        // ASCII in, ASCII out: always valid UTF-8.
+        f(std::str::from_utf8(buf).unwrap_or(""))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+impl Default for LanguagePack {
+    /// English.
+    fn default() -> LanguagePack {
+        LanguagePack::english()
+    }
+}
+
+impl fmt::Debug for LanguagePack {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LanguagePack")
+            .field("code", &self.inner.code)
+            .field("words", &self.inner.words.len())
+            .field("abbreviations", &self.inner.abbreviations.len())
+            .field("terminators", &self.inner.terminators.list)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The sentence terminators of a [`LanguagePack`], with the tables byte
+/// scans need: the single-byte (ASCII) ones, found with `memchr`, and the
+/// first bytes of all.
+///
+/// ```
+/// use textclean_core::LanguagePack;
+/// let t = LanguagePack::english().terminators().clone();
+/// assert_eq!(t.ascii(), b".!?");
+/// assert_eq!(t.len_at("…!".as_bytes()), 3);
+/// assert_eq!(t.len_at(b"!?"), 1);
+/// assert_eq!(t.len_at(b"a."), 0);
+/// assert_eq!(t.find_ascii(b"one. two"), Some(3));
+/// ```
+#[derive(Clone)]
+pub struct Terminators {
+    list: Vec<String>,
+    /// The single-byte terminators, in list order.
+    ascii: Vec<u8>,
+    /// The longer ones, longest first, so a prefix never shadows one.
+    others: Vec<String>,
+    /// Whether a byte is a single-byte terminator.
+    is_ascii: [bool; 256],
+    /// Whether a byte starts any terminator.
+    first: [bool; 256],
+}
+
+impl Terminators {
+    fn new<'a>(entries: impl Iterator<Item = &'a str>) -> Terminators {
+        let mut t = Terminators {
+            list: Vec::new(),
+            ascii: Vec::new(),
+            others: Vec::new(),
+            is_ascii: [false; 256],
+            first: [false; 256],
+        };
+        for entry in entries {
+            if t.list.iter().any(|e| e == entry) {
+                continue;
+            }
+            t.list.push(entry.to_owned());
+            let first = entry.as_bytes()[0];
+            t.first[first as usize] = true;
+            if entry.len() == 1 {
+                t.ascii.push(first);
+                t.is_ascii[first as usize] = true;
+            } else {
+                t.others.push(entry.to_owned());
+            }
+        }
+        t.others.sort_by_key(|o| std::cmp::Reverse(o.len()));
+        t
+    }
+
+    /// The terminators, as listed.
+    pub fn list(&self) -> &[String] {
+        &self.list
+    }
+
+    /// The single-byte (ASCII) terminators, as listed.
+    pub fn ascii(&self) -> &[u8] {
+        &self.ascii
+    }
+
+    /// Whether `byte` is a single-byte terminator.
+    #[inline]
+    pub fn is_ascii(&self, byte: u8) -> bool {
+        self.is_ascii[byte as usize]
+    }
+
+    /// Whether `byte` may start a terminator: a byte scan stops only at
+    /// these.
+    #[inline]
+    pub fn may_start(&self, byte: u8) -> bool {
+        self.first[byte as usize]
+    }
+
+    /// The length of the terminator `bytes` starts with, or 0 if none: 1
+    /// for a single-byte one, else the longest longer one that matches.
+    #[inline]
+    pub fn len_at(&self, bytes: &[u8]) -> usize {
+        match bytes.first() {
+            Some(&b) if self.is_ascii(b) => 1,
+            Some(&b) if self.may_start(b) => self
+                .others
+                .iter()
+                .find(|o| bytes.starts_with(o.as_bytes()))
+                .map_or(0, String::len),
+            _ => 0,
+        }
+    }
+
+    /// The offset of the first single-byte terminator in `haystack`.
+    pub fn find_ascii(&self, haystack: &[u8]) -> Option<usize> {
+        match *self.ascii.as_slice() {
+            [] => None,
+            [a] => memchr::memchr(a, haystack),
+            [a, b] => memchr::memchr2(a, b, haystack),
+            [a, b, c] => memchr::memchr3(a, b, c, haystack),
+            _ => haystack.iter().position(|&b| self.is_ascii(b)),
+        }
+    }
+}
+
+impl fmt::Debug for Terminators {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Terminators").field(&self.list).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_ships_and_loads_once() {
+        assert_eq!(LanguagePack::codes(), ["en"]);
+        let en = LanguagePack::get("en").unwrap();
+        let again = LanguagePack::get("EN-us").unwrap();
+        assert!(Arc::ptr_eq(&en.inner, &again.inner));
+        assert!(en.is_shipped());
+        assert_eq!(LanguagePack::index_of("en_GB"), Some(0));
+        assert!(LanguagePack::get("de").is_none());
+        assert!(LanguagePack::get("").is_none());
+    }
+
+    #[test]
+    fn english_lists_load() {
+        let en = LanguagePack::english();
+        assert!(en.inner.words.len() > 50_000);
+        assert!(en.is_word("Algorithms"));
+        assert!(!en.is_word("zzqx"));
+        assert!(en.is_function_word("The"));
+        assert!(en.is_strong_starter("However"));
+        assert!(en.is_starter("However") && en.is_starter("The"));
+        assert!(!en.is_starter("however"));
+        assert!(en.is_abbreviation("e.g") && en.is_abbreviation("MR"));
+        assert!(en.is_final_abbreviation("etc"));
+        assert!(!en.is_final_abbreviation("mr"));
+        assert!(en.is_camel_case_name("YouTube"));
+        assert!(!en.is_camel_case_name("youtube"));
+        for word in ["the", "And", "of", "is", "which"] {
+            assert!(en.is_stopword(word), "{word}");
+        }
+        assert!(!en.is_stopword("garden"));
+        assert_eq!(en.terminators().list(), [".", "!", "?", "…"]);
+        assert!(en.boilerplate_markers().iter().any(|m| m == "advertisement"));
+        assert!(
+            en.boilerplate_phrases().iter().any(|m| m == "we use cookies")
+        );
+        assert!(en.counter_words().iter().any(|m| m == "comments"));
+        assert_eq!(en.copyright_words(), ["copyright"]);
+        // Comments and blank lines are not entries.
+        for list in [en.boilerplate_markers(), en.boilerplate_phrases()] {
+            assert!(list.iter().all(|e| !e.is_empty() && !e.starts_with('#')));
+        }
+    }
+
+    #[test]
+    fn user_lists() {
+        let pack = LanguagePack::from_lists(
+            "xx",
+            LanguageLists {
+                abbreviations: "# comment\n\n  Abc.  \n=Fin\n",
+                words: "Tuin\n",
+                stopwords: "De\n",
+                terminators: "。\n.\n.\n！\n",
+                boilerplate_phrases: "  Alle Rechte  \n",
+                ..LanguageLists::EMPTY
+            },
+        );
+        assert_eq!(pack.code(), "xx");
+        assert!(!pack.is_shipped());
+        assert!(
+            pack.is_abbreviation("ABC") && !pack.is_final_abbreviation("abc")
+        );
+        assert!(
+            pack.is_abbreviation("fin") && pack.is_final_abbreviation("FIN")
+        );
+        assert!(pack.is_word("tuin") && pack.is_stopword("de"));
+        assert!(!pack.is_function_word("de") && !pack.is_starter("De"));
+        assert_eq!(pack.boilerplate_phrases(), ["Alle Rechte"]);
+        assert!(pack.boilerplate_markers().is_empty());
+        let t = pack.terminators();
+        assert_eq!(t.list(), ["。", ".", "！"]);
+        assert_eq!(t.ascii(), b".");
+        assert_eq!(t.find_ascii("a。b.".as_bytes()), Some(5));
+        assert_eq!(t.len_at("。x".as_bytes()), "。".len());
+        assert_eq!(t.len_at("！".as_bytes()), "！".len());
+        assert_eq!(t.len_at("\u{3001}".as_bytes()), 0);
+        assert!(t.may_start("。".as_bytes()[0]) && !t.may_start(b'!'));
+    }
+
+    #[test]
+    fn no_lists_no_terminators() {
+        let pack = LanguagePack::from_lists("zz", LanguageLists::default());
+        let t = pack.terminators();
+        assert!(t.list().is_empty());
+        assert_eq!(t.find_ascii(b"a. b! c?"), None);
+        assert_eq!(t.len_at(b"."), 0);
+        assert!(!pack.is_word("a"));
+    }
+
+    #[test]
+    fn find_ascii_with_many_terminators() {
+        let pack = LanguagePack::from_lists(
+            "zz",
+            LanguageLists { terminators: ".\n!\n?\n;", ..Default::default() },
+        );
+        assert_eq!(pack.terminators().find_ascii(b"ab;c.d"), Some(2));
+        assert_eq!(pack.terminators().find_ascii(b"abcd"), None);
+    }
+}

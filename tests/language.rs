@@ -1,0 +1,165 @@
+//! Languages: the pipeline's default, a document's own, and `auto`.
+
+use textclean::{
+    Doc, Document, Edits, LanguageLists, LanguagePack, Pipeline, Record,
+    Registry, Stage,
+};
+
+const ARTICLE: &str = include_str!("../examples/data/article.txt");
+const EXPECTED: &str = include_str!("../examples/data/article.expected.txt");
+
+/// Writes the code of the document's language pack (or `none`) at the
+/// start of the text.
+struct Probe;
+
+impl Stage for Probe {
+    fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
+        let code = doc.language().map_or("none", LanguagePack::code);
+        edits.replace(0..0, &format!("[{code}] "), "probe.language");
+    }
+}
+
+/// The language code `Probe` saw in `document` through `pipeline`.
+fn seen(registry: &Registry, config: &str, document: &Document<'_>) -> String {
+    let pipeline = registry.build_toml(config).unwrap();
+    let text = pipeline.run_document(document, Record::Nothing).text;
+    text[1..text.find(']').unwrap()].to_owned()
+}
+
+fn registry() -> Registry {
+    let mut registry = Registry::builtin();
+    registry.register("probe", |_: serde_json::Value, _| Ok(Probe));
+    registry
+}
+
+const ENGLISH: &str = "The council met on Tuesday evening and agreed, \
+    after a long debate, to repair the roads and the old school before \
+    the winter comes.";
+
+#[test]
+fn an_unknown_language_fails_naming_the_packs() {
+    let e = Pipeline::from_toml("language = \"xx\"\n").unwrap_err();
+    let e = e.to_string();
+    assert!(e.contains("language"), "{e}");
+    assert!(e.contains("no language pack for `xx`"), "{e}");
+    assert!(e.contains("use one of en, or auto"), "{e}");
+    assert_eq!(
+        Pipeline::from_toml("language = \"xx\"\n").unwrap_err().kind(),
+        textclean::ErrorKind::UnknownLanguage
+    );
+}
+
+#[test]
+fn stages_see_the_pipeline_language() {
+    let r = registry();
+    let probe = "[[stage]]\nkind = \"probe\"\n";
+    let plain = Document::new(ENGLISH);
+    assert_eq!(seen(&r, probe, &plain), "en");
+    let en = format!("language = \"EN\"\n{probe}");
+    assert_eq!(seen(&r, &en, &plain), "en");
+    // A pipeline built in code without a language: none, each stage uses
+    // its own pack.
+    let bare = Pipeline::builder().stage(Probe).layout(false).build();
+    assert!(bare.language().default.is_none());
+    assert_eq!(bare.clean("x"), "[none] x");
+}
+
+#[test]
+fn a_document_names_its_own_language() {
+    let r = registry();
+    let probe = "[[stage]]\nkind = \"probe\"\n";
+    let tagged = Document::new(ENGLISH).with_language("en-GB");
+    assert_eq!(seen(&r, probe, &tagged), "en");
+    // Tagged with a language that has no pack: the pipeline's default.
+    let german = Document::new(ENGLISH).with_language("de");
+    assert_eq!(seen(&r, probe, &german), "en");
+    let bare = Pipeline::builder().stage(Probe).layout(false).build();
+    let report = bare.run_document(&german, Record::Nothing);
+    assert!(report.text.starts_with("[none] "));
+}
+
+#[test]
+fn a_document_tagged_with_an_unshipped_language_is_cleaned_as_the_default() {
+    let web = Pipeline::default();
+    let text = "Advertisement\n\nThe rain fell on the roofs of the old town all nightIt stopped at dawn, and the streets were quiet again";
+    let plain = web.run_document(&Document::new(text), Record::Nothing);
+    for code in ["de", "xx", "auto"] {
+        let tagged = Document::new(text).with_language(code);
+        let report = web.run_document(&tagged, Record::Nothing);
+        assert_eq!(report.text, plain.text, "{code}");
+    }
+    assert!(plain.text.starts_with("The rain fell"));
+    assert!(plain.text.contains("all night. It stopped"));
+}
+
+#[test]
+fn auto_detects_english_and_cleans_the_article_byte_for_byte() {
+    let auto = Pipeline::from_toml("preset = \"web\"\nlanguage = \"auto\"\n")
+        .unwrap();
+    assert!(auto.language().detect);
+    assert_eq!(auto.language().default.as_ref().unwrap().code(), "en");
+    let document = Document::new(ARTICLE);
+    assert_eq!(auto.language().pack_for(&document).unwrap().code(), "en");
+    assert!(auto.language().pack_for(&document).unwrap().is_shipped());
+    assert_eq!(auto.clean(ARTICLE), EXPECTED);
+
+    let r = registry();
+    let probe = "language = \"auto\"\n[[stage]]\nkind = \"probe\"\n";
+    assert_eq!(seen(&r, probe, &Document::new(ARTICLE)), "en");
+    // Unsure (too short) or no pack (French): the default, English.
+    assert_eq!(seen(&r, probe, &Document::new("Ok")), "en");
+    let french = "Le conseil s'est réuni mardi soir et a décidé, après un \
+                  long débat, de réparer les routes et la vieille école \
+                  avant l'hiver.";
+    assert_eq!(seen(&r, probe, &Document::new(french)), "en");
+}
+
+#[test]
+fn the_configured_pack_reaches_the_stage_builders() {
+    let mut registry = Registry::builtin();
+    registry.register("code", |_: serde_json::Value, settings| {
+        let code = format!("{}/{}", settings.language, settings.pack.code());
+        Ok(Tag(code))
+    });
+    let pipeline = registry
+        .build_toml("language = \"auto\"\nlayout = false\n[[stage]]\nkind = \"code\"\n")
+        .unwrap();
+    assert_eq!(pipeline.clean("x"), "auto/en x");
+}
+
+/// Writes its tag at the start of the text.
+struct Tag(String);
+
+impl Stage for Tag {
+    fn rewrite(&self, _: &Doc<'_>, edits: &mut Edits<'_>) {
+        edits.replace(0..0, &format!("{} ", self.0), "tag");
+    }
+}
+
+#[test]
+fn a_user_pack_serves_documents_in_its_language() {
+    // An English pack with no abbreviations and no words: the splitter of
+    // the sentence stage then splits after `Mr.`.
+    let lists =
+        LanguageLists { terminators: ".\n!\n?", ..LanguageLists::EMPTY };
+    let mine = LanguagePack::from_lists("en", lists);
+    let splitter = textclean::sentences::SentenceSplitter::new(mine.clone());
+    assert_eq!(splitter.split("I met Mr. Smith."), ["I met Mr.", "Smith."]);
+    let default = textclean::sentences::SentenceSplitter::default();
+    assert_eq!(default.split("I met Mr. Smith."), ["I met Mr. Smith."]);
+    // In a pipeline whose default is English, a stage built with this pack
+    // keeps it for English documents: its (empty) word list finds no
+    // glued sentence to split.
+    let repair = textclean::sentences::SentenceRepair::new(
+        mine,
+        textclean::sentences::RepairOptions::default(),
+    );
+    let pipeline = Pipeline::builder()
+        .stage(repair)
+        .language(LanguagePack::english())
+        .build();
+    let glued = "The rain fell on the roofs of the old town all nightIt stopped at dawn, and the streets were quiet again.";
+    let tagged = Document::new(glued).with_language("en");
+    let report = pipeline.run_document(&tagged, Record::Nothing);
+    assert!(report.text.contains("nightIt"), "{}", report.text);
+}
