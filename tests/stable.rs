@@ -110,6 +110,16 @@ fn structure_is_settled_before_the_stages_run() {
         (Preset::Boilerplate, "Welcome\r3 Comments\n"),
         (Preset::Unicode, "&amp;\u{2028}<b>x</b>"),
         (Preset::Web, "<b>&#13;&amp;"),
+        // A boilerplate line glued to the next: sentence repair splits it,
+        // and a second run must not then remove what the first kept.
+        (
+            Preset::Web,
+            "Skip to main contentSkip to footer\nMenu\n\nThe article starts here, and goes on for a good while longer.",
+        ),
+        (
+            Preset::Web,
+            "Leave a ReplyCancel reply\n\nThe comments are open to everyone who reads the blog.",
+        ),
         (Preset::Web, "&lt;i&gt;&#x2028;<p>"),
     ] {
         let pipeline = Pipeline::preset(preset);

@@ -5,6 +5,18 @@
 /// and digits lower-cased, every run of anything else one space, no space
 /// at either end. Returns the number of words.
 pub(crate) fn normalize(text: &str, out: &mut String) -> usize {
+    normalize_splitting(text, out, false)
+}
+
+/// [`normalize`], with a space also where a lower-case ASCII letter meets an
+/// upper-case one when `split_case` (`contentSkip`: sentences glued where a
+/// scraper dropped the period, which sentence repair splits later). The
+/// word count is that of [`normalize`].
+pub(crate) fn normalize_splitting(
+    text: &str,
+    out: &mut String,
+    split_case: bool,
+) -> usize {
     out.clear();
     let bytes = text.as_bytes();
     let mut words = 0;
@@ -24,7 +36,11 @@ pub(crate) fn normalize(text: &str, out: &mut String) -> usize {
                 words += 1;
                 in_word = true;
             }
-            out.push_str(&text[start..i]);
+            if split_case {
+                push_splitting_case(out, &text[start..i]);
+            } else {
+                out.push_str(&text[start..i]);
+            }
             continue;
         }
         if bytes[i] < 0x80 {
@@ -49,6 +65,29 @@ pub(crate) fn normalize(text: &str, out: &mut String) -> usize {
     }
     out.make_ascii_lowercase();
     words
+}
+
+/// Pushes an ASCII letter-and-digit run, with a space at each lower→Upper
+/// boundary.
+fn push_splitting_case(out: &mut String, run: &str) {
+    let bytes = run.as_bytes();
+    let mut from = 0;
+    for i in 1..bytes.len() {
+        if bytes[i - 1].is_ascii_lowercase() && bytes[i].is_ascii_uppercase() {
+            out.push_str(&run[from..i]);
+            out.push(' ');
+            from = i;
+        }
+    }
+    out.push_str(&run[from..]);
+}
+
+/// Whether `line` has a lower-case ASCII letter right before an upper-case
+/// one.
+pub(crate) fn has_case_boundary(line: &str) -> bool {
+    line.as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
 }
 
 /// The number of words [`normalize`] would count (runs of letters and

@@ -14,8 +14,8 @@ use aho_corasick::{AhoCorasick, Anchored, Input};
 use textclean_core::{Doc, Edits};
 
 use crate::line::{
-    alnum_words, count_words, is_copyright, is_counter, is_navigation,
-    normalize,
+    alnum_words, count_words, has_case_boundary, is_copyright, is_counter,
+    is_navigation, normalize, normalize_splitting,
 };
 
 /// Rule names: stable, documented in the crate docs.
@@ -77,12 +77,15 @@ impl Rules {
     pub(crate) fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
         let text = doc.text();
         let index = doc.lines();
-        let mut key = String::new();
+        let (mut key, mut split) = (String::new(), String::new());
         let mut lines: Vec<(Range<usize>, Kind)> = index
             .iter()
             .enumerate()
             .map(|(i, line)| {
-                (index.with_newline(i), self.line_kind(&text[line], &mut key))
+                (
+                    index.with_newline(i),
+                    self.line_kind(&text[line], &mut key, &mut split),
+                )
             })
             .collect();
         if self.heuristics.is_some() {
@@ -96,7 +99,12 @@ impl Rules {
     }
 
     /// Classifies one line on its own.
-    fn line_kind(&self, line: &str, key: &mut String) -> Kind {
+    fn line_kind(
+        &self,
+        line: &str,
+        key: &mut String,
+        split: &mut String,
+    ) -> Kind {
         let trimmed = line.trim();
         if trimmed.is_empty() {
             return Kind::Blank;
@@ -108,6 +116,14 @@ impl Rules {
             let words = normalize(line, key);
             if self.is_marker(key) || self.is_phrase(key) {
                 return Kind::Removed(PHRASE);
+            }
+            // Glued sentences read as sentence repair will split them, so
+            // that a second run removes no more than the first.
+            if has_case_boundary(line) {
+                normalize_splitting(line, split, true);
+                if self.is_marker(split) || self.is_phrase(split) {
+                    return Kind::Removed(PHRASE);
+                }
             }
             words
         } else {
@@ -143,11 +159,17 @@ impl Rules {
     fn may_match(&self, line: &str) -> bool {
         let Some(anchors) = &self.anchors else { return true };
         let bytes = line.as_bytes();
-        let edge =
-            |at: Option<&u8>| !at.is_some_and(u8::is_ascii_alphanumeric);
+        // A word edge, or a lower→Upper boundary as the key has it.
+        let edge = |before: Option<&u8>, after: Option<&u8>| {
+            !before.is_some_and(u8::is_ascii_alphanumeric)
+                || !after.is_some_and(u8::is_ascii_alphanumeric)
+                || (before.is_some_and(u8::is_ascii_lowercase)
+                    && after.is_some_and(u8::is_ascii_uppercase))
+        };
         anchors.find_overlapping_iter(line).any(|m| {
-            edge(m.start().checked_sub(1).map(|i| &bytes[i]))
-                && edge(bytes.get(m.end()))
+            let start = m.start().checked_sub(1).map(|i| &bytes[i]);
+            let end = m.end().checked_sub(1).map(|i| &bytes[i]);
+            edge(start, bytes.get(m.start())) && edge(end, bytes.get(m.end()))
         })
     }
 
