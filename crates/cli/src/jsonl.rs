@@ -9,7 +9,7 @@ use serde_json::{Map, Value, json};
 use textclean::{Document, Record, Stats};
 
 use crate::{
-    Failure, IoArgs, Job, display, explain, open, progress::Progress,
+    Failure, IoArgs, Job, blocks, display, explain, open, progress::Progress,
 };
 
 /// Lines are cleaned in parallel in batches of about this many bytes.
@@ -141,6 +141,15 @@ fn one(
             Some(_) => return Err(format!("field `{name}` is not a string")),
         }
     }
+    let blocks_field = io
+        .blocks_field
+        .as_deref()
+        .filter(|name| !matches!(object.get(*name), None | Some(Value::Null)));
+    if let Some(name) = blocks_field {
+        let blocks = blocks::read(&object[name], text)
+            .map_err(|e| format!("field `{name}` {e}"))?;
+        document = document.with_blocks(blocks);
+    }
     let mut stats = Stats::default();
     match job {
         Job::Clean { pipeline, record, .. } => {
@@ -164,6 +173,10 @@ fn one(
                 object.insert("changes".to_owned(), Value::Array(changes));
             }
             stats = report.stats;
+            if let Some(name) = blocks_field {
+                let moved = blocks::write(&report.blocks, &report.text);
+                object.insert(name.to_owned(), moved);
+            }
             object.insert(field.to_owned(), Value::String(report.text));
         }
         Job::Split(splitter) => {

@@ -2,6 +2,7 @@
 //! line. See `textclean --help`.
 #![forbid(unsafe_code)]
 
+mod blocks;
 mod explain;
 mod jsonl;
 mod plain;
@@ -94,6 +95,14 @@ struct IoArgs {
     /// with no pack also takes --lang's.
     #[arg(long, value_name = "NAME", requires = "jsonl")]
     lang_field: Option<String>,
+    /// With --jsonl, the field that holds each document's block attributes:
+    /// an array of {"start", "end" (character offsets of the text), "kind"
+    /// (heading, paragraph, list_item, table_cell, code, quote, caption),
+    /// "level", "link_chars", "tag"}. Every stage sees them where its text
+    /// has them, and the field is written back with offsets in the cleaned
+    /// text (blocks whose text was removed are gone).
+    #[arg(long, value_name = "NAME", requires = "jsonl")]
+    blocks_field: Option<String>,
     /// With --jsonl, write lines that are not valid JSON objects with the
     /// text field to FILE, untouched, and go on (otherwise they stop the run
     /// with exit status 1).

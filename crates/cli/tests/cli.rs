@@ -489,3 +489,37 @@ fn lang_field_gives_each_line_its_language() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("line 1: field `lang` is not a string"));
 }
+
+#[test]
+fn blocks_field_carries_block_attributes_through_cleaning() {
+    let line = r#"{"id":1,"text":"Caf\u00e9\u00a0news\n\nAdvertisement\n\nThe body of the page.","blocks":[{"start":0,"end":9,"kind":"heading","level":1},{"start":11,"end":24,"kind":"paragraph"},{"start":26,"end":47,"kind":"paragraph","tag":"p"}]}"#;
+    let output = textclean(
+        &["clean", "--jsonl", "--blocks-field", "blocks"],
+        format!("{line}\n").as_bytes(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let value: serde_json::Value =
+        serde_json::from_str(stdout(&output).trim_end()).unwrap();
+    let text: Vec<char> = value["text"].as_str().unwrap().chars().collect();
+    let blocks = value["blocks"].as_array().unwrap();
+    assert_eq!(blocks.len(), 2, "the advertisement's block is gone");
+    let span = |b: &serde_json::Value| -> String {
+        let (s, e) =
+            (b["start"].as_u64().unwrap(), b["end"].as_u64().unwrap());
+        text[s as usize..e as usize].iter().collect()
+    };
+    assert_eq!(span(&blocks[0]), "Caf\u{e9} news");
+    assert_eq!(blocks[0]["kind"], "heading");
+    assert_eq!(span(&blocks[1]), "The body of the page.");
+    assert_eq!(blocks[1]["tag"], "p");
+    let bad = textclean(
+        &["clean", "--jsonl", "--blocks-field", "blocks"],
+        b"{\"text\":\"abc\",\"blocks\":[{\"start\":0,\"end\":9}]}\n",
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("line 1: field `blocks` block 1"),
+        "{}",
+        stderr(&bad)
+    );
+}
