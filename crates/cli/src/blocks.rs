@@ -18,6 +18,17 @@
 use serde_json::{Map, Value, json};
 use textclean::{Block, BlockKind, CharIndex};
 
+/// The kinds by their names in the field, headings aside (they carry a
+/// level).
+const KINDS: [(&str, BlockKind); 6] = [
+    ("paragraph", BlockKind::Paragraph),
+    ("list_item", BlockKind::ListItem),
+    ("table_cell", BlockKind::TableCell),
+    ("code", BlockKind::Code),
+    ("quote", BlockKind::Quote),
+    ("caption", BlockKind::Caption),
+];
+
 /// The blocks that `value` describes over `text`, or why they cannot be.
 pub fn read(value: &Value, text: &str) -> Result<Vec<Block>, String> {
     let Value::Array(items) = value else {
@@ -52,13 +63,11 @@ pub fn read(value: &Value, text: &str) -> Result<Vec<Block>, String> {
         let level = item.get("level").and_then(Value::as_u64).unwrap_or(1);
         let kind = match item.get("kind").and_then(Value::as_str) {
             Some("heading") => BlockKind::Heading(level.clamp(1, 6) as u8),
-            Some("paragraph") => BlockKind::Paragraph,
-            Some("list_item") => BlockKind::ListItem,
-            Some("table_cell") => BlockKind::TableCell,
-            Some("code") => BlockKind::Code,
-            Some("quote") => BlockKind::Quote,
-            Some("caption") => BlockKind::Caption,
-            _ => BlockKind::Unknown,
+            Some(name) => KINDS
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or(BlockKind::Unknown, |(_, kind)| *kind),
+            None => BlockKind::Unknown,
         };
         let link_chars =
             item.get("link_chars").and_then(Value::as_u64).unwrap_or(0)
@@ -85,13 +94,10 @@ pub fn write(blocks: &[Block], text: &str) -> Value {
         item.insert("end".into(), json!(span.end));
         let (kind, level) = match block.kind {
             BlockKind::Heading(level) => ("heading", Some(level)),
-            BlockKind::Paragraph => ("paragraph", None),
-            BlockKind::ListItem => ("list_item", None),
-            BlockKind::TableCell => ("table_cell", None),
-            BlockKind::Code => ("code", None),
-            BlockKind::Quote => ("quote", None),
-            BlockKind::Caption => ("caption", None),
-            _ => ("unknown", None),
+            other => {
+                let name = KINDS.iter().find(|(_, k)| *k == other);
+                (name.map_or("unknown", |(n, _)| n), None)
+            }
         };
         item.insert("kind".into(), json!(kind));
         if let Some(level) = level {

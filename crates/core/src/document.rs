@@ -148,13 +148,13 @@ impl<'a> Document<'a> {
 
     /// The same document with a URL.
     pub fn with_url(mut self, url: &str) -> Document<'a> {
-        self.meta.url = Some(url.to_owned());
+        self.meta = self.meta.with_url(url);
         self
     }
 
     /// The same document with a language code.
     pub fn with_language(mut self, code: &str) -> Document<'a> {
-        self.meta.language = Some(code.to_owned());
+        self.meta = self.meta.with_language(code);
         self
     }
 }

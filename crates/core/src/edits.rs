@@ -142,11 +142,6 @@ impl<'a> Edits<'a> {
         self.input
     }
 
-    /// The name of the stage editing.
-    pub fn stage(&self) -> &'static str {
-        self.stage
-    }
-
     /// What is being recorded.
     pub fn record(&self) -> Record {
         self.record
