@@ -1,13 +1,18 @@
 //! JSON Lines mode: each line is a JSON object with a text field.
+//!
+//! Every input line becomes exactly one output line or one line set aside
+//! (--skip-bad): a blank line stays blank, and a line whose text field is
+//! cleaned keeps every other byte as it was (see [`JsonLine`]).
 
-use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use textclean::{Document, Record, Stats};
+use textclean_cli::json_line::{JsonLine, quote};
 
+use crate::output::{self, Output};
 use crate::{
     Failure, IoArgs, Job, blocks, display, explain, open, progress::Progress,
 };
@@ -15,30 +20,45 @@ use crate::{
 /// Lines are cleaned in parallel in batches of about this many bytes.
 const BATCH_BYTES: usize = 8 << 20;
 
+/// The rule under which lone surrogate escapes of a text field are counted.
+const LONE_SURROGATE: &str = "jsonl.lone_surrogate";
+
 /// One input line and where it came from.
 struct Line {
     number: usize,
     bytes: Vec<u8>,
 }
 
+/// What became of one good line.
+struct Done {
+    /// The output line, without its line break.
+    bytes: Vec<u8>,
+    stats: Stats,
+}
+
+/// How many lines went where.
+#[derive(Default)]
+struct Tally {
+    read: u64,
+    written: u64,
+    set_aside: u64,
+    /// Lines whose text had lone surrogate escapes.
+    surrogates: u64,
+}
+
 pub fn run(
     job: &Job,
     io: &IoArgs,
     inputs: &[PathBuf],
-    out: &mut impl Write,
+    mut out: Output,
 ) -> Result<Stats, Failure> {
     let mut bad = match &io.skip_bad {
-        Some(path) => Some((
-            path,
-            BufWriter::new(File::create(path).map_err(|e| {
-                Failure::Input(format!("{}: {e}", path.display()))
-            })?),
-            0usize,
-        )),
+        Some(path) => Some(Output::file(path)?),
         None => None,
     };
     let progress = Progress::for_files(inputs);
     let mut stats = Stats::default();
+    let mut tally = Tally::default();
     for path in inputs {
         let mut reader = BufReader::with_capacity(1 << 16, open(path)?);
         let mut number = 0;
@@ -65,24 +85,27 @@ pub fn run(
                 batch.par_iter().map(|line| one(job, io, line)).collect();
             for (line, result) in batch.iter().zip(results) {
                 progress.advance(line.bytes.len());
+                tally.read += 1;
                 match result {
-                    Ok(None) => {}
-                    Ok(Some((output, line_stats))) => {
-                        out.write_all(output.as_bytes())?;
-                        out.write_all(b"\n")?;
-                        stats += line_stats;
+                    Ok(done) => {
+                        out.write(&done.bytes)?;
+                        out.write(b"\n")?;
+                        if done.stats.count(LONE_SURROGATE) > 0 {
+                            tally.surrogates += 1;
+                        }
+                        stats += done.stats;
+                        tally.written += 1;
                     }
                     Err(reason) => match &mut bad {
-                        Some((_, file, count)) => {
-                            file.write_all(&line.bytes)?;
+                        Some(file) => {
+                            file.write(&line.bytes)?;
                             if !line.bytes.ends_with(b"\n") {
-                                file.write_all(b"\n")?;
+                                file.write(b"\n")?;
                             }
-                            *count += 1;
+                            tally.set_aside += 1;
                         }
                         None => {
                             progress.finish();
-                            out.flush()?;
                             return Err(Failure::Input(format!(
                                 "{}: line {}: {reason} (use --skip-bad FILE \
                                  to set such lines aside and go on)",
@@ -96,63 +119,90 @@ pub fn run(
         }
     }
     progress.finish();
-    if let Some((path, mut file, count)) = bad {
-        file.flush()?;
-        if count > 0 {
-            eprintln!(
-                "textclean: set {count} bad line(s) aside in {}",
+    out.finish()?;
+    if let Some(file) = bad {
+        file.finish()?;
+    }
+    if let Some(path) = &io.skip_bad {
+        if tally.set_aside > 0 {
+            output::note(&format!(
+                "set {} bad line(s) aside in {}",
+                tally.set_aside,
                 path.display()
-            );
+            ));
         }
+    }
+    if tally.surrogates > 0 {
+        output::note(&format!(
+            "{} line(s) had lone surrogate escapes (\\uD800 to \\uDFFF) in \
+             `{}`, read as U+FFFD",
+            tally.surrogates, io.field
+        ));
+    }
+    if matches!(job, Job::Clean { stats: true, .. }) {
+        output::note(&format!(
+            "{} line(s) read: {} written, {} set aside",
+            tally.read, tally.written, tally.set_aside
+        ));
     }
     Ok(stats)
 }
 
-/// Processes one line: its output line, or nothing for a blank line, or why
-/// it is bad.
-fn one(
-    job: &Job,
-    io: &IoArgs,
-    line: &Line,
-) -> Result<Option<(String, Stats)>, String> {
+/// Processes one line: its output line, or why it is bad.
+fn one(job: &Job, io: &IoArgs, line: &Line) -> Result<Done, String> {
     let field = io.field.as_str();
     let bytes = line.bytes.strip_suffix(b"\n").unwrap_or(&line.bytes);
-    let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Ok(None);
+    let mut bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+    if line.number == 1 {
+        bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     }
-    let mut object: Map<String, Value> = match serde_json::from_slice(bytes) {
-        Ok(Value::Object(object)) => object,
-        Ok(_) => return Err("not a JSON object".into()),
-        Err(e) => return Err(format!("not valid JSON ({e})")),
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Done { bytes: bytes.to_vec(), stats: Stats::default() });
+    }
+    let object = JsonLine::parse(bytes)?;
+    let Some(text) = object.string(field)? else {
+        return Err(if object.has(field) {
+            format!("field `{field}` is null")
+        } else {
+            format!("no field `{field}`")
+        });
     };
-    let text = match object.get(field) {
-        Some(Value::String(text)) => text.as_str(),
-        Some(_) => return Err(format!("field `{field}` is not a string")),
-        None => return Err(format!("no field `{field}`")),
-    };
-    let mut document = Document::new(text);
+    let mut stats = Stats::default();
+    if text.lone_surrogates > 0 {
+        stats.record(LONE_SURROGATE, text.lone_surrogates as u64);
+    }
+    let text = text.text;
+    let mut document = Document::new(&text);
     if let Some(name) = &io.lang_field {
-        match object.get(name) {
-            None | Some(Value::Null) => {}
-            Some(Value::String(code)) => {
-                document = document.with_language(code)
-            }
-            Some(_) => return Err(format!("field `{name}` is not a string")),
+        if let Some(code) = object.string(name)? {
+            document = document.with_language(&code.text);
         }
     }
-    let blocks_field = io
-        .blocks_field
-        .as_deref()
-        .filter(|name| !matches!(object.get(*name), None | Some(Value::Null)));
-    if let Some(name) = blocks_field {
-        let blocks = blocks::read(&object[name], text)
+    let blocks_field = match &io.blocks_field {
+        Some(name) => match object.raw(name)? {
+            None | Some(b"null") => None,
+            Some(raw) => Some((name.as_str(), raw)),
+        },
+        None => None,
+    };
+    if let Some((name, raw)) = blocks_field {
+        let value: Value = serde_json::from_slice(raw)
+            .map_err(|e| format!("field `{name}` is not valid JSON ({e})"))?;
+        let blocks = blocks::read(&value, &text)
             .map_err(|e| format!("field `{name}` {e}"))?;
         document = document.with_blocks(blocks);
     }
-    let mut stats = Stats::default();
+    let mut replace = Vec::new();
+    let mut append = Vec::new();
     match job {
-        Job::Clean { pipeline, record, .. } => {
+        Job::Clean { pipeline, record, changes_field, .. } => {
+            if *record == Record::Changes {
+                refuse_to_overwrite(
+                    &object,
+                    changes_field,
+                    "--changes-field",
+                )?;
+            }
             let report = pipeline.run_document(&document, *record);
             if *record == Record::Changes {
                 let changes: Vec<Value> = report
@@ -165,30 +215,46 @@ fn one(
                             "rule": c.rule,
                             "start": span.start,
                             "end": span.end,
-                            "original": explain::original(c, text),
+                            "original": explain::original(c, &text),
                             "replacement": c.replacement,
                         })
                     })
                     .collect();
-                object.insert("changes".to_owned(), Value::Array(changes));
+                append.push((changes_field.as_str(), to_json(&changes)));
             }
-            stats = report.stats;
-            if let Some(name) = blocks_field {
+            stats += report.stats;
+            if let Some((name, _)) = blocks_field {
                 let moved = blocks::write(&report.blocks, &report.text);
-                object.insert(name.to_owned(), moved);
+                replace.push((name, to_json(&moved)));
             }
-            object.insert(field.to_owned(), Value::String(report.text));
+            replace.push((field, quote(&report.text)));
         }
-        Job::Split(splitter) => {
-            let sentences: Vec<Value> = splitter
-                .split(&document)
-                .into_iter()
-                .map(|s| Value::String(s.to_owned()))
-                .collect();
-            object.insert("sentences".to_owned(), Value::Array(sentences));
+        Job::Split { splitter, field: into } => {
+            refuse_to_overwrite(&object, into, "--sentences-field")?;
+            let sentences: Vec<&str> = splitter.split(&document);
+            append.push((into.as_str(), to_json(&sentences)));
         }
     }
-    let output = serde_json::to_string(&object)
-        .map_err(|e| format!("cannot write the line as JSON ({e})"))?;
-    Ok(Some((output, stats)))
+    Ok(Done { bytes: object.rewrite(&replace, &append), stats })
+}
+
+/// A field the command adds must not be one the line already has.
+fn refuse_to_overwrite(
+    object: &JsonLine,
+    name: &str,
+    flag: &str,
+) -> Result<(), String> {
+    if object.has(name) {
+        Err(format!(
+            "already has a field `{name}`, which would be overwritten \
+             (name another with {flag})"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+fn to_json(value: &impl serde::Serialize) -> Vec<u8> {
+    // Strings, numbers, arrays and objects always serialise.
+    serde_json::to_vec(value).unwrap_or_default()
 }

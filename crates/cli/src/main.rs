@@ -5,13 +5,14 @@
 mod blocks;
 mod explain;
 mod jsonl;
+mod output;
 mod plain;
 mod position;
 mod progress;
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
+use std::io;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -27,7 +28,12 @@ use textclean::{
 /// scraped pages (ads, comment forms, cookie banners) and repairs sentences
 /// (glued sentences, lost periods, hard-wrapped lines).
 ///
-/// Exit status: 0 done, 1 bad input, 2 bad usage.
+/// Exit status: 0 done, 1 bad input, 2 bad usage, 3 the output could not
+/// be written. A run that fails leaves a file output (-o, --skip-bad) as it
+/// was: results are written beside it and put in place only when the whole
+/// run succeeded. A reader of standard output or standard error that stops
+/// early (`| head`) ends the run quietly, with status 0, or 3 if a file
+/// output was therefore not written.
 #[derive(Parser, Debug)]
 #[command(name = "textclean", version, max_term_width = 100)]
 struct Cli {
@@ -40,8 +46,10 @@ enum Command {
     /// Clean documents (by default with the `web` preset).
     ///
     /// Each input file is one document, and its cleaned text goes to
-    /// standard output. With --jsonl, each input line is a JSON object whose
-    /// text field is cleaned, every other field kept.
+    /// standard output; a document that does not end with a line break is
+    /// given one before the next. With --jsonl, each input line is a JSON
+    /// object whose text field is cleaned, every other byte of the line kept
+    /// as it was; a blank line stays a blank line.
     ///
     /// Examples:
     ///   textclean clean page.txt
@@ -54,7 +62,17 @@ enum Command {
     ///
     /// Prints each sentence on its own line. With --jsonl, adds a
     /// `sentences` array of strings to each JSON object.
-    Split(IoArgs),
+    Split(SplitArgs),
+}
+
+#[derive(Args, Debug)]
+struct SplitArgs {
+    /// With --jsonl, the field to add the sentences in (a line that already
+    /// has it is bad input: nothing of the input is overwritten).
+    #[arg(long, value_name = "NAME", default_value = "sentences")]
+    sentences_field: String,
+    #[command(flatten)]
+    io: IoArgs,
 }
 
 #[derive(Args, Debug)]
@@ -70,6 +88,10 @@ struct CleanArgs {
     /// `changes` array in each output object.
     #[arg(long)]
     explain: bool,
+    /// With --jsonl --explain, the field to add the changes in (a line that
+    /// already has it is bad input: nothing of the input is overwritten).
+    #[arg(long, value_name = "NAME", default_value = "changes")]
+    changes_field: String,
     /// Print the changes per rule and the throughput on standard error.
     #[arg(long)]
     stats: bool,
@@ -105,15 +127,25 @@ struct IoArgs {
     blocks_field: Option<String>,
     /// With --jsonl, write lines that are not valid JSON objects with the
     /// text field to FILE, untouched, and go on (otherwise they stop the run
-    /// with exit status 1).
+    /// with exit status 1). Every input line is either in the output or in
+    /// FILE.
     #[arg(long, value_name = "FILE", requires = "jsonl")]
     skip_bad: Option<PathBuf>,
-    /// Write the output to OUT instead of standard output.
+    /// Write the output to OUT instead of standard output; OUT is replaced
+    /// only when the run succeeds, and may not be one of the inputs.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
     /// Input files; `-` or none reads standard input.
     #[arg(value_name = "FILE")]
     inputs: Vec<PathBuf>,
+}
+
+impl IoArgs {
+    /// Whether the run writes files (which a failed run leaves as they
+    /// were).
+    fn writes_files(&self) -> bool {
+        self.output.is_some() || self.skip_bad.is_some()
+    }
 }
 
 fn parse_preset(name: &str) -> Result<Preset, String> {
@@ -135,21 +167,18 @@ fn parse_language(code: &str) -> Result<String, String> {
 enum Failure {
     /// Bad input (exit 1): unreadable, not UTF-8, a bad JSON line.
     Input(String),
-    /// Bad usage (exit 2): a bad configuration file.
+    /// Bad usage (exit 2): a bad configuration file, an output that is
+    /// also an input.
     Usage(String),
-    /// Whoever reads the output stopped reading (`textclean … | head`):
-    /// not an error, so exit quietly.
+    /// The output could not be written (exit 3), named in the message.
+    Write(String),
+    /// Whoever reads standard output stopped reading (`textclean … |
+    /// head`): not an error, so exit quietly.
     Closed,
-}
-
-impl From<io::Error> for Failure {
-    fn from(e: io::Error) -> Failure {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            Failure::Closed
-        } else {
-            Failure::Input(e.to_string())
-        }
-    }
+    /// Standard error is closed, so the run cannot report what it does:
+    /// it stops at once, quietly (exit 3 if a file output is therefore not
+    /// written).
+    Gone,
 }
 
 /// What a command does to each document.
@@ -160,8 +189,14 @@ enum Job {
         pipeline: Pipeline,
         record: Record,
         stats: bool,
+        /// Where --jsonl --explain puts the changes.
+        changes_field: String,
     },
-    Split(Box<Splitter>),
+    Split {
+        splitter: Box<Splitter>,
+        /// Where --jsonl puts the sentences.
+        field: String,
+    },
 }
 
 /// Splits each document with the pack of its language.
@@ -197,24 +232,27 @@ impl Splitter {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let writes_files = match &cli.command {
+        Command::Clean(args) => args.io.writes_files(),
+        Command::Split(args) => args.io.writes_files(),
+    };
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) | Err(Failure::Closed) => ExitCode::SUCCESS,
         Err(Failure::Input(message)) => {
-            complain(&message);
+            output::note(&message);
             ExitCode::from(1)
         }
         Err(Failure::Usage(message)) => {
-            complain(&message);
+            output::note(&message);
             ExitCode::from(2)
         }
-        Err(Failure::Closed) => ExitCode::SUCCESS,
+        Err(Failure::Write(message)) => {
+            output::note(&format!("cannot write {message}"));
+            ExitCode::from(3)
+        }
+        Err(Failure::Gone) if writes_files => ExitCode::from(3),
+        Err(Failure::Gone) => ExitCode::SUCCESS,
     }
-}
-
-/// Says why the run failed on standard error; if that is closed too, the
-/// exit status has to say it alone (`eprintln!` would panic).
-fn complain(message: &str) {
-    let _ = writeln!(io::stderr().lock(), "textclean: {message}");
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
@@ -234,11 +272,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 (false, true) => Record::Counts,
                 (false, false) => Record::Nothing,
             };
-            let job = Job::Clean { pipeline, record, stats: args.stats };
+            let job = Job::Clean {
+                pipeline,
+                record,
+                stats: args.stats,
+                changes_field: args.changes_field,
+            };
             (job, args.io)
         }
-        Command::Split(io) => {
-            (Job::Split(Box::new(Splitter::new(io.lang.as_deref()))), io)
+        Command::Split(args) => {
+            let splitter = Box::new(Splitter::new(args.io.lang.as_deref()));
+            (Job::Split { splitter, field: args.sentences_field }, args.io)
         }
     };
     let inputs = if io.inputs.is_empty() {
@@ -246,31 +290,77 @@ fn run(cli: Cli) -> Result<(), Failure> {
     } else {
         io.inputs.clone()
     };
-    let out: Box<dyn Write> = match &io.output {
-        Some(path) => Box::new(File::create(path).map_err(|e| {
-            Failure::Input(format!("{}: {e}", path.display()))
-        })?),
-        None => Box::new(io::stdout().lock()),
+    check_paths(&io, &inputs)?;
+    let out = match &io.output {
+        Some(path) => output::Output::file(path)?,
+        None => output::Output::stdout(),
     };
-    let mut out = BufWriter::with_capacity(1 << 16, out);
     let started = Instant::now();
     let stats = if io.jsonl {
-        jsonl::run(&job, &io, &inputs, &mut out)?
+        jsonl::run(&job, &io, &inputs, out)?
     } else {
-        plain::run(&job, &inputs, &mut out)?
+        plain::run(&job, &inputs, out)?
     };
-    out.flush()?;
     if let Job::Clean { stats: true, .. } = job {
         print_stats(&stats, started.elapsed().as_secs_f64());
     }
     Ok(())
 }
 
+/// Refuses, before anything is opened for writing, a run that would
+/// overwrite one of its own inputs (or write its output and its bad lines
+/// to one file), and one whose inputs cannot all be found.
+fn check_paths(io: &IoArgs, inputs: &[PathBuf]) -> Result<(), Failure> {
+    let files: Vec<&Path> = inputs
+        .iter()
+        .map(PathBuf::as_path)
+        .filter(|p| p.as_os_str() != "-")
+        .collect();
+    let writes = [("-o", &io.output), ("--skip-bad", &io.skip_bad)];
+    for (flag, target) in writes {
+        let Some(target) = target else { continue };
+        if let Some(input) =
+            files.iter().find(|i| output::same_file(i, target))
+        {
+            return Err(Failure::Usage(format!(
+                "{flag} {} is also an input ({}): write to another file",
+                target.display(),
+                input.display()
+            )));
+        }
+    }
+    if let (Some(out), Some(bad)) = (&io.output, &io.skip_bad) {
+        if output::same_file(out, bad) {
+            return Err(Failure::Usage(format!(
+                "-o and --skip-bad name the same file ({}): give two files",
+                out.display()
+            )));
+        }
+    }
+    for path in files {
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => {
+                return Err(Failure::Input(format!(
+                    "{}: is a directory",
+                    path.display()
+                )));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                return Err(Failure::Input(format!(
+                    "{}: {e}",
+                    path.display()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 fn print_stats(stats: &Stats, seconds: f64) {
     let mb = stats.bytes_in as f64 / 1e6;
-    eprintln!(
-        "textclean: {} document(s), {} bytes in, {} bytes out, {} changes, \
-         {:.1} MB/s",
+    let mut message = format!(
+        "{} document(s), {} bytes in, {} bytes out, {} changes, {:.1} MB/s",
         stats.documents,
         stats.bytes_in,
         stats.bytes_out,
@@ -278,12 +368,13 @@ fn print_stats(stats: &Stats, seconds: f64) {
         if seconds > 0.0 { mb / seconds } else { 0.0 },
     );
     for (rule, n) in stats.counts() {
-        eprintln!("  {rule:<28} {n:>10}");
+        message.push_str(&format!("\n  {rule:<28} {n:>10}"));
     }
+    output::note(&message);
 }
 
 /// A display name for an input path.
-fn display(path: &std::path::Path) -> String {
+fn display(path: &Path) -> String {
     if path.as_os_str() == "-" {
         "<stdin>".to_owned()
     } else {
@@ -292,7 +383,7 @@ fn display(path: &std::path::Path) -> String {
 }
 
 /// Opens an input: a file, or standard input for `-`.
-fn open(path: &std::path::Path) -> Result<Box<dyn io::Read>, Failure> {
+fn open(path: &Path) -> Result<Box<dyn io::Read>, Failure> {
     if path.as_os_str() == "-" {
         Ok(Box::new(io::stdin().lock()))
     } else {

@@ -1,23 +1,29 @@
 //! Plain mode: each input file is one document.
 
-use std::io::{self, Read, Write};
+use std::io::Read;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
 use textclean::{Document, Record, Stats};
 
+use crate::output::{self, Output};
 use crate::{Failure, Job, display, explain, open, progress::Progress};
 
 /// How many documents are read before they are cleaned in parallel.
 const BATCH: usize = 64;
 
+/// Runs `job` on each input in turn and writes the results to `out`,
+/// which is put in place only if every input was good.
 pub fn run(
     job: &Job,
     inputs: &[PathBuf],
-    out: &mut impl Write,
+    mut out: Output,
 ) -> Result<Stats, Failure> {
     let progress = Progress::for_files(inputs);
     let mut stats = Stats::default();
+    // Whether the last document written did not end its last line: the
+    // next one starts on a line of its own.
+    let mut open_line = false;
     for batch in inputs.chunks(BATCH) {
         let mut docs = Vec::with_capacity(batch.len());
         for path in batch {
@@ -44,15 +50,21 @@ pub fn run(
                 // go to the same place (`2>&1`).
                 out.flush()?;
                 progress.suspend(|| {
-                    io::stderr().lock().write_all(done.explanation.as_bytes())
+                    output::to_stderr(done.explanation.as_bytes())
                 })?;
             }
-            out.write_all(done.output.as_bytes())?;
+            if open_line {
+                out.write(b"\n")?;
+            }
+            out.write(done.output.as_bytes())?;
+            open_line =
+                !done.output.is_empty() && !done.output.ends_with('\n');
             stats += done.stats;
             progress.advance(text.len());
         }
     }
     progress.finish();
+    out.finish()?;
     Ok(stats)
 }
 
@@ -77,7 +89,7 @@ fn one(job: &Job, path: &std::path::Path, text: &str) -> Done {
             };
             Done { output: report.text, explanation, stats: report.stats }
         }
-        Job::Split(splitter) => {
+        Job::Split { splitter, .. } => {
             let mut output = String::new();
             for sentence in splitter.split(&Document::new(text)) {
                 let words: Vec<&str> = sentence.split_whitespace().collect();
