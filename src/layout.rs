@@ -149,7 +149,7 @@ impl Scan {
     fn candidates(self, bytes: &[u8]) -> Candidates<'_> {
         match self {
             Scan::Newline => {
-                Candidates::Newline(memchr::memchr_iter(b'\n', bytes))
+                Candidates::Newline(textclean_core::newlines(bytes))
             }
             Scan::Returns => {
                 Candidates::Returns(memchr::memchr2_iter(b'\n', b'\r', bytes))
@@ -162,7 +162,7 @@ impl Scan {
 /// The iterator of [`Scan::candidates`]: one vectorized search over the
 /// whole text, not one per line.
 enum Candidates<'a> {
-    Newline(memchr::Memchr<'a>),
+    Newline(textclean_core::Newlines<'a>),
     Returns(memchr::Memchr2<'a>),
     Every(&'a [u8], usize),
 }

@@ -231,6 +231,10 @@ const COPYRIGHT_MAX_WORDS: usize = 30;
 
 /// A copyright notice: `© 2024 Example Inc.`, `Copyright 2024 …`,
 /// `(c) Example`. `cues` are the language's copyright words, normalized.
+///
+/// A notice after a sentence of its own (`… for three generations now.
+/// Copyright 2024`) ends a paragraph rather than making a footer: that line
+/// is kept, so no content goes with the notice.
 pub(crate) fn is_copyright(line: &str, key: &str, cues: &[String]) -> bool {
     let line = line.trim_start();
     let symbol = line.starts_with("(c)")
@@ -244,7 +248,8 @@ pub(crate) fn is_copyright(line: &str, key: &str, cues: &[String]) -> bool {
         return false;
     }
     if symbol {
-        return true;
+        let at = line.find('©').unwrap_or(0);
+        return !prose_before(&line[..at]);
     }
     // A cue word followed by a year or a symbol, anywhere on a short line:
     // `Site content copyright 2024`, `Copyright (c) Example`.
@@ -261,13 +266,39 @@ pub(crate) fn is_copyright(line: &str, key: &str, cues: &[String]) -> bool {
                     || next.starts_with("c ")
                     || rest.is_empty() && at == 0
                 {
-                    return true;
+                    return !prose_before(&line[..cue_in_line(line, cue)]);
                 }
             }
             from = end;
         }
         false
     })
+}
+
+/// Where the first word of `cue` first appears in `line`, ignoring ASCII
+/// case (the start of the line if it cannot be found).
+fn cue_in_line(line: &str, cue: &str) -> usize {
+    let word = cue.split(' ').next().unwrap_or(cue).as_bytes();
+    line.as_bytes()
+        .windows(word.len().max(1))
+        .position(|w| w.eq_ignore_ascii_case(word))
+        .unwrap_or(0)
+}
+
+/// Whether `before` (the text before a copyright notice on its line) is a
+/// sentence of its own: three words or more that end with a terminator or
+/// run into the notice without a space (`nowCopyright`), or eight words or
+/// more in any case; never a list of links (`Home | About`).
+fn prose_before(before: &str) -> bool {
+    if before.contains(['|', '·', '•', '»']) {
+        return false;
+    }
+    let words = count_words(before);
+    let end = before.trim_end();
+    let ends_sentence = end.ends_with(['.', '!', '?', '"', '\u{201d}'])
+        || (end.len() == before.len()
+            && end.chars().next_back().is_some_and(char::is_lowercase));
+    words >= 8 || (words >= 3 && ends_sentence)
 }
 
 /// A counter line: only numbers and the language's count words, at least
@@ -381,6 +412,16 @@ mod tests {
             ("Site content copyright 2019 Example", true),
             ("Copyright law protects original works of authorship.", false),
             ("The copyright holder may grant a licence.", false),
+            ("All content on this site is copyright 2024 Example", true),
+            ("Home | About | Contact. Copyright 2024 Example", true),
+            // A sentence of its own before the notice: a paragraph's end.
+            (
+                "The family has run the bakery for three generations now. \
+                 Copyright 2024",
+                false,
+            ),
+            ("It was baked here for years nowCopyright 2024", false),
+            ("Thanks for reading this post! © 2024 Jane Doe", false),
             (
                 "A long paragraph that mentions © once but goes on and on \
                  with many words about the history of the symbol and its \

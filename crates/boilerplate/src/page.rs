@@ -78,14 +78,14 @@ impl Rules {
         let text = doc.text();
         let index = doc.lines();
         let (mut key, mut split) = (String::new(), String::new());
+        // Blank lines neither count nor break a run, so they are not kept:
+        // a page of blank lines costs no memory per line.
         let mut lines: Vec<(Range<usize>, Kind)> = index
             .iter()
             .enumerate()
-            .map(|(i, line)| {
-                (
-                    index.with_newline(i),
-                    self.line_kind(&text[line], &mut key, &mut split),
-                )
+            .filter_map(|(i, line)| {
+                let kind = self.line_kind(&text[line], &mut key, &mut split);
+                (kind != Kind::Blank).then(|| (index.with_newline(i), kind))
             })
             .collect();
         if self.heuristics.is_some() {

@@ -80,7 +80,7 @@ pub use document::{Block, BlockKind, Document, Meta};
 pub use edits::{Edits, Record, Rewritten};
 pub use error::{Error, ErrorKind};
 pub use lang::{LanguageLists, LanguagePack, Terminators};
-pub use lines::Lines;
+pub use lines::{Lines, Newlines, newlines};
 pub use span::SpanMap;
 pub use stage::Stage;
 pub use stats::Stats;

@@ -72,11 +72,6 @@ pub(crate) fn blank_line_after(bytes: &[u8], nl: usize) -> Option<usize> {
     (j < bytes.len() && bytes[j] == b'\n').then_some(j)
 }
 
-/// Where the line that holds `at` starts.
-pub(crate) fn line_start(text: &str, at: usize) -> usize {
-    memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |nl| nl + 1)
-}
-
 /// Where the content of the line that ends at the `\n` at `nl` ends:
 /// before its trailing [`is_blank_byte`]s.
 pub(crate) fn content_end(bytes: &[u8], nl: usize) -> usize {
@@ -171,8 +166,5 @@ mod tests {
         assert_eq!(nls, [5, 10]);
         assert_eq!(content_end(text.as_bytes(), 5), 2);
         assert_eq!(content_start(text.as_bytes(), 6), 8);
-        assert_eq!(line_start(text, 9), 6);
-        assert_eq!(line_start(text, 3), 0);
-        assert_eq!(line_start(text, 12), 11);
     }
 }

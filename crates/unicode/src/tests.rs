@@ -436,6 +436,29 @@ proptest! {
         check(&cleaner, &text);
     }
 
+    /// Long regions are cut where nothing before can interact with what
+    /// follows: cutting as often as possible gives what one region gives.
+    #[test]
+    fn cut_regions_clean_as_one(
+        cleaner in cleaners(),
+        parts in prop::collection::vec(interesting(), 1..6),
+        runs in prop::collection::vec((prop::sample::select(vec![
+            "\u{a0}", "&amp;", "&", "©", "\u{200b}", "\u{301}", "Ã", "a", "€",
+        ]), 0..12usize), 1..6),
+        every in 1..5usize,
+    ) {
+        let mut text = String::new();
+        for (part, (run, n)) in parts.iter().zip(runs.iter().cycle()) {
+            text.push_str(part);
+            text.push_str(&run.repeat(*n));
+        }
+        let mut cut = cleaner.clone();
+        cut.engine.region_items = every;
+        let mut whole = cleaner;
+        whole.engine.region_items = usize::MAX;
+        prop_assert_eq!(cut.clean(&text), whole.clean(&text), "{:?}", text);
+    }
+
     #[test]
     fn ascii_without_triggers_is_borrowed(text in "[ -%'-~\n\t]{0,200}") {
         prop_assert!(matches!(web().clean(&text), Cow::Borrowed(_)));

@@ -1,7 +1,6 @@
 //! The sentence around a candidate boundary, as the sentence-level rules
 //! ([`glued`](super::glued), [`space`](super::space)) read it.
 
-use crate::blocks::line_start;
 use crate::text::is_opener;
 
 /// Whether the word that ends at `end` can start a sentence that goes on:
@@ -37,10 +36,13 @@ pub(super) fn continues_sentence(
 }
 
 /// Whether `at` is inside parentheses opened earlier on its line (after
-/// `floor`): a sentence does not end inside an open parenthesis
-/// (`JavaScript (as of ECMAScript 5.1)`).
+/// `floor`, and at most 300 bytes back): a sentence does not end inside an
+/// open parenthesis (`JavaScript (as of ECMAScript 5.1)`). Only that window
+/// is read, so a long line costs no more per candidate than a short one.
 pub(super) fn inside_parentheses(text: &str, at: usize, floor: usize) -> bool {
-    let lo = floor.max(line_start(text, at)).max(at.saturating_sub(300));
+    let lo = floor.max(at.saturating_sub(300)).min(at);
+    let lo = memchr::memrchr(b'\n', &text.as_bytes()[lo..at])
+        .map_or(lo, |nl| lo + nl + 1);
     let mut depth = 0usize;
     for &b in text.as_bytes()[lo..at].iter().rev() {
         match b {
@@ -56,6 +58,20 @@ pub(super) fn inside_parentheses(text: &str, at: usize, floor: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parentheses_are_read_on_the_line_within_reach() {
+        let inside =
+            |text: &str| inside_parentheses(text, text.find('|').unwrap(), 0);
+        assert!(inside("JavaScript (as of ECMAScript 5.|1)"));
+        assert!(!inside("done (really) and then|."));
+        assert!(!inside("an open (\nline then|."), "the line ended");
+        let far = format!("(an aside {}|.", "word ".repeat(80));
+        assert!(!inside(&far), "beyond 300 bytes");
+        // A long line before the window costs nothing and changes nothing.
+        let long = format!("{}(near|.", "word ".repeat(100_000));
+        assert!(inside(&long));
+    }
 
     #[test]
     fn sentence_goes_on() {

@@ -67,6 +67,9 @@ impl Engine {
     /// The rule that rewrites `c` after mojibake is repaired; writes the
     /// replacement to `out`.
     pub(super) fn post(&self, c: char, out: &mut String) -> Option<Rule> {
+        if c.is_ascii() {
+            return None;
+        }
         let cfg = &self.cfg;
         if let Some(meant) = self.c1(c) {
             if self.post(meant, out).is_none() {

@@ -28,9 +28,14 @@ pub(super) fn read(
     let mut len = 0;
     let mut i = at;
     loop {
-        if let Some(end) = skip(i) {
-            i = end;
-            continue;
+        // No rule deletes a printable ASCII character.
+        let printable =
+            text.as_bytes().get(i).is_some_and(|b| (0x20..0x7f).contains(b));
+        if !printable {
+            if let Some(end) = skip(i) {
+                i = end;
+                continue;
+            }
         }
         let raw = text.get(i..)?.chars().next()?;
         i += raw.len_utf8();
@@ -55,9 +60,20 @@ pub(super) fn read(
 /// The character an entity's name (between `&` and `;`) stands for.
 fn decode(name: &[u8]) -> Option<char> {
     let Some(number) = name.strip_prefix(b"#") else {
-        let name = std::str::from_utf8(name).ok()?;
-        let i = ENTITIES.binary_search_by(|e| e.0.cmp(name)).ok()?;
-        return Some(ENTITIES[i].1);
+        // The few that make most of real text, before the search.
+        return match name {
+            b"amp" => Some('&'),
+            b"lt" => Some('<'),
+            b"gt" => Some('>'),
+            b"quot" => Some('"'),
+            b"nbsp" => Some('\u{a0}'),
+            _ => {
+                let i = ENTITIES
+                    .binary_search_by(|e| e.0.as_bytes().cmp(name))
+                    .ok()?;
+                Some(ENTITIES[i].1)
+            }
+        };
     };
     let (digits, radix) = match number {
         [b'x' | b'X', hex @ ..] => (hex, 16),
@@ -93,25 +109,53 @@ fn compat_ascii(c: char) -> Option<char> {
 /// How far around an entity to look for markup on its line.
 const MARKUP_REACH: usize = 256;
 
+/// Whether an entity may start at the `&` at `at`: a name, a number, or
+/// a character some rule deletes or folds to ASCII (`&\u{200b}amp;`,
+/// `&ａｍｐ;`) follows. Any other `&` is only itself.
+pub(super) fn may_start(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at + 1).is_some_and(|&b| {
+        b.is_ascii_alphanumeric() || b == b'#' || !(0x20..0x7f).contains(&b)
+    })
+}
+
 /// Whether the line around `at` shows markup (`<b>`, `</p>`, `<!--`): then
 /// its `&lt;`, `&gt;` and `&amp;` are escaped on purpose, as in an example
 /// of HTML or code (`Hello &lt;blink&gt;`), and decoding them would make
 /// tags that were never there. Other entities there still decode.
+///
+/// The line around `at` ends at a line break, or at a numeric reference to
+/// one (which this pass turns into one): the decision must not change once
+/// it is decoded. Only the nearest markup on each side is looked at, so the
+/// cost does not grow with the number of entities nearby (`&lt;` × 1 M).
 pub(super) fn near_markup(bytes: &[u8], at: usize) -> bool {
     let lo = at.saturating_sub(MARKUP_REACH);
     let hi = (at + MARKUP_REACH).min(bytes.len());
-    // The line around `at`, where a numeric reference to a line break (which
-    // this pass turns into one) also ends a line: the decision must not
-    // change once it is decoded.
-    let start =
-        (lo..at).rev().find_map(|k| line_break_at(bytes, k)).unwrap_or(lo);
-    let end = (at + 1..hi)
-        .find(|&k| line_break_at(bytes, k).is_some())
-        .unwrap_or(hi);
-    bytes[start..end.max(start)].windows(2).any(|w| {
-        w[0] == b'<'
-            && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!'))
-    })
+    let before = memchr::memrchr_iter(b'<', &bytes[lo..at])
+        .map(|m| lo + m)
+        .find(|&m| is_markup(bytes, m));
+    if before.is_some_and(|m| !breaks_in(bytes, m, at)) {
+        return true;
+    }
+    let after =
+        memchr::memchr_iter(b'<', &bytes[at..hi.saturating_sub(1).max(at)])
+            .map(|m| at + m)
+            .find(|&m| is_markup(bytes, m));
+    after.is_some_and(|m| !breaks_in(bytes, at + 1, m + 2))
+}
+
+/// Whether a tag or comment starts at `m`: `<` and a letter, `/` or `!`.
+fn is_markup(bytes: &[u8], m: usize) -> bool {
+    bytes
+        .get(m + 1)
+        .is_some_and(|&b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!'))
+}
+
+/// Whether a line break ([`line_break_at`]) starts in `from..to`.
+fn breaks_in(bytes: &[u8], from: usize, to: usize) -> bool {
+    let to = to.min(bytes.len());
+    from < to
+        && memchr::memchr2_iter(b'\n', b'&', &bytes[from..to])
+            .any(|k| line_break_at(bytes, from + k).is_some())
 }
 
 /// When a line break starts at `k` (`\n`, or a numeric reference such as
@@ -145,6 +189,47 @@ fn line_break_at(bytes: &[u8], k: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The definition `near_markup` keeps, read the slow way: the line
+    /// around `at` within reach, then any markup in it.
+    fn near_markup_by_definition(bytes: &[u8], at: usize) -> bool {
+        let lo = at.saturating_sub(MARKUP_REACH);
+        let hi = (at + MARKUP_REACH).min(bytes.len());
+        let start =
+            (lo..at).rev().find_map(|k| line_break_at(bytes, k)).unwrap_or(lo);
+        let end = (at + 1..hi)
+            .find(|&k| line_break_at(bytes, k).is_some())
+            .unwrap_or(hi);
+        bytes[start..end.max(start)].windows(2).any(|w| {
+            w[0] == b'<'
+                && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!'))
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn near_markup_keeps_its_definition(
+            parts in proptest::collection::vec(
+                prop::sample::select(vec![
+                    "<b>", "</p>", "<!--", "< ", "<", "\n", "&#10;", "&#x2028",
+                    "&#13", "&#65;", "&lt;", "&amp;", "x", "word ", ";",
+                ]),
+                0..200,
+            ),
+            pad in 0usize..300,
+        ) {
+            let text = format!("{}{}", " ".repeat(pad), parts.concat());
+            let bytes = text.as_bytes();
+            for at in memchr::memchr_iter(b'&', bytes) {
+                prop_assert_eq!(
+                    near_markup(bytes, at),
+                    near_markup_by_definition(bytes, at),
+                    "at {} in {:?}", at, text
+                );
+            }
+        }
+    }
 
     fn plain(text: &str) -> Option<(usize, char)> {
         read(text, 0, false, &|_| None)

@@ -40,8 +40,8 @@ mod utf8;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::Normalization;
 use crate::rule::Rule;
+use crate::{Normalization, cp1252};
 use class::{ACTIVE, BOUNDARY, MAPPABLE};
 use lex::Item;
 use utf8::decode_at;
@@ -52,6 +52,11 @@ pub(crate) type Config = crate::UnicodeOptions;
 /// How often a region's output is cleaned again before giving up.
 const MAX_DEPTH: u8 = 4;
 
+/// How many items a region holds before it is cut at the next item that
+/// nothing before it can interact with, so that a run of touched
+/// characters (`&` × 10 M, `&lt;` × 2.5 M) takes bounded memory.
+const REGION_ITEMS: usize = 4096;
+
 /// The compiled cleaner: its rules and lookup tables.
 #[derive(Clone)]
 pub(crate) struct Engine {
@@ -61,6 +66,9 @@ pub(crate) struct Engine {
     /// Class bits of U+0080..U+0800 (Latin, Greek, Cyrillic, Hebrew,
     /// Arabic...), indexed by code point.
     classes: Arc<[u8]>,
+    /// When a region may be cut: [`REGION_ITEMS`], or less in tests, which
+    /// check that cutting changes nothing.
+    pub(crate) region_items: usize,
 }
 
 /// Buffers reused across regions.
@@ -76,8 +84,12 @@ struct Scratch {
 
 impl Engine {
     pub(crate) fn new(cfg: Config) -> Engine {
-        let mut engine =
-            Engine { cfg, ascii: [false; 128], classes: Arc::from(&[][..]) };
+        let mut engine = Engine {
+            cfg,
+            ascii: [false; 128],
+            classes: Arc::from(&[][..]),
+            region_items: REGION_ITEMS,
+        };
         for b in 0..128u8 {
             engine.ascii[b as usize] = match b {
                 b'\n' | b'\t' => false,
@@ -154,6 +166,11 @@ impl Engine {
                 break;
             }
             let item = self.lex(input, i);
+            if sc.items.len() >= self.region_items
+                && self.cuts_before(input, &item, sc)
+            {
+                break;
+            }
             i = item.end;
             self.push(&mut sc.items, item, before);
         }
@@ -165,6 +182,52 @@ impl Engine {
             self.settle(start..i, depth, sc);
         }
         i
+    }
+
+    /// Whether a region may end before `item` as if the text ended there:
+    /// the item keeps a character that no mojibake sequence can hold or
+    /// reach across (ASCII, or no Windows-1252 character), its output
+    /// starts with such a character too, at a normalization boundary, and
+    /// the item after it starts at one as well (or "S" and a caron would
+    /// make "Š", which may be half of mojibake).
+    ///
+    /// A Windows-1252 continuation byte (`\u{a0}`, `©`) qualifies too after
+    /// three others: no lead byte is then near enough for a sequence to
+    /// hold it (a run of no-break spaces).
+    fn cuts_before(&self, input: &str, item: &Item, sc: &mut Scratch) -> bool {
+        let Some(c) = item.ch else { return false };
+        let unreachable = match cp1252::byte(c) {
+            None => true,
+            Some(0x80..=0xbf) => {
+                let mut before =
+                    sc.items.iter().rev().take(8).filter_map(|i| i.ch);
+                (0..3).all(|_| {
+                    before
+                        .next()
+                        .and_then(cp1252::byte)
+                        .is_some_and(|b| (0x80..0xc0).contains(&b))
+                })
+            }
+            Some(_) => false,
+        };
+        let starts_clean = |c: char, tmp: &mut String| {
+            tmp.clear();
+            let first = match self.post(c, tmp) {
+                Some(_) => tmp.chars().next(),
+                None => Some(c),
+            };
+            first.is_some_and(|f| {
+                cp1252::byte(f).is_none() && self.is_boundary(f)
+            })
+        };
+        if !unreachable || !starts_clean(c, &mut sc.tmp) {
+            return false;
+        }
+        if item.end >= input.len() {
+            return true;
+        }
+        let next = self.lex(input, item.end);
+        next.ch.is_some_and(|n| starts_clean(n, &mut sc.tmp))
     }
 
     /// Whether the ASCII character before `j` stays as it is: it ends a

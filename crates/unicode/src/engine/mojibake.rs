@@ -16,6 +16,18 @@ impl Engine {
         item: Item,
         before: Option<char>,
     ) {
+        // A run of pieces one rule deletes is one item, and so one change:
+        // a run of a million zero-width spaces takes no memory per piece.
+        if let Some(top) = items.last_mut() {
+            if item.ch.is_none()
+                && top.ch.is_none()
+                && top.rule == item.rule
+                && top.end == item.start
+            {
+                top.end = item.end;
+                return;
+            }
+        }
         items.push(item);
         if !self.cfg.mojibake {
             return;

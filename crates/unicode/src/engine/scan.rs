@@ -1,12 +1,13 @@
 //! The fast scan: where the next region starts.
 
-use super::Engine;
 use super::class::{ACTIVE, MAPPABLE};
 use super::utf8::decode_at;
+use super::{Engine, entity};
 
 impl Engine {
     /// Finds, from `from`, the first position where a rule may apply: an
-    /// ASCII byte some rule acts on, a non-ASCII character some rule acts on
+    /// ASCII byte some rule acts on (an `&` only where an entity may
+    /// start), a non-ASCII character some rule acts on
     /// or that is not normalized, or two Windows-1252 characters in a row.
     pub(super) fn find(&self, text: &str, from: usize) -> Option<usize> {
         const LO: u64 = 0x0101_0101_0101_0101;
@@ -32,7 +33,9 @@ impl Engine {
             while i < stop {
                 let b = bytes[i];
                 if b < 0x80 {
-                    if self.ascii[b as usize] {
+                    if self.ascii[b as usize]
+                        && (b != b'&' || entity::may_start(bytes, i))
+                    {
                         return Some(i);
                     }
                     i += 1;
