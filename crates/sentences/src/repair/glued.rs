@@ -7,6 +7,8 @@
 //! tokens they [`want`](Glue::want).
 
 use std::collections::{HashMap, HashSet};
+
+use foldhash::fast::RandomState;
 use std::ops::Range;
 
 use super::counts::Counts;
@@ -247,14 +249,24 @@ impl Glue {
 /// sentence starters (`cityThe`, `streetThe`).
 #[derive(Default)]
 struct Families<'t> {
-    left: HashMap<&'t str, usize>,
-    right: HashMap<&'t str, usize>,
+    left: HashMap<&'t str, usize, RandomState>,
+    right: HashMap<&'t str, usize, RandomState>,
 }
 
 impl<'t> Families<'t> {
     fn of(text: &'t str, glues: &[Glue]) -> Families<'t> {
-        let mut seen = HashSet::new();
-        let mut families = Families::default();
+        // Tokens, not keys an attacker picks to collide: a seeded fast
+        // hash does (as in `Counts`).
+        let n = glues.len();
+        let mut seen: HashSet<&str, RandomState> =
+            HashSet::with_capacity_and_hasher(n, RandomState::default());
+        let mut families = Families {
+            left: HashMap::with_capacity_and_hasher(n, RandomState::default()),
+            right: HashMap::with_capacity_and_hasher(
+                n,
+                RandomState::default(),
+            ),
+        };
         for g in glues {
             if seen.insert(&text[g.token.clone()]) {
                 *families.left.entry(g.left(text)).or_default() += 1;

@@ -40,7 +40,8 @@ impl Engine {
             };
             if normalize {
                 if let Some(first) = tmp.chars().next() {
-                    if n > seg_item && self.is_boundary(first) {
+                    let boundary = self.is_boundary(first);
+                    if n > seg_item && boundary {
                         self.close(
                             sc,
                             seg_item..n,
@@ -53,8 +54,13 @@ impl Engine {
                         seg_edit = sc.edits.len();
                         seg_check = false;
                     }
-                    seg_check =
-                        seg_check || tmp.chars().any(|c| !self.is_boundary(c));
+                    // Most items are one character: its class is known.
+                    seg_check = seg_check
+                        || if tmp.len() == first.len_utf8() {
+                            !boundary
+                        } else {
+                            tmp.chars().any(|c| !self.is_boundary(c))
+                        };
                 }
             }
             let out = sc.text.len();
