@@ -285,6 +285,12 @@ impl Config {
                 None => error,
             }
         })?;
+        if let Some(key) = non_finite_in(&value) {
+            return Err(Error::new(
+                ErrorKind::InvalidValue,
+                format!("`{key}` is not a finite number (nan or inf)"),
+            ));
+        }
         let value = serde_json::to_value(value)
             .map_err(|e| Error::new(ErrorKind::Syntax, e.to_string()))?;
         Config::from_value(value)?.resolve()
@@ -382,10 +388,34 @@ impl Config {
         Ok(config)
     }
 
-    /// The configuration as TOML, stage by stage.
-    pub fn to_toml(&self) -> String {
-        // Every value is a string, a boolean, a number or a list of them.
-        toml::to_string(self).unwrap_or_default()
+    /// The configuration as TOML, stage by stage; or an error naming the
+    /// option that TOML cannot write: a null (JSON's `null`, or an unset
+    /// `Option` of a stage's options), which [`Config::to_json`] keeps.
+    ///
+    /// ```
+    /// use textclean::{Config, Preset};
+    ///
+    /// let toml = Preset::Pdf.config().to_toml()?;
+    /// assert_eq!(Config::from_toml(&toml)?, Preset::Pdf.config());
+    /// let with_null = Config::from_json(r#"{"stage": [{"kind": "unicode", "quotes": null}]}"#)?;
+    /// assert!(with_null.to_toml().unwrap_err().to_string().contains("quotes"));
+    /// # Ok::<(), textclean::Error>(())
+    /// ```
+    pub fn to_toml(&self) -> Result<String, Error> {
+        for (i, stage) in self.stages.iter().enumerate() {
+            if let Some(name) = null_in(&stage.options) {
+                return Err(Error::new(
+                    ErrorKind::InvalidValue,
+                    format!(
+                        "option `{name}` is null, which TOML cannot write \
+                         (leave it out, or write JSON)"
+                    ),
+                )
+                .in_field(&format!("stage {}", i + 1)));
+            }
+        }
+        toml::to_string(self)
+            .map_err(|e| Error::new(ErrorKind::InvalidValue, e.to_string()))
     }
 
     /// The configuration as JSON.
@@ -429,6 +459,35 @@ impl Config {
 }
 
 /// Reads the `n`th stage table.
+/// The first option name whose value is null or holds one, if any.
+fn null_in(options: &serde_json::Map<String, Value>) -> Option<String> {
+    fn holds_null(value: &Value) -> bool {
+        match value {
+            Value::Null => true,
+            Value::Array(items) => items.iter().any(holds_null),
+            Value::Object(map) => map.values().any(holds_null),
+            _ => false,
+        }
+    }
+    options.iter().find(|(_, v)| holds_null(v)).map(|(k, _)| k.clone())
+}
+
+/// The key of the first float of a TOML table that is NaN or infinite
+/// (JSON, and so the configuration, has no such numbers), if any.
+fn non_finite_in(table: &toml::Table) -> Option<String> {
+    fn find(key: &str, value: &toml::Value) -> Option<String> {
+        match value {
+            toml::Value::Float(f) if !f.is_finite() => Some(key.to_owned()),
+            toml::Value::Array(items) => {
+                items.iter().find_map(|v| find(key, v))
+            }
+            toml::Value::Table(t) => t.iter().find_map(|(k, v)| find(k, v)),
+            _ => None,
+        }
+    }
+    table.iter().find_map(|(k, v)| find(k, v))
+}
+
 fn stage_of(n: usize, value: Value) -> Result<StageConfig, Error> {
     let at = format!("stage {}", n + 1);
     let Value::Object(mut options) = value else {
