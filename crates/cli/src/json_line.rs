@@ -119,6 +119,14 @@ impl<'a> JsonLine<'a> {
         Ok(found)
     }
 
+    /// The members as written: each raw key (quotes included) and raw
+    /// value, in the order of the line.
+    pub fn members(&self) -> impl Iterator<Item = (&'a [u8], &'a [u8])> + '_ {
+        self.members.iter().map(|m| {
+            (&self.bytes[m.key.clone()], &self.bytes[m.value.clone()])
+        })
+    }
+
     /// Whether the line has the field `name`.
     pub fn has(&self, name: &str) -> bool {
         self.members.iter().any(|m| key_is(&self.bytes[m.key.clone()], name))
@@ -505,6 +513,10 @@ mod tests {
         let parsed = parse(line).unwrap();
         let out = parsed.rewrite(&[("text", quote("b"))], &[]);
         assert_eq!(out, line.replace("\"a\"", "\"b\"").as_bytes());
+        let keys: Vec<&[u8]> = parsed.members().map(|(k, _)| k).collect();
+        assert_eq!(keys.len(), 6);
+        assert_eq!(keys[3], b"\"k\"");
+        assert_eq!(parsed.rewrite(&[], &[]), line.as_bytes());
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub(super) const MAPPABLE: u8 = 2;
 /// A normalization boundary: nothing before it composes or reorders with
 /// it or anything after it.
 pub(super) const BOUNDARY: u8 = 4;
+/// Some rule other than normalization acts on the character (so it is
+/// [`ACTIVE`] too): what is left to do in text already normalized.
+pub(super) const RULE: u8 = 8;
 
 /// Characters below this have their class in a table.
 const TABLE: usize = 0x800;
@@ -51,7 +54,7 @@ impl Engine {
             || self.fragile(c).is_some()
             || self.post(c, &mut scratch).is_some()
         {
-            class |= ACTIVE;
+            class |= ACTIVE | RULE;
         }
         if self.cfg.mojibake && cp1252::byte(c).is_some() {
             class |= MAPPABLE;

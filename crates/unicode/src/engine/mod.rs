@@ -175,9 +175,11 @@ impl Engine {
             self.push(&mut sc.items, item, before);
         }
         self.emit(input, sc);
+        // The output is normalized (each segment that needed it was), so
+        // only another rule can still change it.
         if !sc.edits.is_empty()
             && depth < MAX_DEPTH
-            && self.find(&sc.text, 0).is_some()
+            && self.find_rule(&sc.text, 0).is_some()
         {
             self.settle(start..i, depth, sc);
         }

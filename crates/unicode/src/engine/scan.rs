@@ -1,6 +1,6 @@
 //! The fast scan: where the next region starts.
 
-use super::class::{ACTIVE, MAPPABLE};
+use super::class::{ACTIVE, MAPPABLE, RULE};
 use super::utf8::decode_at;
 use super::{Engine, entity};
 
@@ -10,6 +10,22 @@ impl Engine {
     /// start), a non-ASCII character some rule acts on
     /// or that is not normalized, or two Windows-1252 characters in a row.
     pub(super) fn find(&self, text: &str, from: usize) -> Option<usize> {
+        self.find_class(text, from, ACTIVE)
+    }
+
+    /// Like [`Engine::find`], in text that is already normalized: finds
+    /// where a rule other than normalization may apply.
+    pub(super) fn find_rule(&self, text: &str, from: usize) -> Option<usize> {
+        self.find_class(text, from, RULE)
+    }
+
+    /// The scan, stopping at characters with a class bit of `active`.
+    fn find_class(
+        &self,
+        text: &str,
+        from: usize,
+        active: u8,
+    ) -> Option<usize> {
         const LO: u64 = 0x0101_0101_0101_0101;
         const HI: u64 = 0x8080_8080_8080_8080;
         let bytes = text.as_bytes();
@@ -43,12 +59,12 @@ impl Engine {
                 }
                 let (c, len) = decode_at(bytes, i);
                 let class = self.class(c);
-                if class & ACTIVE != 0 {
+                if class & active != 0 {
                     return Some(i);
                 }
                 if class & MAPPABLE != 0 && bytes.get(i + len) >= Some(&0x80) {
                     let (next, _) = decode_at(bytes, i + len);
-                    if self.class(next) & (MAPPABLE | ACTIVE) != 0 {
+                    if self.class(next) & (MAPPABLE | active) != 0 {
                         return Some(i);
                     }
                 }
