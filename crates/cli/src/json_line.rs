@@ -260,6 +260,20 @@ fn hex4(digits: &str) -> u32 {
         .unwrap_or(0xFFFD)
 }
 
+/// The bytes that end a run of plain string content: `"`, `\` and the
+/// control bytes (which JSON does not allow unescaped).
+const STRING_STOPS: [bool; 256] = {
+    let mut stops = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        stops[b] = true;
+        b += 1;
+    }
+    stops[b'"' as usize] = true;
+    stops[b'\\' as usize] = true;
+    stops
+};
+
 /// A validating pass over JSON bytes that builds nothing.
 struct Scanner<'a> {
     bytes: &'a [u8],
@@ -375,11 +389,11 @@ impl Scanner<'_> {
         self.expect(b'"')?;
         loop {
             let rest = &self.bytes[self.at..];
-            let i = memchr::memchr2(b'"', b'\\', rest).unwrap_or(rest.len());
-            if let Some(c) = rest[..i].iter().position(|&b| b < 0x20) {
-                self.at += c;
-                return Err(self.error("control character in a string"));
-            }
+            // One pass to the next quote, backslash or control byte.
+            let i = rest
+                .iter()
+                .position(|&b| STRING_STOPS[usize::from(b)])
+                .unwrap_or(rest.len());
             self.at += i;
             match self.peek() {
                 Some(b'"') => {

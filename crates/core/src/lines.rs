@@ -47,10 +47,6 @@ impl Lines {
         old.blank.clear();
         old.len = text.len();
         let bytes = text.as_bytes();
-        // Counting first (a vectorized pass) sizes the index once.
-        let count = bytes.iter().filter(|&&b| b == b'\n').count() + 2;
-        old.starts.reserve(count);
-        old.blank.reserve(count / 64 + 1);
         let mut start = 0;
         for end in newlines(bytes) {
             old.push(start, &text[start..end]);
