@@ -90,6 +90,25 @@ pub(crate) fn has_case_boundary(line: &str) -> bool {
         .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
 }
 
+/// How many places in `line` a lower-case letter meets an upper-case one
+/// (`bankThe`), or an acronym meets a capitalized word (`AIDiverse`):
+/// where sentence repair may split a glued sentence. Counted as word
+/// breaks, they make a line's word count the same before and after repair,
+/// so that a second run classifies it as the first did.
+pub(crate) fn case_boundaries(line: &str) -> usize {
+    let mut count = 0;
+    // The case of the two characters before: lower, upper.
+    let (mut lower, mut upper, mut upper_before) = (false, false, false);
+    for c in line.chars() {
+        let (is_lower, is_upper) = (c.is_lowercase(), c.is_uppercase());
+        count += usize::from(lower && is_upper);
+        count += usize::from(upper_before && upper && is_lower);
+        upper_before = upper;
+        (lower, upper) = (is_lower, is_upper);
+    }
+    count
+}
+
 /// The number of words [`normalize`] would count (runs of letters and
 /// digits), without writing the key.
 pub(crate) fn alnum_words(text: &str) -> usize {
@@ -397,6 +416,21 @@ mod tests {
             ("", false),
         ] {
             assert_eq!(is_navigation(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn case_boundaries_are_where_repair_splits() {
+        for (line, want) in [
+            ("the river bankThe water", 1),
+            ("on AIDiverse teams", 1),
+            // Also "PUs": more than repair splits, but the same after it.
+            ("the GPUsThey said", 2),
+            ("plain words, no glue. None here", 0),
+            ("caféThe", 1),
+            ("", 0),
+        ] {
+            assert_eq!(case_boundaries(line), want, "{line:?}");
         }
     }
 

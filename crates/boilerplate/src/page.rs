@@ -14,8 +14,8 @@ use aho_corasick::{AhoCorasick, Anchored, Input};
 use textclean_core::{Doc, Edits};
 
 use crate::line::{
-    alnum_words, count_words, has_case_boundary, is_copyright, is_counter,
-    is_navigation, normalize, normalize_splitting,
+    alnum_words, case_boundaries, count_words, has_case_boundary,
+    is_copyright, is_counter, is_navigation, normalize, normalize_splitting,
 };
 
 /// Rule names: stable, documented in the crate docs.
@@ -130,6 +130,7 @@ impl Rules {
             key.clear();
             alnum_words(line)
         };
+        let words = words + case_boundaries(line);
         if let Some(h) = &self.heuristics {
             if line.len() <= KEY_MAX_BYTES {
                 if is_copyright(line, key, &h.copyright) {

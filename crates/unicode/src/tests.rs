@@ -376,6 +376,31 @@ fn adversarial_inputs_stay_linear() {
     }
 }
 
+/// What the fuzz targets found: a reference to a line break with a deleted
+/// character inside decoded as a break but did not end the line for the
+/// markup test, so a second run decoded the `&gt;` the first kept; and a
+/// reference without its `;`, never decoded, ended the line.
+#[test]
+fn references_to_line_breaks_end_the_line_as_they_decode() {
+    for text in [
+        "<a&\u{17}#8232&gt;",
+        "<b>&\u{17}#10;&gt;",
+        "<b>&\u{200b}#10;&gt;",
+        "<b>&amp;#10;&gt;",
+        "<a&#13&gt;",
+        "<b>x</b>&#10;&lt;i&gt;",
+    ] {
+        for cleaner in [web(), all(), UnicodeCleaner::ftfy()] {
+            let once = cleaner.clean(text).into_owned();
+            assert_eq!(cleaner.clean(&once), once, "{text:?}");
+        }
+    }
+    // Beside markup on its line, an escaped tag stays escaped.
+    assert_eq!(web().clean("<a&#13&gt;"), "<a&#13&gt;");
+    // A decoded line break ends the line: the next one has no markup.
+    assert_eq!(web().clean("<b>&#10;&lt;i&gt;"), "<b>\n<i>");
+}
+
 /// Characters the rules care about, to bias random text toward them.
 fn interesting() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![

@@ -46,9 +46,11 @@ pub(super) fn add_periods(
         || *code.get_or_insert_with(|| looks_like_code(&text[span.clone()]));
     if lines.len() == 1 || wrapped {
         let s = &text[span.clone()];
+        // Columns are read line by line, as the unwrap rule reads them:
+        // the blanks that end a wrapped line are no column gap.
         if last_ok
             && !starts_with_list_marker(s)
-            && !has_columns(s)
+            && !lines.iter().any(|l| has_columns(&text[l.start..l.end]))
             && is_prose(s, words_of(s), splits_in(splits, span.clone()))
             && ends_a_sentence(lang, text, span.clone(), splits)
             && !is_code()

@@ -53,7 +53,7 @@ pub(super) fn candidates(
     joined: bool,
 ) -> Vec<Glue> {
     let glues = boundaries(lang, text);
-    let families = Families::of(text, &glues);
+    let families = Families::of(lang, text, &glues);
     glues
         .into_iter()
         .filter(|g| g.plausible(lang, text, &families, joined))
@@ -254,7 +254,12 @@ struct Families<'t> {
 }
 
 impl<'t> Families<'t> {
-    fn of(text: &'t str, glues: &[Glue]) -> Families<'t> {
+    /// The families of the candidates whose right part is no sentence
+    /// starter: only those can the family rule keep whole (a starter is
+    /// split on its own evidence), and counting the others would make a
+    /// family that is gone once they are split (`NASAMod` beside
+    /// `NASAMoreover`), so that a second run splits more.
+    fn of(lang: &Language, text: &'t str, glues: &[Glue]) -> Families<'t> {
         // Tokens, not keys an attacker picks to collide: a seeded fast
         // hash does (as in `Counts`).
         let n = glues.len();
@@ -267,7 +272,7 @@ impl<'t> Families<'t> {
                 RandomState::default(),
             ),
         };
-        for g in glues {
+        for g in glues.iter().filter(|g| !lang.is_starter(g.right(text))) {
             if seen.insert(&text[g.token.clone()]) {
                 *families.left.entry(g.left(text)).or_default() += 1;
                 *families.right.entry(g.right(text)).or_default() += 1;

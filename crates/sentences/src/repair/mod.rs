@@ -344,6 +344,25 @@ mod tests {
         [SentenceRepair::default(), SentenceRepair::pdf()]
     }
 
+    /// What the fuzz targets found: each once needed a second run.
+    #[test]
+    fn fuzz_findings_settle_in_one_run() {
+        for text in [
+            // A family counted with a member split for its starter.
+            "d a NASAMod NASAMoreover NASA",
+            "We saw the NASAMod and then NASAMoreover the NASA team",
+            // A glued run before a CR line end that unwrapping joins.
+            "Whrelayouttsemeit wor fmeAdvertisement\r\ne",
+            // Trailing tabs before a line that unwrapping joins.
+            "Weold them llnd more, ata and more,athaprice\t\t\nth",
+        ] {
+            for stage in stages() {
+                let once = stage.clean(text).into_owned();
+                assert_eq!(stage.clean(&once), once, "{text:?}");
+            }
+        }
+    }
+
     proptest! {
         #[test]
         fn never_panics(text in "\\PC{0,300}") {

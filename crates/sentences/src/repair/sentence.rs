@@ -20,9 +20,13 @@ pub(super) fn continues_sentence(
     let rest = rest.strip_prefix([',', ';']).unwrap_or(rest);
     let mut after = rest.trim_start_matches([' ', '\t']);
     let mut spaced = after.len() < rest.len();
-    if let Some(next) = rest.strip_prefix('\n') {
-        if joined && !spaced && !next.starts_with('\n') {
-            after = next.trim_start_matches([' ', '\t']);
+    // The line ends here (after blanks or a CR the unwrap rule joins over)
+    // and another line of text follows.
+    let line_end = rest.trim_start_matches([' ', '\t', '\r']);
+    if let Some(next) = line_end.strip_prefix('\n') {
+        let next = next.trim_start_matches([' ', '\t']);
+        if joined && !next.starts_with(['\n', '\r']) {
+            after = next;
             spaced = true;
         }
     }

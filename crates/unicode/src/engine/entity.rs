@@ -123,24 +123,30 @@ pub(super) fn may_start(bytes: &[u8], at: usize) -> bool {
 /// of HTML or code (`Hello &lt;blink&gt;`), and decoding them would make
 /// tags that were never there. Other entities there still decode.
 ///
-/// The line around `at` ends at a line break, or at a numeric reference to
-/// one (which this pass turns into one): the decision must not change once
-/// it is decoded. Only the nearest markup on each side is looked at, so the
-/// cost does not grow with the number of entities nearby (`&lt;` × 1 M).
-pub(super) fn near_markup(bytes: &[u8], at: usize) -> bool {
+/// The line around `at` ends at a line break, or at a reference that this
+/// pass decodes into one (`&#10;`, `&\u{200b}#13;`, `&amp;#x2028;`: what
+/// `decodes_to_break` says, the caller's own decoding): the decision must
+/// not change once it is decoded. Only the nearest markup on each side is
+/// looked at, so the cost does not grow with the number of entities nearby
+/// (`&lt;` × 1 M).
+pub(super) fn near_markup(
+    bytes: &[u8],
+    at: usize,
+    decodes_to_break: &dyn Fn(usize) -> Option<usize>,
+) -> bool {
     let lo = at.saturating_sub(MARKUP_REACH);
     let hi = (at + MARKUP_REACH).min(bytes.len());
     let before = memchr::memrchr_iter(b'<', &bytes[lo..at])
         .map(|m| lo + m)
         .find(|&m| is_markup(bytes, m));
-    if before.is_some_and(|m| !breaks_in(bytes, m, at)) {
+    if before.is_some_and(|m| !breaks_in(bytes, m, at, decodes_to_break)) {
         return true;
     }
     let after =
         memchr::memchr_iter(b'<', &bytes[at..hi.saturating_sub(1).max(at)])
             .map(|m| at + m)
             .find(|&m| is_markup(bytes, m));
-    after.is_some_and(|m| !breaks_in(bytes, at + 1, m + 2))
+    after.is_some_and(|m| !breaks_in(bytes, at + 1, m + 2, decodes_to_break))
 }
 
 /// Whether a tag or comment starts at `m`: `<` and a letter, `/` or `!`.
@@ -150,40 +156,28 @@ fn is_markup(bytes: &[u8], m: usize) -> bool {
         .is_some_and(|&b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!'))
 }
 
-/// Whether a line break ([`line_break_at`]) starts in `from..to`.
-fn breaks_in(bytes: &[u8], from: usize, to: usize) -> bool {
+/// Whether a line break starts in `from..to`: a `\n`, or a reference
+/// (starting with `&`, or a fullwidth or small form of it, whose UTF-8
+/// starts with 0xEF) that `decodes_to_break`.
+fn breaks_in(
+    bytes: &[u8],
+    from: usize,
+    to: usize,
+    decodes_to_break: &dyn Fn(usize) -> Option<usize>,
+) -> bool {
     let to = to.min(bytes.len());
     from < to
-        && memchr::memchr2_iter(b'\n', b'&', &bytes[from..to])
-            .any(|k| line_break_at(bytes, from + k).is_some())
+        && memchr::memchr3_iter(b'\n', b'&', 0xef, &bytes[from..to]).any(|k| {
+            bytes[from + k] == b'\n' || decodes_to_break(from + k).is_some()
+        })
 }
 
-/// When a line break starts at `k` (`\n`, or a numeric reference such as
-/// `&#13;` or `&#x2028;`), where the text after it starts.
-fn line_break_at(bytes: &[u8], k: usize) -> Option<usize> {
-    match bytes[k] {
-        b'\n' => Some(k + 1),
-        b'&' if bytes.get(k + 1) == Some(&b'#') => {
-            let hex = matches!(bytes.get(k + 2), Some(b'x' | b'X'));
-            let digits = k + 2 + usize::from(hex);
-            let radix = if hex { 16 } else { 10 };
-            let mut value: u32 = 0;
-            let mut end = digits;
-            while let Some(d) =
-                bytes.get(end).and_then(|&b| (b as char).to_digit(radix))
-            {
-                value = value.saturating_mul(radix).saturating_add(d);
-                end += 1;
-            }
-            let breaks = matches!(
-                value,
-                0x0a | 0x0b | 0x0c | 0x0d | 0x85 | 0x2028 | 0x2029
-            );
-            (end > digits && breaks)
-                .then(|| end + usize::from(bytes.get(end) == Some(&b';')))
-        }
-        _ => None,
-    }
+/// Whether `c` ends a line.
+pub(super) fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\u{b}' | '\u{c}' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
 }
 
 #[cfg(test)]
@@ -191,16 +185,29 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Where a reference that starts at `k` and decodes to a line break
+    /// ends (no rule deletes anything here).
+    fn plain_break(text: &str, k: usize) -> Option<usize> {
+        if text.as_bytes()[k] != b'&' {
+            return None;
+        }
+        let (end, ch) = read(text, k + 1, false, &|_| None)?;
+        is_line_break(ch).then_some(end)
+    }
+
     /// The definition `near_markup` keeps, read the slow way: the line
     /// around `at` within reach, then any markup in it.
-    fn near_markup_by_definition(bytes: &[u8], at: usize) -> bool {
+    fn near_markup_by_definition(text: &str, at: usize) -> bool {
+        let bytes = text.as_bytes();
+        let line_break_at = |k: usize| match bytes[k] {
+            b'\n' => Some(k + 1),
+            _ => plain_break(text, k),
+        };
         let lo = at.saturating_sub(MARKUP_REACH);
         let hi = (at + MARKUP_REACH).min(bytes.len());
-        let start =
-            (lo..at).rev().find_map(|k| line_break_at(bytes, k)).unwrap_or(lo);
-        let end = (at + 1..hi)
-            .find(|&k| line_break_at(bytes, k).is_some())
-            .unwrap_or(hi);
+        let start = (lo..at).rev().find_map(line_break_at).unwrap_or(lo);
+        let end =
+            (at + 1..hi).find(|&k| line_break_at(k).is_some()).unwrap_or(hi);
         bytes[start..end.max(start)].windows(2).any(|w| {
             w[0] == b'<'
                 && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!'))
@@ -223,8 +230,8 @@ mod tests {
             let bytes = text.as_bytes();
             for at in memchr::memchr_iter(b'&', bytes) {
                 prop_assert_eq!(
-                    near_markup(bytes, at),
-                    near_markup_by_definition(bytes, at),
+                    near_markup(bytes, at, &|k| plain_break(&text, k)),
+                    near_markup_by_definition(&text, at),
                     "at {} in {:?}", at, text
                 );
             }

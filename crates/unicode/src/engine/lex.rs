@@ -32,38 +32,20 @@ impl Engine {
                 };
             }
             '&' | '＆' | '﹠' if self.cfg.html_entities => {
-                // Fullwidth and small forms become ASCII with `width`, and
-                // under NFKC: read the entity they will spell now, or the
-                // output would still hold one.
-                let fold = self.cfg.width
-                    || self.cfg.normalization == Normalization::Nfkc;
-                let skip = |at: usize| self.deleted_at(input, at);
-                if c == '&' || fold {
-                    if let Some((mut end, mut ch)) =
-                        entity::read(input, i + len, fold, &skip)
+                if let Some((end, ch)) = self.reference_at(input, i) {
+                    let escapes_markup = matches!(ch, '<' | '>' | '&');
+                    let decodes_to_break = |k: usize| {
+                        self.reference_at(input, k)
+                            .filter(|(_, ch)| entity::is_line_break(*ch))
+                            .map(|(end, _)| end)
+                    };
+                    if !(escapes_markup
+                        && entity::near_markup(bytes, i, &decodes_to_break))
                     {
-                        // "&amp;lt;" is "<" escaped twice: decode to the end,
-                        // or the output would still hold an entity.
-                        while ch == '&' {
-                            match entity::read(input, end, fold, &skip) {
-                                Some((next, next_ch)) => {
-                                    end = next;
-                                    ch = next_ch;
-                                }
-                                None => break,
-                            }
-                        }
-                        let escapes_markup = matches!(ch, '<' | '>' | '&');
-                        if !(escapes_markup
-                            && entity::near_markup(input.as_bytes(), i))
-                        {
-                            return match self.pre(ch) {
-                                Some(_) => item(end, None, Some(Rule::Entity)),
-                                None => {
-                                    item(end, Some(ch), Some(Rule::Entity))
-                                }
-                            };
-                        }
+                        return match self.pre(ch) {
+                            Some(_) => item(end, None, Some(Rule::Entity)),
+                            None => item(end, Some(ch), Some(Rule::Entity)),
+                        };
                     }
                 }
             }
@@ -73,6 +55,35 @@ impl Engine {
             Some(rule) => item(i + len, None, Some(rule)),
             None => item(i + len, Some(c), None),
         }
+    }
+
+    /// The reference that starts at `i` (with `&`, or with a fullwidth or
+    /// small form of it that `width` or NFKC folds), decoded to the end:
+    /// where it ends and the character it stands for.
+    fn reference_at(&self, input: &str, i: usize) -> Option<(usize, char)> {
+        let (c, len) = decode_at(input.as_bytes(), i);
+        // Fullwidth and small forms become ASCII with `width`, and under
+        // NFKC: read the entity they will spell now, or the output would
+        // still hold one.
+        let fold =
+            self.cfg.width || self.cfg.normalization == Normalization::Nfkc;
+        if !(c == '&' || (fold && matches!(c, '＆' | '﹠'))) {
+            return None;
+        }
+        let skip = |at: usize| self.deleted_at(input, at);
+        let (mut end, mut ch) = entity::read(input, i + len, fold, &skip)?;
+        // "&amp;lt;" is "<" escaped twice: decode to the end, or the
+        // output would still hold an entity.
+        while ch == '&' {
+            match entity::read(input, end, fold, &skip) {
+                Some((next, next_ch)) => {
+                    end = next;
+                    ch = next_ch;
+                }
+                None => break,
+            }
+        }
+        Some((end, ch))
     }
 
     /// Where the piece at `at` ends, if a rule deletes it: a control, an
