@@ -389,6 +389,10 @@ fn references_to_line_breaks_end_the_line_as_they_decode() {
         "<b>&amp;#10;&gt;",
         "<a&#13&gt;",
         "<b>x</b>&#10;&lt;i&gt;",
+        // A reference to a deleted control inside another reference.
+        "&#4&#6;;",
+        "&#14&#6;;",
+        "x&#4&#6&#7;;;y",
     ] {
         for cleaner in [web(), all(), UnicodeCleaner::ftfy()] {
             let once = cleaner.clean(text).into_owned();

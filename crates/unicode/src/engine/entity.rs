@@ -28,9 +28,12 @@ pub(super) fn read(
     let mut len = 0;
     let mut i = at;
     loop {
-        // No rule deletes a printable ASCII character.
-        let printable =
-            text.as_bytes().get(i).is_some_and(|b| (0x20..0x7f).contains(b));
+        // No rule deletes a printable ASCII character; a reference (`&`)
+        // may stand for one that is deleted.
+        let printable = text
+            .as_bytes()
+            .get(i)
+            .is_some_and(|&b| (0x20..0x7f).contains(&b) && b != b'&');
         if !printable {
             if let Some(end) = skip(i) {
                 i = end;

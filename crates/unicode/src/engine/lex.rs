@@ -61,6 +61,16 @@ impl Engine {
     /// small form of it that `width` or NFKC folds), decoded to the end:
     /// where it ends and the character it stands for.
     fn reference_at(&self, input: &str, i: usize) -> Option<(usize, char)> {
+        self.reference_within(input, i, 0)
+    }
+
+    /// [`Engine::reference_at`], `depth` references deep inside others.
+    fn reference_within(
+        &self,
+        input: &str,
+        i: usize,
+        depth: u8,
+    ) -> Option<(usize, char)> {
         let (c, len) = decode_at(input.as_bytes(), i);
         // Fullwidth and small forms become ASCII with `width`, and under
         // NFKC: read the entity they will spell now, or the output would
@@ -70,7 +80,7 @@ impl Engine {
         if !(c == '&' || (fold && matches!(c, '＆' | '﹠'))) {
             return None;
         }
-        let skip = |at: usize| self.deleted_at(input, at);
+        let skip = |at: usize| self.deleted_within(input, at, depth);
         let (mut end, mut ch) = entity::read(input, i + len, fold, &skip)?;
         // "&amp;lt;" is "<" escaped twice: decode to the end, or the
         // output would still hold an entity.
@@ -86,9 +96,19 @@ impl Engine {
         Some((end, ch))
     }
 
+    /// How deep references that decode to a deleted character are read
+    /// inside one another (`&#4&#6;;` is `&#4;` once `&#6;` is gone).
+    const NESTED_REFERENCES: u8 = 4;
+
     /// Where the piece at `at` ends, if a rule deletes it: a control, an
-    /// invisible or fragile character, a terminal escape.
-    fn deleted_at(&self, input: &str, at: usize) -> Option<usize> {
+    /// invisible or fragile character, a terminal escape, a reference to
+    /// one of them. `depth` counts the references it is read inside.
+    fn deleted_within(
+        &self,
+        input: &str,
+        at: usize,
+        depth: u8,
+    ) -> Option<usize> {
         let bytes = input.as_bytes();
         if at >= bytes.len() {
             return None;
@@ -99,6 +119,17 @@ impl Engine {
         }
         if self.deletes(c) {
             return Some(at + len);
+        }
+        // A reference to a character that is deleted: what is around it
+        // meets once it is gone.
+        if self.cfg.html_entities && depth < Self::NESTED_REFERENCES {
+            if let Some((end, ch)) =
+                self.reference_within(input, at, depth + 1)
+            {
+                if self.deletes(ch) {
+                    return Some(end);
+                }
+            }
         }
         // Mojibake of a character that is deleted ("Â\u{90}").
         let (end, decoded) = self.mojibake_at(input, at)?;
