@@ -458,7 +458,6 @@ impl Config {
     }
 }
 
-/// Reads the `n`th stage table.
 /// The first option name whose value is null or holds one, if any.
 fn null_in(options: &serde_json::Map<String, Value>) -> Option<String> {
     fn holds_null(value: &Value) -> bool {
@@ -488,6 +487,7 @@ fn non_finite_in(table: &toml::Table) -> Option<String> {
     table.iter().find_map(|(k, v)| find(k, v))
 }
 
+/// Reads the `n`th stage table.
 fn stage_of(n: usize, value: Value) -> Result<StageConfig, Error> {
     let at = format!("stage {}", n + 1);
     let Value::Object(mut options) = value else {

@@ -15,7 +15,7 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use textclean::{Layout, Pipeline, Stage};
+use textclean::{Layout, Stage};
 use textclean_boilerplate::{
     BoilerplateOptions, BoilerplateRemover, Language,
 };
@@ -25,12 +25,7 @@ use textclean_fuzz::{
 
 /// One set of options, built once: the stage, and pipelines of it
 /// without and with the layout passes.
-struct Variant {
-    name: &'static str,
-    stage: BoilerplateRemover,
-    bare: Pipeline,
-    full: Pipeline,
-}
+type Variant = textclean_fuzz::Variant<BoilerplateRemover>;
 
 static VARIANTS: LazyLock<Vec<Variant>> = LazyLock::new(|| {
     let default = BoilerplateOptions::default();
@@ -67,16 +62,10 @@ static VARIANTS: LazyLock<Vec<Variant>> = LazyLock::new(|| {
     options
         .into_iter()
         .map(|(name, options)| {
-            let stage = BoilerplateRemover::new(Language::english(), &options);
-            let pipeline = |layout| {
-                Pipeline::builder().stage(stage.clone()).layout(layout).build()
-            };
-            Variant {
+            Variant::new(
                 name,
-                bare: pipeline(false),
-                full: pipeline(true),
-                stage,
-            }
+                BoilerplateRemover::new(Language::english(), &options),
+            )
         })
         .collect()
 });

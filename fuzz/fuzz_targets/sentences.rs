@@ -15,7 +15,6 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use textclean::Pipeline;
 use textclean_core::Change;
 use textclean_fuzz::{
     alnum, check_idempotent, check_in_pipelines, check_stage, text_of,
@@ -24,12 +23,7 @@ use textclean_sentences::{Language, RepairOptions, SentenceRepair};
 
 /// One set of options, built once: the stage, and pipelines of it
 /// without and with the layout passes.
-struct Variant {
-    name: &'static str,
-    stage: SentenceRepair,
-    bare: Pipeline,
-    full: Pipeline,
-}
+type Variant = textclean_fuzz::Variant<SentenceRepair>;
 
 static VARIANTS: LazyLock<Vec<Variant>> = LazyLock::new(|| {
     let none = RepairOptions {
@@ -56,16 +50,10 @@ static VARIANTS: LazyLock<Vec<Variant>> = LazyLock::new(|| {
     options
         .into_iter()
         .map(|(name, options)| {
-            let stage = SentenceRepair::new(Language::english(), options);
-            let pipeline = |layout| {
-                Pipeline::builder().stage(stage.clone()).layout(layout).build()
-            };
-            Variant {
+            Variant::new(
                 name,
-                bare: pipeline(false),
-                full: pipeline(true),
-                stage,
-            }
+                SentenceRepair::new(Language::english(), options),
+            )
         })
         .collect()
 });

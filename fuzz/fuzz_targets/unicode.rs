@@ -13,7 +13,6 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use textclean::Pipeline;
 use textclean_fuzz::{
     check_idempotent, check_in_pipelines, check_stage, text_of,
 };
@@ -22,12 +21,7 @@ use unicode_normalization::{is_nfc, is_nfkc};
 
 /// One set of options, built once: the stage, and pipelines of it
 /// without and with the layout passes.
-struct Variant {
-    name: &'static str,
-    stage: UnicodeCleaner,
-    bare: Pipeline,
-    full: Pipeline,
-}
+type Variant = textclean_fuzz::Variant<UnicodeCleaner>;
 
 /// Every rule off: the stage must change nothing.
 fn all_off() -> UnicodeOptions {
@@ -97,16 +91,7 @@ static VARIANTS: LazyLock<Vec<Variant>> = LazyLock::new(|| {
     options
         .into_iter()
         .map(|(name, options)| {
-            let stage = UnicodeCleaner::new(options);
-            let pipeline = |layout| {
-                Pipeline::builder().stage(stage.clone()).layout(layout).build()
-            };
-            Variant {
-                name,
-                bare: pipeline(false),
-                full: pipeline(true),
-                stage,
-            }
+            Variant::new(name, UnicodeCleaner::new(options))
         })
         .collect()
 });

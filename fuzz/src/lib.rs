@@ -491,6 +491,24 @@ pub fn check_idempotent<S: Stage + ?Sized>(
     );
 }
 
+/// One option variant of a stage, with the pipelines of it alone: `bare`
+/// without layout, `full` with it.
+pub struct Variant<S> {
+    pub name: &'static str,
+    pub stage: S,
+    pub bare: Pipeline,
+    pub full: Pipeline,
+}
+
+impl<S: Stage + Clone + 'static> Variant<S> {
+    pub fn new(name: &'static str, stage: S) -> Variant<S> {
+        let pipeline = |layout| {
+            Pipeline::builder().stage(stage.clone()).layout(layout).build()
+        };
+        Variant { name, bare: pipeline(false), full: pipeline(true), stage }
+    }
+}
+
 /// A stage in pipelines of its own: `bare` (no layout) gives exactly the
 /// stage's output `out`; `full` (with layout) passes the pipeline checks
 /// and is idempotent. Returns `full`'s output.

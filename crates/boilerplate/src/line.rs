@@ -82,14 +82,6 @@ fn push_splitting_case(out: &mut String, run: &str) {
     out.push_str(&run[from..]);
 }
 
-/// Whether `line` has a lower-case ASCII letter right before an upper-case
-/// one.
-pub(crate) fn has_case_boundary(line: &str) -> bool {
-    line.as_bytes()
-        .windows(2)
-        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
-}
-
 /// How many places in `line` a lower-case letter meets an upper-case one
 /// (`bankThe`), or an acronym meets a capitalized word (`AIDiverse`):
 /// where sentence repair may split a glued sentence. Counted as word
@@ -99,12 +91,20 @@ pub(crate) fn case_boundaries(line: &str) -> usize {
     let mut count = 0;
     // The case of the two characters before: lower, upper.
     let (mut lower, mut upper, mut upper_before) = (false, false, false);
-    for c in line.chars() {
-        let (is_lower, is_upper) = (c.is_lowercase(), c.is_uppercase());
+    let mut step = |is_lower: bool, is_upper: bool| {
         count += usize::from(lower && is_upper);
         count += usize::from(upper_before && upper && is_lower);
         upper_before = upper;
         (lower, upper) = (is_lower, is_upper);
+    };
+    if line.is_ascii() {
+        for &b in line.as_bytes() {
+            step(b.is_ascii_lowercase(), b.is_ascii_uppercase());
+        }
+    } else {
+        for c in line.chars() {
+            step(c.is_lowercase(), c.is_uppercase());
+        }
     }
     count
 }

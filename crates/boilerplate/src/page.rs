@@ -14,8 +14,8 @@ use aho_corasick::{AhoCorasick, Anchored, Input};
 use textclean_core::{Doc, Edits};
 
 use crate::line::{
-    alnum_words, case_boundaries, count_words, has_case_boundary,
-    is_copyright, is_counter, is_navigation, normalize, normalize_splitting,
+    alnum_words, case_boundaries, count_words, is_copyright, is_counter,
+    is_navigation, normalize, normalize_splitting,
 };
 
 /// Rule names: stable, documented in the crate docs.
@@ -109,6 +109,9 @@ impl Rules {
         if trimmed.is_empty() {
             return Kind::Blank;
         }
+        // Where sentence repair may split glued words: read once, for the
+        // phrase match and for the word count.
+        let boundaries = case_boundaries(line);
         let words = if line.len() > KEY_MAX_BYTES {
             key.clear();
             count_words(line)
@@ -119,7 +122,7 @@ impl Rules {
             }
             // Glued sentences read as sentence repair will split them, so
             // that a second run removes no more than the first.
-            if has_case_boundary(line) {
+            if boundaries > 0 {
                 normalize_splitting(line, split, true);
                 if self.is_marker(split) || self.is_phrase(split) {
                     return Kind::Removed(PHRASE);
@@ -130,7 +133,7 @@ impl Rules {
             key.clear();
             alnum_words(line)
         };
-        let words = words + case_boundaries(line);
+        let words = words + boundaries;
         if let Some(h) = &self.heuristics {
             if line.len() <= KEY_MAX_BYTES {
                 if is_copyright(line, key, &h.copyright) {

@@ -316,24 +316,17 @@ impl Scanner<'_> {
         'value: loop {
             self.space();
             match self.peek() {
-                Some(b'{') => {
+                Some(bracket @ (b'{' | b'[')) => {
+                    let close = if bracket == b'{' { b'}' } else { b']' };
                     self.at += 1;
                     self.space();
-                    if self.peek() == Some(b'}') {
+                    if self.peek() == Some(close) {
                         self.at += 1;
                     } else {
-                        open.push(b'}');
-                        self.member_key()?;
-                        continue 'value;
-                    }
-                }
-                Some(b'[') => {
-                    self.at += 1;
-                    self.space();
-                    if self.peek() == Some(b']') {
-                        self.at += 1;
-                    } else {
-                        open.push(b']');
+                        open.push(close);
+                        if close == b'}' {
+                            self.member_key()?;
+                        }
                         continue 'value;
                     }
                 }

@@ -39,7 +39,6 @@ struct Done {
 /// How many lines went where.
 #[derive(Default)]
 struct Tally {
-    read: u64,
     written: u64,
     set_aside: u64,
     /// Lines whose text had lone surrogate escapes.
@@ -85,7 +84,6 @@ pub fn run(
                 batch.par_iter().map(|line| one(job, io, line)).collect();
             for (line, result) in batch.iter().zip(results) {
                 progress.advance(line.bytes.len());
-                tally.read += 1;
                 match result {
                     Ok(done) => {
                         out.write(&done.bytes)?;
@@ -142,7 +140,9 @@ pub fn run(
     if matches!(job, Job::Clean { stats: true, .. }) {
         output::note(&format!(
             "{} line(s) read: {} written, {} set aside",
-            tally.read, tally.written, tally.set_aside
+            tally.written + tally.set_aside,
+            tally.written,
+            tally.set_aside
         ));
     }
     Ok(stats)

@@ -247,7 +247,6 @@ impl Glue {
 /// part. Identifiers come in families that share a part (`getName`,
 /// `getValue`; `URLField`, `EmailField`); glued sentences share only
 /// sentence starters (`cityThe`, `streetThe`).
-#[derive(Default)]
 struct Families<'t> {
     left: HashMap<&'t str, usize, RandomState>,
     right: HashMap<&'t str, usize, RandomState>,
