@@ -101,11 +101,16 @@ const PROSE_LINE_BYTES: usize = 80;
 /// let text = "Forecasters expect rain across the region until Sunday, with \
 ///             some flooding likely in low-lying areas near the coast.";
 /// assert_eq!(textclean::detect_language(text).unwrap().code(), "en");
-/// // German is detected, but no German pack ships (yet).
 /// let german = "Die Meteorologen erwarten bis Sonntag in der ganzen Region \
-///               Regen, und in tief gelegenen Gebieten an der Küste drohen \
-///               Überschwemmungen.";
-/// assert!(textclean::detect_language(german).is_none());
+///               Regen. In den tief gelegenen Gebieten an der Küste, wo die \
+///               Flüsse schon hoch stehen, drohen nach ihrer Einschätzung \
+///               auch Überschwemmungen, und die Behörden sind gewarnt.";
+/// assert_eq!(textclean::detect_language(german).unwrap().code(), "de");
+/// // Dutch is detected, but no Dutch pack ships.
+/// let dutch = "De meteorologen verwachten tot zondag in de hele regio \
+///              regen, en in laaggelegen gebieden aan de kust dreigen \
+///              overstromingen.";
+/// assert!(textclean::detect_language(dutch).is_none());
 /// ```
 pub fn detect_language(text: &str) -> Option<&'static LanguagePack> {
     let sample = sample(text);
@@ -254,12 +259,12 @@ mod tests {
         // Too short to be sure of.
         assert!(is_default(&Document::new("Ok")));
         // Sure, but no pack ships for it.
-        let french = "Le comité s'est réuni mardi et a voté le budget de \
-                      l'année prochaine, après un long débat sur l'état des \
-                      routes et des écoles de la ville.";
-        assert!(is_default(&Document::new(french)));
+        let italian = "Il comitato si è riunito martedì e ha votato il \
+                       bilancio dell'anno prossimo, dopo un lungo dibattito \
+                       sullo stato delle strade e delle scuole della città.";
+        assert!(is_default(&Document::new(italian)));
         // Tagged with a language without a pack: no detection either.
-        assert!(is_default(&Document::new(ENGLISH).with_language("de")));
+        assert!(is_default(&Document::new(ENGLISH).with_language("nl")));
         // Tagged `auto`: detected even when the pipeline does not detect.
         let fixed = PipelineLanguage { detect: false, ..auto.clone() };
         let doc = Document::new(ENGLISH).with_language("Auto");

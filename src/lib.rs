@@ -40,7 +40,8 @@
 //!
 //! Every per-language datum the stages use is one [`LanguagePack`], keyed
 //! by language code and shipped as data (`crates/core/lang/<code>/`):
-//! English so far. A pipeline has a default language (`language = "en"`
+//! English, German, French and Spanish (English alone has a word list).
+//! A pipeline has a default language (`language = "en"`
 //! in a configuration); a [`Document`] may name its own
 //! ([`Meta::language`]); `language = "auto"` detects each document's with
 //! [`detect_language`]. See [`PipelineLanguage`].

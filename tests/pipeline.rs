@@ -125,7 +125,7 @@ fn toml_and_json_are_one_schema() {
             "[[stage]]\nkind = \"sentences\"\nunwrap = \"yes\"\n",
             r#"{"stage": [{"kind": "sentences", "unwrap": "yes"}]}"#,
         ),
-        ("language = \"fr\"\n", r#"{"language": "fr"}"#),
+        ("language = \"nl\"\n", r#"{"language": "nl"}"#),
         (
             "[[stage]]\nkind = \"spelling\"\n",
             r#"{"stage": [{"kind": "spelling"}]}"#,

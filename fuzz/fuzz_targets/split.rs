@@ -54,16 +54,25 @@ fn check(splitter: &SentenceSplitter, text: &str, what: &str) {
         tail.chars().all(char::is_whitespace),
         "{what}: {tail:?} after the last sentence is in no sentence"
     );
-    // `split` gives the same sentences, as slices of the text itself.
-    let sentences = splitter.split(text);
+    // `split` gives the same sentences, as slices of the text itself, with
+    // char offsets that count the chars before them.
+    let sentences: Vec<_> = splitter.split(text).collect();
     assert_eq!(sentences.len(), spans.len(), "{what}: split and spans differ");
     for (s, span) in sentences.iter().zip(&spans) {
-        let offset = (s.as_ptr() as usize).checked_sub(text.as_ptr() as usize);
+        let offset =
+            (s.text.as_ptr() as usize).checked_sub(text.as_ptr() as usize);
         assert_eq!(
-            offset.map(|o| o..o + s.len()),
+            offset.map(|o| o..o + s.text.len()),
             Some(span.clone()),
             "{what}: split gives a sentence that is not the slice its span \
              names"
+        );
+        assert_eq!(s.bytes, *span, "{what}: split and spans differ");
+        let chars = text[..span.start].chars().count();
+        assert_eq!(
+            s.chars,
+            chars..chars + s.text.chars().count(),
+            "{what}: char offsets of {span:?} are wrong"
         );
     }
 }

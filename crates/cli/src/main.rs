@@ -223,9 +223,12 @@ impl Splitter {
         let own = self.default.language();
         match self.language.pack_for(document) {
             Some(pack) if pack.code() != own.code() => {
-                SentenceSplitter::new(pack.clone()).split(document.text)
+                SentenceSplitter::new(pack.clone())
+                    .split(document.text)
+                    .map(|s| s.text)
+                    .collect()
             }
-            _ => self.default.split(document.text),
+            _ => self.default.split(document.text).map(|s| s.text).collect(),
         }
     }
 }

@@ -390,7 +390,7 @@ fn lang_without_a_pack_is_bad_usage() {
         assert_eq!(output.status.code(), Some(2));
         let err = stderr(&output);
         assert!(err.contains("no language pack for `xx`"), "{err}");
-        assert!(err.contains("use one of en, or auto"), "{err}");
+        assert!(err.contains("use one of de, en, es, fr, or auto"), "{err}");
     }
     let output = textclean(&["clean", "--lang-field", "lang"], b"x");
     assert_eq!(output.status.code(), Some(2), "--lang-field needs --jsonl");
@@ -426,7 +426,7 @@ fn lang_field_gives_each_line_its_language() {
     let lines = [
         format!("{{\"text\":\"{glued}\",\"lang\":\"en\"}}"),
         format!("{{\"text\":\"{glued}\",\"lang\":\"auto\"}}"),
-        format!("{{\"text\":\"{glued}\",\"lang\":\"de\"}}"),
+        format!("{{\"text\":\"{glued}\",\"lang\":\"nl\"}}"),
         format!("{{\"text\":\"{glued}\",\"lang\":null}}"),
         format!("{{\"text\":\"{glued}\"}}"),
     ];
@@ -444,7 +444,7 @@ fn lang_field_gives_each_line_its_language() {
         assert!(text.contains("all night. It stopped"), "{line}");
     }
     // The language field is kept as it was.
-    assert!(out.lines().nth(2).unwrap().contains("\"lang\":\"de\""));
+    assert!(out.lines().nth(2).unwrap().contains("\"lang\":\"nl\""));
     let split = textclean(
         &["split", "--jsonl", "--lang-field", "lang"],
         b"{\"text\":\"It works. Mr. Smith agrees.\",\"lang\":\"en-GB\"}\n",

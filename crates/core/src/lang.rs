@@ -3,12 +3,62 @@
 //! code.
 
 use std::collections::HashSet;
-
-/// The pack's word sets, hashed with foldhash: several times faster than
-/// SipHash on short words, looked up for nearly every word of a text.
-type Set = HashSet<String, foldhash::fast::RandomState>;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
+
+/// One of the pack's word sets, hashed with foldhash (several times faster
+/// than SipHash on short words, looked up for nearly every word of a
+/// text), with the byte length of its longest entry: an ASCII word longer
+/// than that is answered without hashing.
+/// Keys are bytes, so that a word lower-cased in a stack buffer is looked
+/// up without checking that it is UTF-8 again.
+#[derive(Default)]
+struct Set {
+    words: HashSet<Box<[u8]>, foldhash::fast::RandomState>,
+    longest: usize,
+}
+
+impl Set {
+    fn insert(&mut self, word: String) {
+        self.longest = self.longest.max(word.len());
+        self.words.insert(word.into_bytes().into_boxed_slice());
+    }
+
+    /// Whether `word`, as written, is in the set.
+    #[inline]
+    fn contains(&self, word: &str) -> bool {
+        word.len() <= self.longest && self.words.contains(word.as_bytes())
+    }
+
+    /// Whether `word`, lower-cased, is in the set of lower-case entries.
+    #[inline]
+    fn contains_lower(&self, word: &str) -> bool {
+        // Lower-casing keeps the length of ASCII, and may change others'.
+        let mut buf = [0u8; 32];
+        if word.is_ascii() {
+            if word.len() > self.longest {
+                return false;
+            }
+            if word.len() <= buf.len() {
+                let buf = &mut buf[..word.len()];
+                buf.copy_from_slice(word.as_bytes());
+                buf.make_ascii_lowercase();
+                return self.words.contains(&*buf);
+            }
+        }
+        self.words.contains(word.to_lowercase().as_bytes())
+    }
+}
+
+impl FromIterator<String> for Set {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Set {
+        let mut set = Set::default();
+        for word in iter {
+            set.insert(word);
+        }
+        set
+    }
+}
 
 /// A language pack: everything a stage knows about one language.
 ///
@@ -22,8 +72,8 @@ use std::sync::{Arc, OnceLock};
 ///
 /// Shipped packs live in `lang/<code>/<list>.txt` of this crate, one file
 /// a list (named as the fields of [`LanguageLists`]; a list a folder lacks
-/// is empty), found by the build script: adding `lang/de/*.txt` adds
-/// German, with no code. [`LanguagePack::get`] gives one by code, parsed
+/// is empty), found by the build script: adding `lang/nl/*.txt` adds
+/// Dutch, with no code. [`LanguagePack::get`] gives one by code, parsed
 /// once per process; [`LanguagePack::codes`] lists them. Your own packs
 /// come from [`LanguagePack::from_lists`].
 ///
@@ -52,6 +102,7 @@ struct Pack {
     code: String,
     abbreviations: Set,
     final_abbreviations: Set,
+    number_abbreviations: Set,
     function_words: Set,
     starters: Set,
     strong_starters: Set,
@@ -67,6 +118,7 @@ struct Pack {
     boilerplate_phrases: Vec<String>,
     counter_words: Vec<String>,
     copyright_words: Vec<String>,
+    conventions: Set,
 }
 
 /// The raw lists a [`LanguagePack`] is built from: plain text, one entry
@@ -79,7 +131,9 @@ struct Pack {
 pub struct LanguageLists<'a> {
     /// Abbreviations without their final period (`mr`, `e.g`), compared
     /// case-insensitively. A leading `=` marks one that may also end a
-    /// sentence (`=etc`): it does when a Capitalized word follows.
+    /// sentence (`=etc`): it does when a Capitalized word follows. A
+    /// leading `+` marks one that is an abbreviation only before a number
+    /// (`+no`: "No. 5", but "I said no. Then"; `+p`: "p. 12").
     pub abbreviations: &'a str,
     /// Lower-case words a sentence does not end in (`the`, `of`, `to`).
     pub function_words: &'a str,
@@ -109,6 +163,15 @@ pub struct LanguageLists<'a> {
     /// Copyright words: a short line that starts with one, or has one
     /// before a year, is a copyright notice.
     pub copyright_words: &'a str,
+    /// How the language writes, one convention a line, from a fixed
+    /// vocabulary the stages know (an unknown one is ignored):
+    /// `ordinal_period` (ordinals are written "3." as in German "am 3.
+    /// Mai", so a period after a number ends a sentence only before a
+    /// sentence starter); `capitalized_nouns` (every noun is Capitalized,
+    /// so a capital letter alone does not start a sentence); `space_before_punctuation`
+    /// (French "Quoi ?": a space may stand before `?`, `!`, `:`, `;` and
+    /// a closing guillemet).
+    pub conventions: &'a str,
 }
 
 impl LanguageLists<'_> {
@@ -126,6 +189,7 @@ impl LanguageLists<'_> {
         boilerplate_phrases: "",
         counter_words: "",
         copyright_words: "",
+        conventions: "",
     };
 }
 
@@ -169,7 +233,14 @@ impl LanguagePack {
         CODES.iter().position(|c| c.eq_ignore_ascii_case(primary))
     }
 
-    /// The codes of the shipped packs, sorted: `["en"]` so far.
+    /// The codes of the shipped packs, sorted: `["de", "en", "es", "fr"]`
+    /// so far (English with every list; German, Spanish and French with
+    /// every list but `words` and `camel_case_names`).
+    ///
+    /// ```
+    /// use textclean_core::LanguagePack;
+    /// assert_eq!(LanguagePack::codes(), ["de", "en", "es", "fr"]);
+    /// ```
     pub fn codes() -> &'static [&'static str] {
         &CODES
     }
@@ -213,14 +284,17 @@ impl LanguagePack {
     pub fn from_lists(code: &str, lists: LanguageLists<'_>) -> LanguagePack {
         let mut abbreviations = Set::default();
         let mut final_abbreviations = Set::default();
+        let mut number_abbreviations = Set::default();
         for entry in entries(lists.abbreviations) {
-            let (word, fin) = match entry.strip_prefix('=') {
-                Some(word) => (word, true),
-                None => (entry, false),
+            let (word, kind) = match entry.split_at_checked(1) {
+                Some((k @ ("=" | "+"), word)) => (word, k),
+                _ => (entry, ""),
             };
             let word = word.trim_end_matches('.').to_lowercase();
-            if fin {
-                final_abbreviations.insert(word.clone());
+            match kind {
+                "=" => final_abbreviations.insert(word.clone()),
+                "+" => number_abbreviations.insert(word.clone()),
+                _ => {}
             }
             abbreviations.insert(word);
         }
@@ -235,6 +309,7 @@ impl LanguagePack {
                 code: code.to_owned(),
                 abbreviations,
                 final_abbreviations,
+                number_abbreviations,
                 function_words: lower(lists.function_words),
                 starters: set(lists.sentence_starters),
                 strong_starters: set(lists.strong_starters),
@@ -247,6 +322,7 @@ impl LanguagePack {
                 boilerplate_phrases: raw(lists.boilerplate_phrases),
                 counter_words: raw(lists.counter_words),
                 copyright_words: raw(lists.copyright_words),
+                conventions: set(lists.conventions),
             }),
         }
     }
@@ -267,19 +343,33 @@ impl LanguagePack {
     /// abbreviation.
     #[inline]
     pub fn is_abbreviation(&self, word: &str) -> bool {
-        with_lower(word, |w| self.inner.abbreviations.contains(w))
+        self.inner.abbreviations.contains_lower(word)
     }
 
     /// Whether `word` is an abbreviation that may also end a sentence.
     #[inline]
     pub fn is_final_abbreviation(&self, word: &str) -> bool {
-        with_lower(word, |w| self.inner.final_abbreviations.contains(w))
+        self.inner.final_abbreviations.contains_lower(word)
+    }
+
+    /// Whether `word` is an abbreviation only before a number (`No. 5`,
+    /// `p. 12`).
+    #[inline]
+    pub fn is_number_abbreviation(&self, word: &str) -> bool {
+        self.inner.number_abbreviations.contains_lower(word)
+    }
+
+    /// Whether the language follows `convention` (see
+    /// [`LanguageLists::conventions`]), such as `ordinal_period`.
+    #[inline]
+    pub fn follows(&self, convention: &str) -> bool {
+        self.inner.conventions.contains(convention)
     }
 
     /// Whether `word` (any case) is a function word.
     #[inline]
     pub fn is_function_word(&self, word: &str) -> bool {
-        with_lower(word, |w| self.inner.function_words.contains(w))
+        self.inner.function_words.contains_lower(word)
     }
 
     /// Whether `word` (as written) is a sentence starter.
@@ -307,13 +397,13 @@ impl LanguagePack {
         let words = self.inner.words.get_or_init(|| {
             entries(&self.inner.words_list).map(str::to_lowercase).collect()
         });
-        with_lower(word, |w| words.contains(w))
+        words.contains_lower(word)
     }
 
     /// Whether `word` (any case) is a stopword.
     #[inline]
     pub fn is_stopword(&self, word: &str) -> bool {
-        with_lower(word, |w| self.inner.stopwords.contains(w))
+        self.inner.stopwords.contains_lower(word)
     }
 
     /// What ends a sentence.
@@ -343,22 +433,6 @@ impl LanguagePack {
     }
 }
 
-/// Calls `f` with `word` lower-cased, without allocating for short ASCII
-/// words.
-#[inline]
-fn with_lower(word: &str, f: impl FnOnce(&str) -> bool) -> bool {
-    let mut buf = [0u8; 32];
-    if word.is_ascii() && word.len() <= buf.len() {
-        let buf = &mut buf[..word.len()];
-        buf.copy_from_slice(word.as_bytes());
-        buf.make_ascii_lowercase();
-        // ASCII in, ASCII out: always valid UTF-8.
-        f(std::str::from_utf8(buf).unwrap_or(""))
-    } else {
-        f(&word.to_lowercase())
-    }
-}
-
 impl Default for LanguagePack {
     /// English.
     fn default() -> LanguagePack {
@@ -371,7 +445,7 @@ impl fmt::Debug for LanguagePack {
         f.debug_struct("LanguagePack")
             .field("code", &self.inner.code)
             .field("words", &entries(&self.inner.words_list).count())
-            .field("abbreviations", &self.inner.abbreviations.len())
+            .field("abbreviations", &self.inner.abbreviations.words.len())
             .field("terminators", &self.inner.terminators.list)
             .finish_non_exhaustive()
     }
@@ -492,21 +566,102 @@ mod tests {
 
     #[test]
     fn english_ships_and_loads_once() {
-        assert_eq!(LanguagePack::codes(), ["en"]);
+        assert_eq!(LanguagePack::codes(), ["de", "en", "es", "fr"]);
         let en = LanguagePack::get("en").unwrap();
         let again = LanguagePack::get("EN-us").unwrap();
         assert!(Arc::ptr_eq(&en.inner, &again.inner));
         assert!(en.is_shipped());
-        assert_eq!(LanguagePack::index_of("en_GB"), Some(0));
-        assert!(LanguagePack::get("de").is_none());
+        assert_eq!(LanguagePack::index_of("en_GB"), Some(1));
+        assert!(LanguagePack::get("nl").is_none());
         assert!(LanguagePack::get("").is_none());
+    }
+
+    #[test]
+    fn german_french_spanish_ship_and_load() {
+        let terminators = [".", "!", "?", "…"];
+        for code in ["de", "fr", "es"] {
+            let pack = LanguagePack::get(code).unwrap();
+            assert_eq!(pack.code(), code);
+            assert!(pack.is_shipped());
+            assert_eq!(pack.terminators().list(), terminators, "{code}");
+            // No dictionary lists ship for them.
+            assert!(!pack.is_word("a") && !pack.is_camel_case_name("iPhone"));
+            for list in [
+                pack.boilerplate_markers(),
+                pack.boilerplate_phrases(),
+                pack.counter_words(),
+                pack.copyright_words(),
+            ] {
+                assert!(!list.is_empty(), "{code}");
+                assert!(list.iter().all(|e| !e.starts_with('#')), "{code}");
+            }
+        }
+        let get = |code| LanguagePack::get(code).unwrap();
+
+        let de = get("de-AT");
+        assert_eq!(de.code(), "de");
+        assert!(de.is_abbreviation("z.B") && de.is_abbreviation("Dr"));
+        assert!(!de.is_final_abbreviation("z.b"));
+        assert!(de.is_final_abbreviation("usw") && de.is_abbreviation("usw"));
+        assert!(de.is_number_abbreviation("Nr") && de.is_abbreviation("nr"));
+        assert!(de.is_number_abbreviation("Art"));
+        assert!(!de.is_abbreviation("so") && !de.is_abbreviation("Haus"));
+        assert!(de.is_stopword("Und") && de.is_stopword("über"));
+        assert!(!de.is_stopword("Haus"));
+        assert!(de.is_starter("Jedoch") && de.is_strong_starter("Die"));
+        assert!(!de.is_starter("jedoch"));
+        assert!(de.is_function_word("der") && !de.is_function_word("mit"));
+        assert!(
+            de.follows("ordinal_period") && de.follows("capitalized_nouns")
+        );
+        assert!(!de.follows("space_before_punctuation"));
+        assert!(de.boilerplate_markers().iter().any(|m| m == "impressum"));
+
+        let fr = get("fr");
+        assert!(fr.is_abbreviation("Mme") && fr.is_abbreviation("c.-à-d"));
+        assert!(
+            fr.is_abbreviation("p.ex") && !fr.is_final_abbreviation("mme")
+        );
+        assert!(
+            fr.is_final_abbreviation("etc") && fr.is_final_abbreviation("Cie")
+        );
+        assert!(
+            fr.is_number_abbreviation("p") && fr.is_number_abbreviation("TÉL")
+        );
+        assert!(fr.is_stopword("Les") && fr.is_stopword("où"));
+        assert!(fr.is_starter("Cependant") && fr.is_strong_starter("Il"));
+        assert!(fr.is_function_word("avec") && !fr.is_function_word("y"));
+        assert!(fr.follows("space_before_punctuation"));
+        assert!(!fr.follows("ordinal_period"));
+        assert!(fr.boilerplate_markers().iter().any(|m| m == "lire la suite"));
+
+        let es = get("ES_mx");
+        assert_eq!(es.code(), "es");
+        assert!(es.is_abbreviation("Sra") && es.is_abbreviation("EE.UU"));
+        assert!(
+            es.is_abbreviation("p.ej") && !es.is_final_abbreviation("sra")
+        );
+        assert!(
+            es.is_final_abbreviation("S.A") && es.is_final_abbreviation("cía")
+        );
+        assert!(
+            es.is_number_abbreviation("Pág")
+                && es.is_number_abbreviation("núm")
+        );
+        assert!(!es.is_abbreviation("pp") && !es.is_abbreviation("no"));
+        assert!(es.is_stopword("Los") && es.is_stopword("también"));
+        assert!(es.is_starter("Además") && es.is_strong_starter("El"));
+        assert!(es.is_function_word("para") && !es.is_function_word("es"));
+        assert!(!es.follows("ordinal_period"));
+        assert!(!es.terminators().list().iter().any(|t| t == "¿" || t == "¡"));
+        assert!(es.boilerplate_markers().iter().any(|m| m == "leer más"));
     }
 
     #[test]
     fn english_lists_load() {
         let en = LanguagePack::english();
         assert!(en.is_word("Algorithms"));
-        assert!(en.inner.words.get().is_some_and(|w| w.len() > 50_000));
+        assert!(en.inner.words.get().is_some_and(|w| w.words.len() > 50_000));
         assert!(!en.is_word("zzqx"));
         assert!(en.is_function_word("The"));
         assert!(en.is_strong_starter("However"));

@@ -20,15 +20,15 @@ fn repeat(parts: &[&str], size: usize) -> String {
     out
 }
 
-fn inputs() -> Vec<(&'static str, String)> {
+fn inputs() -> Vec<(String, String)> {
     // Unwrapped book prose, one paragraph a line, as web text is.
     let pdf = SentenceRepair::pdf();
     let prose = format!("{}\n\n{}", pdf.clean(TOM), pdf.clean(ORIGIN));
     let paragraphs: Vec<&str> = prose.split("\n\n").collect();
     vec![
-        ("article-6KB", ARTICLE.to_owned()),
-        ("prose-1MB", repeat(&paragraphs, 1 << 20)),
-        ("caps-line-10MB", "ABCDEFGHIJ".repeat(1 << 20)),
+        ("article-6KB".to_owned(), ARTICLE.to_owned()),
+        ("prose-1MB".to_owned(), repeat(&paragraphs, 1 << 20)),
+        ("caps-line-10MB".to_owned(), "ABCDEFGHIJ".repeat(1 << 20)),
     ]
 }
 
@@ -37,7 +37,7 @@ fn repair(c: &mut Criterion) {
     let mut group = c.benchmark_group("sentences/repair");
     for (name, text) in inputs() {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_function(name, |b| {
+        group.bench_function(&name, |b| {
             b.iter(|| {
                 let out = stage.clean(&text);
                 assert!(out.len() >= text.len());
@@ -58,16 +58,46 @@ fn repair(c: &mut Criterion) {
     group.finish();
 }
 
+/// The page texts of a JSON Lines corpus (its `text` fields), when
+/// `TEXTCLEAN_BENCH_JSONL` names one, as one text of pages separated by
+/// blank lines: the dev corpus, or your own.
+fn corpus() -> Option<(String, String)> {
+    let path = std::env::var("TEXTCLEAN_BENCH_JSONL").ok()?;
+    let jsonl = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("TEXTCLEAN_BENCH_JSONL={path}: {e}"));
+    let mut text = String::new();
+    for line in jsonl.lines() {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        if let Some(page) = value.get("text").and_then(|t| t.as_str()) {
+            text.push_str(page);
+            text.push_str("\n\n");
+        }
+    }
+    Some((format!("corpus-{}MB", text.len() >> 20), text))
+}
+
 fn split(c: &mut Criterion) {
     let splitter = SentenceSplitter::default();
     let mut group = c.benchmark_group("sentences/split");
-    for (name, text) in inputs() {
+    // Hostile inputs, 4 MB each: cost per byte must stay that of prose.
+    let hostile = [
+        ("list-markers-4MB", "1. a 2. b 3. c ".repeat(4 << 20 >> 4)),
+        ("periods-4MB", ". A".repeat(4 << 20 >> 2)),
+        ("bullets-4MB", " \u{2022} x".repeat(4 << 20 >> 3)),
+        ("blank-lead-4MB", format!("{}x 1) 2) 3)", " ".repeat(4 << 20))),
+        ("initials-4MB", "J. ".repeat(4 << 20 >> 2)),
+        ("lines-4MB", "Word\n".repeat(4 << 20 >> 3)),
+    ]
+    .map(|(name, text)| (name.to_owned(), text));
+    for (name, text) in inputs().into_iter().chain(corpus()).chain(hostile) {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_function(name, |b| {
+        group.bench_function(&name, |b| {
             b.iter(|| {
-                let spans = splitter.spans(&text);
-                assert!(!spans.is_empty());
-                spans.len()
+                let n = splitter.split(&text).count();
+                assert!(n > 0);
+                n
             })
         });
     }

@@ -55,8 +55,9 @@
 //! );
 //!
 //! let splitter = SentenceSplitter::default();
+//! let sentences: Vec<&str> = splitter.split(&fixed).map(|s| s.text).collect();
 //! assert_eq!(
-//!     splitter.split(&fixed),
+//!     sentences,
 //!     [
 //!         "Paris hosted the games in a brand new arena.",
 //!         "Unlike earlier hosts it used old venues too.",
@@ -136,7 +137,7 @@ mod split;
 mod text;
 
 pub use lang::Language;
-pub use split::SentenceSplitter;
+pub use split::{Sentence, SentenceSplitter, Sentences};
 pub use textclean_core::LanguageLists;
 
 use textclean_core::{Doc, Edits, Stage};

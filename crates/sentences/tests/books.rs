@@ -91,7 +91,8 @@ fn tom_sawyer_dialogue() {
         "her state pair, the pride of her heart, and were built for \
          “style,” not service—she could"
     ));
-    let sentences = SentenceSplitter::default().split(&out);
+    let sentences: Vec<&str> =
+        SentenceSplitter::default().split(&out).map(|s| s.text).collect();
     for want in [
         "“There!",
         "I might ’a’ thought of that closet.",
@@ -107,7 +108,8 @@ fn tom_sawyer_dialogue() {
 #[test]
 fn origin_sentences() {
     let out = SentenceRepair::pdf().clean(ORIGIN);
-    let sentences = SentenceSplitter::default().split(&out);
+    let sentences: Vec<&str> =
+        SentenceSplitter::default().split(&out).map(|s| s.text).collect();
     assert_eq!(sentences[0], "ORIGIN OF ARBOR DAY.");
     assert!(sentences[1].starts_with("To J. Sterling Morton, ex-Governor"));
     assert!(sentences[1].ends_with("\"father of Arbor Day.\""));

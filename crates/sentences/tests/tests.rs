@@ -4,3 +4,4 @@
 mod article;
 mod books;
 mod cases;
+mod segmentation;

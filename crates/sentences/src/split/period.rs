@@ -1,0 +1,227 @@
+//! Whether a period followed by whitespace and a word that is not in lower
+//! case ends a sentence, or an abbreviation, an initial or an ordinal.
+
+use super::Sentences;
+use crate::text::{char_at, is_opener, letters_end};
+
+/// The longest part, in bytes, of a dotted abbreviation written with
+/// spaces (`z. B.`, `u. a.`, `S. A.`).
+const SPACED_PART: usize = 3;
+
+impl Sentences<'_, '_> {
+    /// Whether the period at `dot` ends a sentence; the next word starts
+    /// at `at`, after whitespace.
+    pub(super) fn period_ends(&self, dot: usize, at: usize) -> bool {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let lang = &self.splitter.lang;
+        let start = word_start(bytes, dot);
+        let Some(word) = text.get(start..dot) else { return true };
+        let word = word.trim_start_matches(|c: char| {
+            is_opener(c) || matches!(c, '-' | '—' | '–' | '¿' | '¡')
+        });
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else { return true };
+        let rest = chars.as_str();
+        let next = || Next::at(text, at);
+        if rest.is_empty() && first.is_alphabetic() {
+            return self.letter_ends(word, first, start, &next());
+        }
+        if word.bytes().all(|b| b.is_ascii_digit()) {
+            // `am 3. Mai`: in German an ordinal; `won 3. The` in English.
+            return !self.splitter.ordinal_period
+                || next().starts_sentence(lang);
+        }
+        if word.len() <= SPACED_PART {
+            if self.spaced_abbreviation(word, &next()) {
+                return false;
+            }
+            if self.spaced_abbreviation_ends(word, start) {
+                return next().starts_sentence_strongly(lang);
+            }
+        }
+        if word.contains('.') {
+            // Dotted: `U.S.`, `e.g.`, `Ph.D.`, `a.m.`; ends a sentence only
+            // before a word that starts one.
+            let dotted = lang.is_abbreviation(word)
+                || word.split('.').all(|p| {
+                    (1..=2).contains(&p.chars().count())
+                        && p.chars().all(char::is_alphabetic)
+                });
+            return !dotted || next().starts_sentence_strongly(lang);
+        }
+        // Most periods end a word that is no abbreviation: one lookup.
+        if !lang.is_abbreviation(word) {
+            return true;
+        }
+        let next = next();
+        if lang.is_number_abbreviation(word) {
+            // `No. 5`, `p. xii`; but `I said no. Then`.
+            return !next.is_number();
+        }
+        if lang.is_final_abbreviation(word) {
+            // `etc. The`, `& Co. It`; but `& Co. at noon`, `Jr. Day`.
+            return next.starts_sentence(lang);
+        }
+        if lang.is_word(word) {
+            // `sun`, `mar`: abbreviations only as `Sun. 5`, `Mar. 3`.
+            return !(next.is_number() || first.is_uppercase());
+        }
+        false
+    }
+
+    /// Whether the period after the single letter `word` (at `start`)
+    /// ends a sentence: an initial (`J. K. Rowling`, `Henry V. Smith`)
+    /// does not, but a one-letter word does (`Tom and I. Then`), and so
+    /// does a letter before a word that rarely follows a name (`vitamin
+    /// C. The`).
+    fn letter_ends(
+        &self,
+        word: &str,
+        first: char,
+        start: usize,
+        next: &Next<'_>,
+    ) -> bool {
+        let lang = &self.splitter.lang;
+        if self.spaced_abbreviation(word, next) {
+            return false;
+        }
+        if self.spaced_abbreviation_ends(word, start) {
+            return next.starts_sentence_strongly(lang);
+        }
+        if first.is_uppercase() {
+            let pronoun = lang.is_stopword(word)
+                && previous_word(self.text, start).is_some_and(|w| {
+                    w.chars().next().is_some_and(char::is_lowercase)
+                });
+            return (pronoun && next.first.is_some_and(char::is_uppercase))
+                || next.starts_sentence_strongly(lang);
+        }
+        // A lower-case letter: an abbreviation (`p. 12`, `v. Wade`), or
+        // the end of a sentence.
+        if lang.is_number_abbreviation(word) {
+            return !next.is_number();
+        }
+        !lang.is_abbreviation(word) || next.starts_sentence_strongly(lang)
+    }
+
+    /// Whether `word.` and the next word form a dotted abbreviation
+    /// written with a space: `z. B.`, `d. h.`, `e. g.`.
+    fn spaced_abbreviation(&self, word: &str, next: &Next<'_>) -> bool {
+        next.word.len() <= SPACED_PART
+            && char_at(self.text, next.word_end) == Some('.')
+            && self.joined_abbreviation(word, next.word)
+    }
+
+    /// Whether `word` (at `start`) ends a dotted abbreviation written
+    /// with a space: the `B` of `z. B.`.
+    fn spaced_abbreviation_ends(&self, word: &str, start: usize) -> bool {
+        word.len() <= SPACED_PART
+            && previous_word(self.text, start)
+                .and_then(|w| w.strip_suffix('.'))
+                .is_some_and(|previous| {
+                    self.joined_abbreviation(previous, word)
+                })
+    }
+
+    /// Whether `first.second` is a known abbreviation; both are short
+    /// and undotted.
+    fn joined_abbreviation(&self, first: &str, second: &str) -> bool {
+        let joined = first.len() + 1 + second.len();
+        let mut buf = [0u8; 8];
+        if first.is_empty()
+            || second.is_empty()
+            || joined > buf.len()
+            || first.contains('.')
+        {
+            return false;
+        }
+        buf[..first.len()].copy_from_slice(first.as_bytes());
+        buf[first.len()] = b'.';
+        buf[first.len() + 1..joined].copy_from_slice(second.as_bytes());
+        std::str::from_utf8(&buf[..joined])
+            .is_ok_and(|w| self.splitter.lang.is_abbreviation(w))
+    }
+}
+
+/// The word after a period.
+struct Next<'t> {
+    /// Its first char, after opening quotes and brackets.
+    first: Option<char>,
+    /// Its letters.
+    word: &'t str,
+    /// Where its letters end.
+    word_end: usize,
+    /// The text from its first char on.
+    rest: &'t str,
+}
+
+impl<'t> Next<'t> {
+    fn at(text: &'t str, mut at: usize) -> Next<'t> {
+        while let Some(c) = char_at(text, at).filter(|&c| is_opener(c)) {
+            at += c.len_utf8();
+        }
+        let end = letters_end(text, at);
+        Next {
+            first: char_at(text, at),
+            word: &text[at..end],
+            word_end: end,
+            rest: &text[at..],
+        }
+    }
+
+    /// A number: digits, or a roman numeral (`Vol. II`, `p. xii`).
+    fn is_number(&self) -> bool {
+        self.first.is_some_and(|c| c.is_ascii_digit())
+            || (!self.word.is_empty()
+                && self.word.len() <= 6
+                && (self.word.bytes().all(|b| b"IVXLCDM".contains(&b))
+                    || self.word.bytes().all(|b| b"ivxlcdm".contains(&b))))
+    }
+
+    /// A word that starts a sentence: a sentence starter of the pack, or
+    /// a title (`Dr.`) after an abbreviation.
+    fn starts_sentence(&self, lang: &crate::lang::Language) -> bool {
+        lang.is_starter(self.word) || self.is_title(lang)
+    }
+
+    /// A word that starts a sentence and rarely continues a name: a strong
+    /// starter (`The`, `It`, `However`) or a title (`at 9 a.m. Dr. Lee`).
+    fn starts_sentence_strongly(&self, lang: &crate::lang::Language) -> bool {
+        lang.is_strong_starter(self.word) || self.is_title(lang)
+    }
+
+    /// A Capitalized abbreviation that stands before a name: `Dr.`, `Mr.`.
+    fn is_title(&self, lang: &crate::lang::Language) -> bool {
+        self.first.is_some_and(char::is_uppercase)
+            && self.rest[self.word.len()..].starts_with('.')
+            && lang.is_abbreviation(self.word)
+            && !lang.is_final_abbreviation(self.word)
+            && !lang.is_number_abbreviation(self.word)
+    }
+}
+
+/// Where the word that ends at `dot` starts: after the last whitespace,
+/// looking back at most 40 bytes.
+fn word_start(bytes: &[u8], dot: usize) -> usize {
+    let floor = dot.saturating_sub(40);
+    let mut s = dot;
+    while s > floor && !bytes[s - 1].is_ascii_whitespace() {
+        s -= 1;
+    }
+    s
+}
+
+/// The word before the one starting at `start`, if it is within 40 bytes.
+fn previous_word(text: &str, start: usize) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let mut e = start;
+    while e > 0 && bytes[e - 1].is_ascii_whitespace() && start - e < 8 {
+        e -= 1;
+    }
+    if e == start || e == 0 {
+        return None;
+    }
+    let s = word_start(bytes, e);
+    text.get(s..e).filter(|w| !w.is_empty())
+}

@@ -1,0 +1,532 @@
+//! The segmentation suite: hard cases of sentence splitting in four
+//! languages, written for textclean (not taken from any other project's
+//! suite), one table per kind of difficulty. Each case is a text and the
+//! sentences it must split into.
+
+use textclean_sentences::{Language, SentenceSplitter};
+
+/// Splits every case of `table` with the pack `code` and fails with all
+/// the cases that came out wrong.
+fn check(code: &str, table: &[(&str, &[&str])]) {
+    let pack = Language::get(code).expect("a shipped pack");
+    let splitter = SentenceSplitter::new(pack);
+    let mut wrong = Vec::new();
+    for (text, want) in table {
+        let got: Vec<&str> = splitter.split(text).map(|s| s.text).collect();
+        if got != *want {
+            wrong.push(format!("{text:?}\n   got {got:?}\n  want {want:?}"));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {} {code} cases wrong:\n{}",
+        wrong.len(),
+        table.len(),
+        wrong.join("\n")
+    );
+}
+
+mod en {
+    use super::check;
+
+    #[test]
+    fn abbreviations() {
+        check(
+            "en",
+            &[
+                (
+                    "Mrs. Patel met Prof. Okafor at noon. They talked.",
+                    &["Mrs. Patel met Prof. Okafor at noon.", "They talked."],
+                ),
+                (
+                    "Bring fruit, e.g. plums or figs. Also bread.",
+                    &["Bring fruit, e.g. plums or figs.", "Also bread."],
+                ),
+                (
+                    "We need pens, paper, etc. The shop is open.",
+                    &["We need pens, paper, etc.", "The shop is open."],
+                ),
+                (
+                    "She moved to the U.K. in 2010. It rained.",
+                    &["She moved to the U.K. in 2010.", "It rained."],
+                ),
+                (
+                    "He sold it to Acme Corp. last week.",
+                    &["He sold it to Acme Corp. last week."],
+                ),
+                (
+                    "Her Ph.D. thesis was long. She passed.",
+                    &["Her Ph.D. thesis was long.", "She passed."],
+                ),
+                (
+                    "The river rose approx. two metres overnight.",
+                    &["The river rose approx. two metres overnight."],
+                ),
+                (
+                    "Mt. Fuji and St. Paul's are far apart.",
+                    &["Mt. Fuji and St. Paul's are far apart."],
+                ),
+                (
+                    "It closed on Jan. 5 after a storm. Few noticed.",
+                    &["It closed on Jan. 5 after a storm.", "Few noticed."],
+                ),
+                (
+                    "Brown v. Board changed schools. It mattered.",
+                    &["Brown v. Board changed schools.", "It mattered."],
+                ),
+                (
+                    "The meeting ended at 4 p.m. The room emptied.",
+                    &["The meeting ended at 4 p.m.", "The room emptied."],
+                ),
+                (
+                    "Jones et al. found the same. Others did not.",
+                    &["Jones et al. found the same.", "Others did not."],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn initials_and_names() {
+        check(
+            "en",
+            &[
+                (
+                    "W. E. B. Du Bois wrote it. Read it.",
+                    &["W. E. B. Du Bois wrote it.", "Read it."],
+                ),
+                (
+                    "The author is Mary A. Clarke of Leeds.",
+                    &["The author is Mary A. Clarke of Leeds."],
+                ),
+                (
+                    "My brother and I. We were the last two.",
+                    &["My brother and I.", "We were the last two."],
+                ),
+                (
+                    "Pope Leo X. He ruled from Rome.",
+                    &["Pope Leo X.", "He ruled from Rome."],
+                ),
+                (
+                    "They built Phase II. Then they stopped.",
+                    &["They built Phase II.", "Then they stopped."],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn numbers() {
+        check(
+            "en",
+            &[
+                (
+                    "It costs $3.50 a cup. Tea is 2.75.",
+                    &["It costs $3.50 a cup.", "Tea is 2.75."],
+                ),
+                (
+                    "Install v2.1.3 first. Then reboot.",
+                    &["Install v2.1.3 first.", "Then reboot."],
+                ),
+                (
+                    "See Fig. 3 and Table 2. The trend is clear.",
+                    &["See Fig. 3 and Table 2.", "The trend is clear."],
+                ),
+                (
+                    "Read pp. 45-50 before class. Bring notes.",
+                    &["Read pp. 45-50 before class.", "Bring notes."],
+                ),
+                (
+                    "He lives at No. 7 Elm Road. It is small.",
+                    &["He lives at No. 7 Elm Road.", "It is small."],
+                ),
+                (
+                    "The score was 3-1. Fans cheered.",
+                    &["The score was 3-1.", "Fans cheered."],
+                ),
+                (
+                    "She finished 2nd. Her sister was 5th.",
+                    &["She finished 2nd.", "Her sister was 5th."],
+                ),
+                (
+                    "Growth hit 4.5%. Analysts were surprised.",
+                    &["Growth hit 4.5%.", "Analysts were surprised."],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn lists() {
+        check(
+            "en",
+            &[
+                (
+                    "Steps: 1. Mix the flour 2. Add water 3. Bake",
+                    &["Steps:", "1. Mix the flour", "2. Add water", "3. Bake"],
+                ),
+                (
+                    "1) Open the lid 2) Pour 3) Close it",
+                    &["1) Open the lid", "2) Pour", "3) Close it"],
+                ),
+                (
+                    "a. Apples b. Pears c. Plums",
+                    &["a. Apples", "b. Pears", "c. Plums"],
+                ),
+                ("• Fast • Cheap • Good", &["• Fast", "• Cheap", "• Good"]),
+                (
+                    "1. Intro\n2. Method\n3. Results",
+                    &["1. Intro", "2. Method", "3. Results"],
+                ),
+                ("- milk\n- eggs\n- flour", &["- milk", "- eggs", "- flour"]),
+                ("- Milk\n- Eggs\n- Flour", &["- Milk", "- Eggs", "- Flour"]),
+            ],
+        );
+    }
+
+    #[test]
+    fn ellipses() {
+        check(
+            "en",
+            &[
+                (
+                    "I thought... no, forget it.",
+                    &["I thought... no, forget it."],
+                ),
+                (
+                    "It was over... The lights went out.",
+                    &["It was over...", "The lights went out."],
+                ),
+                (
+                    "He paused . . . and went on.",
+                    &["He paused . . . and went on."],
+                ),
+                (
+                    "She never came back . . . . Nobody asked why.",
+                    &["She never came back . . . .", "Nobody asked why."],
+                ),
+                ("Wait… what happened?", &["Wait… what happened?"]),
+                (
+                    "The text says “we hold […] These truths.” It goes on.",
+                    &[
+                        "The text says “we hold […] These truths.”",
+                        "It goes on.",
+                    ],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn quotes_and_brackets() {
+        check(
+            "en",
+            &[
+                (
+                    "“Run!” she shouted. He ran.",
+                    &["“Run!” she shouted.", "He ran."],
+                ),
+                (
+                    "He asked, “Why not?” Nobody answered.",
+                    &["He asked, “Why not?”", "Nobody answered."],
+                ),
+                (
+                    "'Is it done?' 'Yes.' 'Good.'",
+                    &["'Is it done?'", "'Yes.'", "'Good.'"],
+                ),
+                (
+                    "It failed (as we feared). We tried again.",
+                    &["It failed (as we feared).", "We tried again."],
+                ),
+                (
+                    "(This was new.) The rest was old.",
+                    &["(This was new.)", "The rest was old."],
+                ),
+                (
+                    "\"Really?!\" she said. It was.",
+                    &["\"Really?!\" she said.", "It was."],
+                ),
+                (
+                    "She said “done.” (Lee, 2019, p. 4). Next came lunch.",
+                    &[
+                        "She said “done.” (Lee, 2019, p. 4).",
+                        "Next came lunch.",
+                    ],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn urls_and_mail() {
+        check(
+            "en",
+            &[
+                (
+                    "Go to https://example.org/a?b=1. It is free.",
+                    &["Go to https://example.org/a?b=1.", "It is free."],
+                ),
+                (
+                    "Write to ana.lopez@example.com. She replies.",
+                    &["Write to ana.lopez@example.com.", "She replies."],
+                ),
+                (
+                    "Try example.com or Node.js today.",
+                    &["Try example.com or Node.js today."],
+                ),
+                (
+                    "Edit config.yaml first. Then run it.",
+                    &["Edit config.yaml first.", "Then run it."],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn lines_and_paragraphs() {
+        check(
+            "en",
+            &[
+                ("Title\n\nFirst line.", &["Title", "First line."]),
+                (
+                    "Breaking News\nThe storm has passed.",
+                    &["Breaking News", "The storm has passed."],
+                ),
+                (
+                    "the storm passed over the town during the night and\nleft at dawn.",
+                    &[
+                        "the storm passed over the town during the night and\nleft at dawn.",
+                    ],
+                ),
+                ("One\r\n\r\nTwo", &["One", "Two"]),
+                ("Yes!\nNo?\nMaybe.", &["Yes!", "No?", "Maybe."]),
+            ],
+        );
+    }
+}
+
+mod de {
+    use super::check;
+
+    #[test]
+    fn abbreviations_and_ordinals() {
+        check(
+            "de",
+            &[
+                (
+                    "Dr. Weber kam um acht. Er war müde.",
+                    &["Dr. Weber kam um acht.", "Er war müde."],
+                ),
+                (
+                    "Wir kaufen Obst, z. B. Äpfel und Birnen. Dann gehen wir.",
+                    &[
+                        "Wir kaufen Obst, z. B. Äpfel und Birnen.",
+                        "Dann gehen wir.",
+                    ],
+                ),
+                (
+                    "Das gilt z.B. für Kinder. Sie zahlen weniger.",
+                    &["Das gilt z.B. für Kinder.", "Sie zahlen weniger."],
+                ),
+                (
+                    "Die Feier ist am 3. Oktober in Bonn. Alle kommen.",
+                    &["Die Feier ist am 3. Oktober in Bonn.", "Alle kommen."],
+                ),
+                (
+                    "Nach dem 2. Weltkrieg wuchs die Stadt. Heute ist sie groß.",
+                    &[
+                        "Nach dem 2. Weltkrieg wuchs die Stadt.",
+                        "Heute ist sie groß.",
+                    ],
+                ),
+                (
+                    "Er wurde 3. Der Sieger kam aus Wien.",
+                    &["Er wurde 3.", "Der Sieger kam aus Wien."],
+                ),
+                (
+                    "Siehe Nr. 12 und S. 4. Danach folgt der Anhang.",
+                    &["Siehe Nr. 12 und S. 4.", "Danach folgt der Anhang."],
+                ),
+                (
+                    "Wir brauchen Mehl, Zucker usw. Die Liste ist lang.",
+                    &["Wir brauchen Mehl, Zucker usw.", "Die Liste ist lang."],
+                ),
+                (
+                    "Das kostet ca. 5 Euro bzw. etwas mehr.",
+                    &["Das kostet ca. 5 Euro bzw. etwas mehr."],
+                ),
+                (
+                    "Prof. Dr. Schmidt las vor. Es war spannend.",
+                    &["Prof. Dr. Schmidt las vor.", "Es war spannend."],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn quotes_lists_and_ellipses() {
+        check(
+            "de",
+            &[
+                (
+                    "„Komm her!“, rief sie. Er kam.",
+                    &["„Komm her!“, rief sie.", "Er kam."],
+                ),
+                (
+                    "Er fragte: „Wann?“ Niemand wusste es.",
+                    &["Er fragte: „Wann?“", "Niemand wusste es."],
+                ),
+                (
+                    "Schritte: 1. Öffnen 2. Füllen 3. Schließen",
+                    &["Schritte:", "1. Öffnen", "2. Füllen", "3. Schließen"],
+                ),
+                ("Ich dachte … nein, egal.", &["Ich dachte … nein, egal."]),
+                (
+                    "Es war vorbei... Dann wurde es still.",
+                    &["Es war vorbei...", "Dann wurde es still."],
+                ),
+            ],
+        );
+    }
+}
+
+mod fr {
+    use super::check;
+
+    #[test]
+    fn abbreviations_and_numbers() {
+        check(
+            "fr",
+            &[
+                (
+                    "M. Dupont est arrivé. Il était en retard.",
+                    &["M. Dupont est arrivé.", "Il était en retard."],
+                ),
+                (
+                    "Mme Martin et Dr. Roux parlent. Ensuite ils partent.",
+                    &[
+                        "Mme Martin et Dr. Roux parlent.",
+                        "Ensuite ils partent.",
+                    ],
+                ),
+                (
+                    "Prenez des fruits, p. ex. des pommes. Puis du pain.",
+                    &[
+                        "Prenez des fruits, p. ex. des pommes.",
+                        "Puis du pain.",
+                    ],
+                ),
+                (
+                    "Voir p. 12 et chap. 3 du livre. La suite est claire.",
+                    &[
+                        "Voir p. 12 et chap. 3 du livre.",
+                        "La suite est claire.",
+                    ],
+                ),
+                (
+                    "On achète du pain, du lait, etc. Le marché ferme tôt.",
+                    &[
+                        "On achète du pain, du lait, etc.",
+                        "Le marché ferme tôt.",
+                    ],
+                ),
+                (
+                    "Le prix est de 3,50 €. Il augmente.",
+                    &["Le prix est de 3,50 €.", "Il augmente."],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn spaced_punctuation_and_quotes() {
+        check(
+            "fr",
+            &[
+                (
+                    "Quoi ? Il est parti ! Vraiment ?",
+                    &["Quoi ?", "Il est parti !", "Vraiment ?"],
+                ),
+                (
+                    "« Bonjour ! » dit-il. Elle sourit.",
+                    &["« Bonjour ! » dit-il.", "Elle sourit."],
+                ),
+                (
+                    "Il a dit : « C'est fini. » Puis il est sorti.",
+                    &["Il a dit : « C'est fini. »", "Puis il est sorti."],
+                ),
+                ("Je pensais… non, rien.", &["Je pensais… non, rien."]),
+                (
+                    "Étapes : 1. Ouvrir 2. Remplir",
+                    &["Étapes :", "1. Ouvrir", "2. Remplir"],
+                ),
+            ],
+        );
+    }
+}
+
+mod es {
+    use super::check;
+
+    #[test]
+    fn abbreviations_and_numbers() {
+        check(
+            "es",
+            &[
+                (
+                    "El Sr. García llegó tarde. Nadie dijo nada.",
+                    &["El Sr. García llegó tarde.", "Nadie dijo nada."],
+                ),
+                (
+                    "La Dra. López y la Sra. Ruiz hablaron. Luego se fueron.",
+                    &[
+                        "La Dra. López y la Sra. Ruiz hablaron.",
+                        "Luego se fueron.",
+                    ],
+                ),
+                (
+                    "Compra fruta, p. ej. manzanas. También pan.",
+                    &["Compra fruta, p. ej. manzanas.", "También pan."],
+                ),
+                (
+                    "Vive en la calle Mayor núm. 5. Es una casa vieja.",
+                    &["Vive en la calle Mayor núm. 5.", "Es una casa vieja."],
+                ),
+                (
+                    "Viajó a EE.UU. el año pasado. Le gustó.",
+                    &["Viajó a EE.UU. el año pasado.", "Le gustó."],
+                ),
+                (
+                    "Véase la pág. 20 del informe. El resto sigue igual.",
+                    &[
+                        "Véase la pág. 20 del informe.",
+                        "El resto sigue igual.",
+                    ],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn inverted_marks_and_quotes() {
+        check(
+            "es",
+            &[
+                (
+                    "¿Qué hora es? Son las tres.",
+                    &["¿Qué hora es?", "Son las tres."],
+                ),
+                ("¡Hola! ¿Cómo estás?", &["¡Hola!", "¿Cómo estás?"]),
+                (
+                    "«Ven aquí», dijo ella. Él vino.",
+                    &["«Ven aquí», dijo ella.", "Él vino."],
+                ),
+                ("Pensé... no, nada.", &["Pensé... no, nada."]),
+                (
+                    "Pasos: 1. Abrir 2. Llenar 3. Cerrar",
+                    &["Pasos:", "1. Abrir", "2. Llenar", "3. Cerrar"],
+                ),
+            ],
+        );
+    }
+}
