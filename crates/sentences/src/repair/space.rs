@@ -49,9 +49,14 @@ pub(super) fn candidates(
 }
 
 /// Whether the words around the terminator at `term` read as two
-/// sentences, the second starting at `at`: a lower-case dictionary word
-/// (not an abbreviation) before, a Capitalized word or starter after, and
-/// a sentence that goes on.
+/// sentences, the second starting at `at`, and a sentence that goes on
+/// after it. The word before is one of:
+/// - a lower-case dictionary word, not an abbreviation (`end.The`), before
+///   a Capitalized dictionary word or starter;
+/// - a number (`2019.Sales`), before the same;
+/// - a Capitalized word (`Berlin.The`), an acronym (`GPUs.They`) or a
+///   token with digits (`x86.It`), before a strong starter (`The`, `It`),
+///   which rarely follows such a token inside a name.
 fn holds(
     lang: &Language,
     text: &str,
@@ -59,17 +64,14 @@ fn holds(
     at: usize,
     joined: bool,
 ) -> bool {
-    let left_start = letters_start(text, term, 64);
+    let left_start = alnum_start(text, term, 64);
     let left = &text[left_start..term];
-    if left.chars().count() < 2 || !is_lower_word(left) {
+    if left.len() < 2 && !left.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
-    if lang.is_abbreviation(left) && !lang.is_final_abbreviation(left) {
-        return false;
-    }
-    // `asyncio.Task`, `spark.Spark`: a module or an object, not the last
-    // word of a sentence.
-    if !lang.is_word(left) {
+    if left.is_empty()
+        || (lang.is_abbreviation(left) && !lang.is_final_abbreviation(left))
+    {
         return false;
     }
     match char_before(text, left_start) {
@@ -81,13 +83,38 @@ fn holds(
     }
     let right_end = letters_end(text, at);
     let right = &text[at..right_end];
-    if !is_capitalized(right)
-        || !(lang.is_word(right) || lang.is_starter(right))
-    {
+    if !is_capitalized(right) {
         return false;
     }
-    continues_sentence(text, right_end, joined)
+    let starts = lang.is_word(right) || lang.is_starter(right);
+    let reads = if is_lower_word(left) {
+        // `asyncio.Task`, `spark.Spark`: a module or an object, not the
+        // last word of a sentence.
+        lang.is_word(left) && starts
+    } else if left.bytes().all(|b| b.is_ascii_digit()) {
+        starts
+    } else {
+        lang.is_strong_starter(right)
+    };
+    reads
+        && continues_sentence(text, right_end, joined)
         && !inside_parentheses(text, term, 0)
+}
+
+/// Start of the run of ASCII letters and digits, or of letters, ending at
+/// `at`, looking back at most `limit` bytes.
+fn alnum_start(text: &str, at: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let floor = at.saturating_sub(limit);
+    let mut i = at;
+    while i > floor && bytes[i - 1].is_ascii_alphanumeric() {
+        i -= 1;
+    }
+    if i == at || bytes.get(i.wrapping_sub(1)).is_some_and(|&b| b >= 0x80) {
+        // Not ASCII: letters of any script, as before.
+        return letters_start(text, at, limit);
+    }
+    i
 }
 
 #[cfg(test)]
@@ -101,6 +128,29 @@ mod tests {
         dotted_import: "Then write import static spark.Spark.*; at the top of the file.";
         dotted_lone_word: "Use options such as str.format() and string.Template. These are newer.";
         dotted_module: "The current asyncio.Task name is used when you log it.";
+        name_before_noun: "They met in Berlin.Sales rose there as they had hoped.";
+        domain_part: "Go to example.com.The page loads when you open it now.";
+        initial: "It was written by J.The book is long and it is good.";
+    }
+
+    #[test]
+    fn missing_space_after_names_numbers_and_acronyms() {
+        assert_eq!(
+            web("The team moved to Berlin.The office opened in May."),
+            "The team moved to Berlin. The office opened in May."
+        );
+        assert_eq!(
+            web("It sold well in 2019.Sales fell in the next year."),
+            "It sold well in 2019. Sales fell in the next year."
+        );
+        assert_eq!(
+            web("We ran it on x86.It was slow on the old machines."),
+            "We ran it on x86. It was slow on the old machines."
+        );
+        assert_eq!(
+            web("The lab bought new GPUs.They arrived on a Monday."),
+            "The lab bought new GPUs. They arrived on a Monday."
+        );
     }
 
     #[test]

@@ -31,10 +31,10 @@ impl Sentences<'_, '_> {
     /// Whether the line `line_start..nl` ends the sentence at its line
     /// break. It does, unless the next line reads as the same sentence
     /// going on: it starts with a lower-case letter; or this line ends in
-    /// a comma, a hyphen or a dash, or an open bracket; or this line is as
-    /// long as a wrapped one and ends in a word a sentence does not end in
-    /// ("the", "of") or before a Capitalized word that is not a sentence
-    /// starter (`…met John\nSmith at…`). A line that ends with a
+    /// a hyphen or an open bracket; or this line is as long as a wrapped
+    /// one and ends in a comma or a dash, in a word a sentence does not
+    /// end in ("the", "of"), or before a Capitalized word that is not a
+    /// sentence starter (`…met John\nSmith at…`). A line that ends with a
     /// terminator was decided there.
     pub(super) fn line_ends_sentence(
         &mut self,
@@ -56,21 +56,13 @@ impl Sentences<'_, '_> {
             return false;
         }
         let Some(prev) = char_before(text, last) else { return false };
+        let wrap_length = (WRAP_MIN..=WRAP_MAX).contains(&(end - line_start));
+        // A word broken at a hyphen, an open bracket, a joining sign: the
+        // line goes on; a comma or a dash too, in a line as long as a
+        // wrapped one (`Dear Sir,` is a line of its own).
         if last == end
-            && matches!(
-                prev,
-                ',' | ';'
-                    | '-'
-                    | '‐'
-                    | '–'
-                    | '—'
-                    | '('
-                    | '['
-                    | '/'
-                    | '&'
-                    | '+'
-                    | '='
-            )
+            && (matches!(prev, '-' | '‐' | '(' | '[' | '/' | '&' | '+' | '=')
+                || (wrap_length && matches!(prev, ',' | ';' | '–' | '—')))
         {
             return false;
         }
@@ -80,9 +72,7 @@ impl Sentences<'_, '_> {
             return false;
         }
         // A line as long as a wrapped one that stops mid-sentence.
-        if !(WRAP_MIN..=WRAP_MAX).contains(&(end - line_start))
-            || !prev.is_alphanumeric()
-        {
+        if !wrap_length || !prev.is_alphanumeric() {
             return true;
         }
         let word = &text[letters_start(text, end, 40)..end];

@@ -67,7 +67,12 @@ impl Sentences<'_, '_> {
             return None;
         };
         let token = if s > 0 && bytes[s - 1] == b'(' { s - 1 } else { s };
-        if token > 0 && !bytes[token - 1].is_ascii_whitespace() {
+        let after_bullet =
+            char_before(text, token).is_some_and(|c| BULLETS.contains(&c));
+        if token > 0
+            && !bytes[token - 1].is_ascii_whitespace()
+            && !after_bullet
+        {
             return None;
         }
         // After the body: `.`, `.)` or `)`, then whitespace.
@@ -123,8 +128,10 @@ impl Sentences<'_, '_> {
         self.at = at + c.map_or(1, char::len_utf8);
         let bullet = c.filter(|c| BULLETS.contains(c))?;
         let spaced = |c: Option<char>| c.is_none_or(char::is_whitespace);
+        // Before its item: a space, or the item's number (`•9.`).
+        let after = char_at(text, at + bullet.len_utf8());
         if !spaced(char_before(text, at))
-            || !spaced(char_at(text, at + bullet.len_utf8()))
+            || !(spaced(after) || after.is_some_and(|c| c.is_ascii_digit()))
         {
             return None;
         }

@@ -362,6 +362,12 @@ impl<'t> Sentences<'_, 't> {
                 e += 2;
                 dots += 1;
             }
+            if dots == 3 && term > 0 && bytes[term - 1] == b' ' {
+                // ` . . .` between words marks words left out inside a
+                // sentence; four dots end one (`. . . .`).
+                self.at = e;
+                return None;
+            }
             if dots >= 3 {
                 j = e;
                 single_dot = false;

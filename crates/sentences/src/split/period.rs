@@ -40,7 +40,7 @@ impl Sentences<'_, '_> {
                 return next().starts_sentence_strongly(lang);
             }
         }
-        if word.contains('.') {
+        if word.bytes().any(|b| b == b'.') {
             // Dotted: `U.S.`, `e.g.`, `Ph.D.`, `a.m.`; ends a sentence only
             // before a word that starts one.
             let dotted = lang.is_abbreviation(word)

@@ -161,6 +161,11 @@ t!(
     ["It went on . . . .", "Then it stopped."]
 );
 t!(
+    spaced_ellipsis_before_capital,
+    "the thing is . . . I didn't mean it.",
+    ["the thing is . . . I didn't mean it."]
+);
+t!(
     four_dots,
     "It went on.... Then it stopped.",
     ["It went on....", "Then it stopped."]
@@ -244,8 +249,10 @@ t!(
 t!(menu_lines, "Home\nAbout us\nContact", ["Home", "About us", "Contact"]);
 t!(
     comma_line,
-    "Apples, pears,\nOranges and more.",
-    ["Apples, pears,\nOranges and more."]
+    "We bought apples, pears and plums at the market that morning,\nOranges too.",
+    [
+        "We bought apples, pears and plums at the market that morning,\nOranges too."
+    ]
 );
 // Quotes and dialogue.
 t!(
