@@ -44,6 +44,9 @@ enum Left {
     Capitalized,
     /// `AI` in `AIDiverse`.
     Acronym,
+    /// `GPUs` in `GPUsThey`: a plural acronym, whose `s` marks where it
+    /// ends.
+    Plural,
 }
 
 /// The candidates of `text` that the local evidence allows, in order.
@@ -103,6 +106,10 @@ impl Glue {
         let word = &text[token.clone()];
         if word.len() > 64 || lang.is_camel_case_name(word) {
             return None;
+        }
+        if let Some(at) = plural_acronym_end(word) {
+            let at = token.start + at;
+            return Some(Glue { token, at, kind: Left::Plural });
         }
         // Walk (prev, cur, next) triples without collecting the chars: this
         // runs for every ALL-CAPS word too.
@@ -207,7 +214,9 @@ impl Glue {
             Left::Lower => {
                 left.chars().count() >= 2 && !lang.is_function_word(left)
             }
-            Left::Capitalized => lang.is_strong_starter(right),
+            // A strong starter rarely follows a name or a plural acronym
+            // inside one (`ChinaThe`, `GPUsThey`).
+            Left::Capitalized | Left::Plural => lang.is_strong_starter(right),
             Left::Acronym => true,
         };
         left_ok
@@ -236,11 +245,22 @@ impl Glue {
             Left::Lower => true,
             Left::Capitalized => counts.get(left) > 0 || lang.is_word(left),
             Left::Acronym => counts.get(left) > 0,
+            Left::Plural => true,
         };
         left_ok
             && words_before(text, self.at, floor) >= SENTENCE_WORDS
             && !inside_parentheses(text, self.at, floor)
     }
+}
+
+/// Where the plural acronym that starts `word` ends, if `word` is one
+/// glued to a Capitalized word: `GPUs|They`, `APIs|The`.
+fn plural_acronym_end(word: &str) -> Option<usize> {
+    let bytes = word.as_bytes();
+    let caps = bytes.iter().take_while(|b| b.is_ascii_uppercase()).count();
+    let at = caps + 1;
+    let plural = caps >= 2 && bytes.get(caps) == Some(&b's');
+    (plural && is_capitalized(&word[at.min(word.len())..])).then_some(at)
 }
 
 /// How many distinct candidate tokens share each left part and each right
@@ -411,6 +431,25 @@ mod tests {
         // An acronym that does not stand alone elsewhere stays.
         let text = "They talked about the XKCDMoreover of the budget.";
         assert_eq!(web(text), text);
+    }
+
+    #[test]
+    fn glued_plural_acronym_left() {
+        assert_eq!(
+            web("The lab bought a rack of new GPUsThey came on a Monday."),
+            "The lab bought a rack of new GPUs. They came on a Monday."
+        );
+        // Not before a weak starter or a noun: `APIsGuide` is a name.
+        let text = "Read the section on our public APIsGuide for the rest.";
+        assert_eq!(web(text), text);
+    }
+
+    #[test]
+    fn glued_after_an_object_pronoun() {
+        assert_eq!(
+            web("We tried it and it works well for meThen we all left."),
+            "We tried it and it works well for me. Then we all left."
+        );
     }
 
     #[test]
