@@ -21,7 +21,8 @@ fn preset_configurations_are_pinned() {
         format!(
             "[[stage]]\nkind = \"sentences\"\n\
              glued = true\nmissing_space = true\nfinal_period = true\n\
-             unwrap = {unwrap}\ndehyphenate = {unwrap}\n"
+             unwrap = {unwrap}\nunwrap_evident = true\n\
+             dehyphenate = true\n"
         )
     };
     let web = format!(

@@ -31,6 +31,7 @@ static VARIANTS: LazyLock<Vec<Variant>> = LazyLock::new(|| {
         missing_space: false,
         final_period: false,
         unwrap: false,
+        unwrap_evident: false,
         dehyphenate: false,
     };
     let options = [
@@ -40,6 +41,7 @@ static VARIANTS: LazyLock<Vec<Variant>> = LazyLock::new(|| {
         ("missing_space", RepairOptions { missing_space: true, ..none }),
         ("final_period", RepairOptions { final_period: true, ..none }),
         ("unwrap", RepairOptions { unwrap: true, ..none }),
+        ("unwrap_evident", RepairOptions { unwrap_evident: true, ..none }),
         ("dehyphenate", RepairOptions { dehyphenate: true, ..none }),
         (
             "unwrap+dehyphenate",
@@ -92,7 +94,7 @@ fn check_shape(c: &Change, input: &str, options: RepairOptions, what: &str) {
         "sentences.glued" => options.glued,
         "sentences.space" => options.missing_space,
         "sentences.final_period" => options.final_period,
-        "sentences.unwrap" => options.unwrap,
+        "sentences.unwrap" => options.unwrap || options.unwrap_evident,
         _ => options.dehyphenate,
     };
     assert!(enabled, "{what}: rule {} is off, yet it made a change", c.rule);

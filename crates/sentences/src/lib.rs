@@ -103,10 +103,13 @@
 //! finished sentence. Titles, headlines, list items and verse keep their
 //! ending.
 //!
-//! `sentences.unwrap` and `sentences.dehyphenate` (off by default, on in
-//! [`SentenceRepair::pdf`]) only join blocks that look hard-wrapped: lines
-//! of similar width, no indented lines after the first, no list markers,
-//! no aligned columns, not all capitals, not verse. A line-end hyphen is
+//! `sentences.unwrap` and `sentences.dehyphenate` only join blocks that
+//! look hard-wrapped: lines of similar width, no indented lines after the
+//! first, no list markers, no aligned columns, not all capitals, not
+//! verse. By default they join only those of such blocks whose line
+//! breaks mostly fall mid-sentence (the next line starts in lower case),
+//! so that page text, whose lines are blocks, keeps its lines;
+//! [`SentenceRepair::pdf`] joins every such block. A line-end hyphen is
 //! removed when the joined word is a dictionary word or appears elsewhere
 //! in the document, unless the hyphenated form appears elsewhere; other
 //! hyphens (`well-known`) stay and only the line break goes.
@@ -192,9 +195,18 @@ pub struct RepairOptions {
     pub missing_space: bool,
     /// `sentences.final_period`.
     pub final_period: bool,
-    /// `sentences.unwrap`.
+    /// `sentences.unwrap` on every block shaped like hard-wrapped text:
+    /// for PDF and plain-text book text, where hard wraps are the norm.
     pub unwrap: bool,
-    /// `sentences.dehyphenate`.
+    /// `sentences.unwrap` on blocks shaped like hard-wrapped text whose
+    /// line breaks mostly fall mid-sentence (the next line starts in lower
+    /// case), even with `unwrap` off: text that came from a PDF, an e-mail
+    /// or a mailing list inside web pages, whose lines are otherwise
+    /// blocks of their own.
+    pub unwrap_evident: bool,
+    /// `sentences.dehyphenate`, in the blocks that are unwrapped (in every
+    /// block shaped like hard-wrapped text when neither unwrapping option
+    /// is on).
     pub dehyphenate: bool,
 }
 
@@ -205,7 +217,8 @@ impl Default for RepairOptions {
             missing_space: true,
             final_period: true,
             unwrap: false,
-            dehyphenate: false,
+            unwrap_evident: true,
+            dehyphenate: true,
         }
     }
 }
@@ -299,16 +312,24 @@ impl RepairBuilder {
         self
     }
 
-    /// Whether to join hard-wrapped lines within paragraphs, rule
-    /// `sentences.unwrap`. By default, this is disabled.
+    /// Whether to join the lines of every block shaped like hard-wrapped
+    /// text, rule `sentences.unwrap`. By default, this is disabled.
     pub fn unwrap(&mut self, yes: bool) -> &mut Self {
         self.opts.unwrap = yes;
         self
     }
 
+    /// Whether to join the lines of blocks shaped like hard-wrapped text
+    /// whose line breaks mostly fall mid-sentence, rule
+    /// `sentences.unwrap`. By default, this is enabled.
+    pub fn unwrap_evident(&mut self, yes: bool) -> &mut Self {
+        self.opts.unwrap_evident = yes;
+        self
+    }
+
     /// Whether to remove line-end hyphens inside words (`exam-\nple` →
-    /// `example`), rule `sentences.dehyphenate`. By default, this is
-    /// disabled.
+    /// `example`) in the blocks that are unwrapped, rule
+    /// `sentences.dehyphenate`. By default, this is enabled.
     pub fn dehyphenate(&mut self, yes: bool) -> &mut Self {
         self.opts.dehyphenate = yes;
         self

@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use super::counts::Counts;
 use super::sentence::{continues_sentence, inside_parentheses};
+use super::unwrap::Joins;
 use crate::blocks::is_blank_byte;
 use crate::lang::Language;
 use crate::text::{
@@ -53,13 +54,13 @@ enum Left {
 pub(super) fn candidates(
     lang: &Language,
     text: &str,
-    joined: bool,
+    joins: &Joins<'_>,
 ) -> Vec<Glue> {
     let glues = boundaries(lang, text);
     let families = Families::of(lang, text, &glues);
     glues
         .into_iter()
-        .filter(|g| g.plausible(lang, text, &families, joined))
+        .filter(|g| g.plausible(lang, text, &families, joins))
         .collect()
 }
 
@@ -180,7 +181,7 @@ impl Glue {
         lang: &Language,
         text: &str,
         families: &Families<'_>,
-        joined: bool,
+        joins: &Joins<'_>,
     ) -> bool {
         let left = self.left(text);
         let right = self.right(text);
@@ -221,7 +222,7 @@ impl Glue {
         };
         left_ok
             && words_before(text, self.at, 0) >= SENTENCE_WORDS
-            && continues_sentence(text, self.token.end, joined)
+            && continues_sentence(text, self.token.end, joins)
     }
 
     /// Whether the evidence of the whole document holds for a plausible

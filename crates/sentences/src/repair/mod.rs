@@ -43,6 +43,7 @@ use code::CodeBlocks;
 use counts::Counts;
 use dehyphenate::Hyphen;
 use glued::Glue;
+use unwrap::Joins;
 
 /// Which rules run.
 type Options = crate::RepairOptions;
@@ -84,8 +85,16 @@ pub(crate) fn repair(
 
     // Find candidates; keep those that the local evidence allows; count
     // over the whole document only what their decisions still need.
+    // Which line breaks the block rules will join: the sentence-level
+    // rules read across them, so that a second run decides nothing new.
+    let evident = if opts.unwrap_evident && !opts.unwrap {
+        unwrap::evident_blocks(text, index)
+    } else {
+        Vec::new()
+    };
+    let joins = if opts.unwrap { Joins::All } else { Joins::Within(&evident) };
     let glues = if opts.glued {
-        glued::candidates(lang, text, opts.unwrap)
+        glued::candidates(lang, text, &joins)
     } else {
         Vec::new()
     };
@@ -104,10 +113,15 @@ pub(crate) fn repair(
         counts.count(text);
     }
 
-    let splits =
-        sentence_rules(lang, opts, text, index, &glues, &counts, &mut plan);
+    let splits = sentence_rules(
+        lang, opts, text, index, &joins, &glues, &counts, &mut plan,
+    );
 
-    if opts.final_period || opts.unwrap || opts.dehyphenate {
+    if opts.final_period
+        || opts.unwrap
+        || opts.unwrap_evident
+        || opts.dehyphenate
+    {
         let cx = Context {
             lang,
             text,
@@ -133,11 +147,13 @@ pub(crate) fn repair(
 
 /// Plans the sentence-level insertions, glued boundaries and missing
 /// spaces, in text order; returns where they split.
+#[allow(clippy::too_many_arguments)]
 fn sentence_rules(
     lang: &Language,
     opts: &Options,
     text: &str,
     index: &Lines,
+    joins: &Joins<'_>,
     glues: &[Glue],
     counts: &Counts,
     plan: &mut Vec<Plan>,
@@ -147,7 +163,7 @@ fn sentence_rules(
         return splits;
     }
     let spaces = if opts.missing_space {
-        space::candidates(lang, text, opts.unwrap)
+        space::candidates(lang, text, joins)
     } else {
         Vec::new()
     };
@@ -206,6 +222,7 @@ fn block_rules(
     // Only look at the block's shape when some rule needs it.
     let wrapped = lines.len() > 1
         && (opts.unwrap
+            || opts.unwrap_evident
             || opts.dehyphenate
             || (opts.final_period
                 && (last_ok
@@ -213,11 +230,16 @@ fn block_rules(
                         l.end - l.start >= final_period::LONG_LINE
                     }))))
         && unwrap::is_wrapped(cx.text, lines);
-    if wrapped && (opts.unwrap || opts.dehyphenate) {
-        unwrap::join_lines(cx, opts, lines, word, plan);
+    let joins = wrapped
+        && (opts.unwrap
+            || (opts.unwrap_evident && unwrap::is_evident(cx.text, lines)));
+    let unwrapping = opts.unwrap || opts.unwrap_evident;
+    let dehyphenates = opts.dehyphenate && (joins || (wrapped && !unwrapping));
+    if joins || dehyphenates {
+        unwrap::join_lines(cx, lines, joins, dehyphenates, word, plan);
     }
     if opts.final_period {
-        final_period::add_periods(cx, lines, wrapped, last_ok, plan);
+        final_period::add_periods(cx, lines, joins, last_ok, plan);
     }
 }
 
@@ -277,6 +299,7 @@ mod tests {
             missing_space: false,
             final_period: false,
             unwrap: false,
+            unwrap_evident: false,
             dehyphenate: false,
         };
         assert_eq!(only(none), text);

@@ -1,6 +1,7 @@
 //! The sentence around a candidate boundary, as the sentence-level rules
 //! ([`glued`](super::glued), [`space`](super::space)) read it.
 
+use super::unwrap::Joins;
 use crate::text::is_opener;
 
 /// Whether the word that ends at `end` can start a sentence that goes on:
@@ -8,13 +9,13 @@ use crate::text::is_opener;
 /// (`Yes, I`). A lone word before `)`, `.`, `(` or a line end is a name or
 /// code (`forms.Form):`, `orderDate (camelCase)`, `string.Template.`).
 ///
-/// With `joined` (the stage unwraps hard-wrapped lines), a line break
-/// followed by more words counts as a space: the decision is the one the
-/// joined line will get, so a second run decides nothing new.
+/// A line break that `joins` joins, followed by more words, counts as a
+/// space: the decision is the one the joined line will get, so a second
+/// run decides nothing new.
 pub(super) fn continues_sentence(
     text: &str,
     end: usize,
-    joined: bool,
+    joins: &Joins<'_>,
 ) -> bool {
     let rest = &text[end..];
     let rest = rest.strip_prefix([',', ';']).unwrap_or(rest);
@@ -24,8 +25,9 @@ pub(super) fn continues_sentence(
     // and another line of text follows.
     let line_end = rest.trim_start_matches([' ', '\t', '\r']);
     if let Some(next) = line_end.strip_prefix('\n') {
+        let nl = text.len() - line_end.len();
         let next = next.trim_start_matches([' ', '\t']);
-        if joined && !next.starts_with(['\n', '\r']) {
+        if joins.at(nl) && !next.starts_with(['\n', '\r']) {
             after = next;
             spaced = true;
         }
@@ -80,7 +82,11 @@ mod tests {
     #[test]
     fn sentence_goes_on() {
         let ends = |text: &str| {
-            continues_sentence(text, text.find('|').unwrap() + 1, false)
+            continues_sentence(
+                text,
+                text.find('|').unwrap() + 1,
+                &Joins::Within(&[]),
+            )
         };
         assert!(ends("Unlike| its"));
         assert!(ends("Yes|, I"));
@@ -91,7 +97,7 @@ mod tests {
         assert!(!ends("Word|\nNext"));
         // A wrapped line's break is a space when the stage unwraps.
         let joined = |text: &str| {
-            continues_sentence(text, text.find('|').unwrap() + 1, true)
+            continues_sentence(text, text.find('|').unwrap() + 1, &Joins::All)
         };
         assert!(joined("Word|\nNext"));
         assert!(!joined("Word|\n\nNext"), "a paragraph ends there");

@@ -2,6 +2,7 @@
 //! end.The next` → `the end. The next`.
 
 use super::sentence::{continues_sentence, inside_parentheses};
+use super::unwrap::Joins;
 use crate::lang::Language;
 use crate::text::{
     char_at, char_before, is_capitalized, is_closer, is_lower_word, is_opener,
@@ -15,7 +16,7 @@ pub(super) const RULE: &str = "sentences.space";
 pub(super) fn candidates(
     lang: &Language,
     text: &str,
-    joined: bool,
+    joins: &Joins<'_>,
 ) -> Vec<usize> {
     let bytes = text.as_bytes();
     // The pack's single-byte terminators (`.` `!` `?` in English); this
@@ -41,7 +42,7 @@ pub(super) fn candidates(
         if !first.is_uppercase() {
             continue;
         }
-        if holds(lang, text, term, j, joined) {
+        if holds(lang, text, term, j, joins) {
             out.push(j);
         }
     }
@@ -62,7 +63,7 @@ fn holds(
     text: &str,
     term: usize,
     at: usize,
-    joined: bool,
+    joins: &Joins<'_>,
 ) -> bool {
     let left_start = alnum_start(text, term, 64);
     let left = &text[left_start..term];
@@ -97,7 +98,7 @@ fn holds(
         lang.is_strong_starter(right)
     };
     reads
-        && continues_sentence(text, right_end, joined)
+        && continues_sentence(text, right_end, joins)
         && !inside_parentheses(text, term, 0)
 }
 
