@@ -82,12 +82,34 @@
 
 use std::collections::HashSet;
 use std::error::Error;
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 use textclean::{Pipeline, Preset};
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
+
+/// An error message, printed as it is when `main` returns it (a `String`
+/// error would be printed quoted, its newlines escaped).
+struct Message(String);
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Error for Message {}
+
+fn message(text: impl Into<String>) -> Box<dyn Error> {
+    Box::new(Message(text.into()))
+}
 
 // The damage. Each probability is drawn independently per site (or per
 // paragraph), from a random stream of its own per paragraph, so that the
@@ -149,6 +171,8 @@ const SHORT_LINE: usize = 50;
 /// Letters a word needs to be hyphenated, and to keep on each side.
 const MIN_HYPHEN_WORD: usize = 7;
 const MIN_PIECE: usize = 3;
+/// Letter pairs a hyphenation does not split.
+const DIGRAPHS: [&str; 8] = ["ch", "ck", "gh", "ph", "sh", "th", "wh", "qu"];
 /// Output paragraphs searched, from the last aligned one, for the next
 /// truth paragraph; and the word overlap that aligns them.
 const ALIGN_WINDOW: usize = 8;
@@ -224,29 +248,35 @@ impl Args {
                 "--final" => out.held_out = true,
                 "--no-damage" => out.no_damage = true,
                 "--seed" => {
-                    let n = args.next().ok_or("--seed needs a number")?;
-                    out.seed = n
-                        .parse()
-                        .map_err(|_| format!("--seed: not a number: {n}"))?;
+                    let n = args
+                        .next()
+                        .ok_or_else(|| message("--seed needs a number"))?;
+                    out.seed = n.parse().map_err(|_| {
+                        message(format!("--seed: not a number: {n}"))
+                    })?;
                 }
                 "--show" => {
-                    let kind = args.next().ok_or("--show needs a kind")?;
+                    let kind = args
+                        .next()
+                        .ok_or_else(|| message("--show needs a kind"))?;
                     let show = Show::parse(&kind).ok_or_else(|| {
-                        format!("--show: unknown kind `{kind}`\n{USAGE}")
+                        message(format!(
+                            "--show: unknown kind `{kind}`\n{USAGE}"
+                        ))
                     })?;
                     out.show = Some(show);
                 }
                 "-h" | "--help" => return Ok(None),
                 flag if flag.starts_with('-') => {
-                    return Err(
-                        format!("unknown option {flag}\n{USAGE}").into()
-                    );
+                    return Err(message(format!(
+                        "unknown option {flag}\n{USAGE}"
+                    )));
                 }
                 _ => out.files.push(PathBuf::from(arg)),
             }
         }
         if out.files.is_empty() {
-            return Err(format!("no input files\n{USAGE}").into());
+            return Err(message(format!("no input files\n{USAGE}")));
         }
         Ok(Some(out))
     }
@@ -308,9 +338,11 @@ impl Book {
     fn load(path: &Path) -> Result<Book> {
         let shown = path.display();
         let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{shown}: {e}"))?;
+            .map_err(|e| message(format!("{shown}: {e}")))?;
         let body = gutenberg_body(&text).ok_or_else(|| {
-            format!("{shown}: no `*** START OF` and `*** END OF` lines")
+            message(format!(
+                "{shown}: no `*** START OF` and `*** END OF` lines"
+            ))
         })?;
         let name = path.file_name().map_or_else(
             || shown.to_string(),
@@ -736,7 +768,7 @@ fn break_word(
 
 /// Where to hyphenate `word` (a long lower-case word, maybe capitalized,
 /// with punctuation around it) so that its first part and the hyphen fill
-/// at most `room` characters.
+/// at most `room` characters: as late as a syllable-like cut allows.
 fn hyphen_cut(word: &str, room: usize) -> Option<usize> {
     let lead = word.find(char::is_alphabetic)?;
     let end = word[lead..]
@@ -752,8 +784,19 @@ fn hyphen_cut(word: &str, room: usize) -> Option<usize> {
         return None;
     }
     let fits = room.checked_sub(word[..lead].chars().count() + 1)?;
-    let take = fits.min(letters.len() - MIN_PIECE);
-    (take >= MIN_PIECE).then(|| lead + letters[take].0)
+    let most = fits.min(letters.len() - MIN_PIECE);
+    (MIN_PIECE..=most)
+        .rev()
+        .find(|&k| may_hyphenate(letters[k - 1].1, letters[k].1))
+        .map(|k| lead + letters[k].0)
+}
+
+/// Whether a word may be hyphenated between letters `a` and `b`: before
+/// a consonant, not inside a digraph (so `sul-phur`, not `sulp-hur`).
+fn may_hyphenate(a: char, b: char) -> bool {
+    let vowel = |c: char| "aeiouy".contains(c.to_ascii_lowercase());
+    let pair: String = [a, b].iter().flat_map(|c| c.to_lowercase()).collect();
+    !vowel(b) && !DIGRAPHS.contains(&pair.as_str())
 }
 
 /// Where to break `word` after a hyphen or dash between two letters, its

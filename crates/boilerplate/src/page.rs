@@ -11,6 +11,7 @@
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, Anchored, Input};
+use textclean_core::wrap::{BlockLine, is_evidently_wrapped};
 use textclean_core::{Doc, Edits};
 
 use crate::line::{
@@ -88,6 +89,8 @@ impl Rules {
                 (kind != Kind::Blank).then(|| (index.with_newline(i), kind))
             })
             .collect();
+        keep_continuations(text, &mut lines);
+        self.judge_wrapped_paragraphs(text, &mut lines, &mut key, &mut split);
         if self.heuristics.is_some() {
             mark_edge_runs(&mut lines);
         }
@@ -95,6 +98,58 @@ impl Rules {
             if let Kind::Removed(rule) = kind {
                 edits.delete(span, rule);
             }
+        }
+    }
+
+    /// Gives the lines of each hard-wrapped paragraph the kind of the
+    /// paragraph read as one line: what they will be once sentence repair
+    /// joins them ([`is_evidently_wrapped`], the criterion it joins by),
+    /// so that a second run, which sees the joined line, decides the same.
+    /// A block is judged by the lines no line rule removed, as they stand
+    /// in the output.
+    fn judge_wrapped_paragraphs(
+        &self,
+        text: &str,
+        lines: &mut [(Range<usize>, Kind)],
+        key: &mut String,
+        split: &mut String,
+    ) {
+        let mut kept: Vec<usize> = Vec::new();
+        let mut block: Vec<BlockLine> = Vec::new();
+        let mut joined = String::new();
+        let mut i = 0;
+        while i < lines.len() {
+            // A block: lines with no blank line between them.
+            let mut j = i + 1;
+            while j < lines.len() && lines[j - 1].0.end == lines[j].0.start {
+                j += 1;
+            }
+            kept.clear();
+            kept.extend(
+                (i..j).filter(|&k| !matches!(lines[k].1, Kind::Removed(_))),
+            );
+            if kept.len() >= 3 {
+                block.clear();
+                block.extend(kept.iter().map(|&k| {
+                    let span = lines[k].0.clone();
+                    let raw = text[span.clone()].trim_end_matches('\n');
+                    BlockLine::new(text, span.start..span.start + raw.len())
+                }));
+                if is_evidently_wrapped(text, &block) {
+                    joined.clear();
+                    for (n, line) in block.iter().enumerate() {
+                        if n > 0 {
+                            joined.push(' ');
+                        }
+                        joined.push_str(&text[line.start..line.end]);
+                    }
+                    let kind = self.line_kind(&joined, key, split);
+                    for &k in &kept {
+                        lines[k].1 = kind;
+                    }
+                }
+            }
+            i = j;
         }
     }
 
@@ -214,6 +269,33 @@ impl Rules {
             }
         }
         covered > 0 && covered * 100 >= key.len() * PHRASE_COVER_PERCENT
+    }
+}
+
+/// Keeps a line the phrase rule removed when it is the end of a sentence
+/// wrapped from the prose line right above it: that line does not end a
+/// sentence, and this one starts in lower case (`…where capping was` /
+/// `necessary.`). A prose line is never removed, so the decision is the
+/// same on a second run.
+fn keep_continuations(text: &str, lines: &mut [(Range<usize>, Kind)]) {
+    for i in 1..lines.len() {
+        let (above, line) = (&lines[i - 1], &lines[i]);
+        if line.1 != Kind::Removed(PHRASE)
+            || above.1 != Kind::Prose
+            || above.0.end != line.0.start
+        {
+            continue;
+        }
+        let above_text = text[above.0.clone()].trim_end();
+        let goes_on = !above_text.ends_with(['.', '!', '?', ':', ';']);
+        let lower = text[line.0.clone()]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        if goes_on && lower {
+            lines[i].1 = Kind::Other;
+        }
     }
 }
 

@@ -511,3 +511,16 @@ fn empty_gives_empty() {
     let out = all().clean("");
     assert!(matches!(out, Cow::Borrowed("")));
 }
+
+#[test]
+fn the_wrapped_end_of_a_sentence_is_no_marker() {
+    // `necessary` is a cookie-banner marker, but here it ends a sentence
+    // wrapped from the prose line above.
+    let text = "The local boards in turn notified the planters, in sections \
+                where capping was\nnecessary.\n";
+    assert!(removed(all(), text).is_empty());
+    // Alone, or after a finished sentence, it is the marker.
+    let text = "The local boards in turn notified all of the planters in \
+                their sections.\nnecessary\n";
+    assert_eq!(removed(all(), text).len(), 1);
+}

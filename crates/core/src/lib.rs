@@ -72,6 +72,7 @@ mod lines;
 mod span;
 mod stage;
 mod stats;
+pub mod wrap;
 
 pub use change::{Change, replay};
 pub use chars::CharIndex;

@@ -6,46 +6,19 @@
 //! index has it; [`blank_line_after`] (for the splitter, which works on a
 //! bare `&str`) sees only spaces, tabs and `\r`.
 
-use std::ops::Range;
-
 use textclean_core::Lines;
 
-/// A non-blank line of a block: where its content starts and ends (without
-/// the surrounding whitespace), and whether whitespace precedes it.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Line {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) indented: bool,
-}
+/// A line of a block: its content span, and whether it is indented.
+pub(crate) use textclean_core::wrap::BlockLine as Line;
 
 /// Calls `f` with the lines of each blank-line separated block, in order.
 pub(crate) fn blocks(text: &str, index: &Lines, mut f: impl FnMut(&[Line])) {
     let mut lines: Vec<Line> = Vec::new();
     for block in index.blocks() {
         lines.clear();
-        lines.extend(block.map(|i| {
-            let at = index.get(i);
-            let raw = &text[at.clone()];
-            let trimmed = raw.trim_start();
-            let start = at.start + (raw.len() - trimmed.len());
-            Line {
-                start,
-                end: start + trimmed.trim_end().len(),
-                indented: start > at.start,
-            }
-        }));
+        lines.extend(block.map(|i| Line::new(text, index.get(i))));
         f(&lines);
     }
-}
-
-/// The block that holds `at`, from the start of its first line to the end
-/// of its last (empty on a blank line).
-pub(crate) fn block_around(index: &Lines, at: usize) -> Range<usize> {
-    if index.is_empty() {
-        return 0..0;
-    }
-    index.span(index.block_of(index.line_of(at)))
 }
 
 /// The offsets of the `\n`s of the text, in order.
@@ -130,23 +103,7 @@ mod tests {
         // splitter's byte-level scan.
         let text = "one\n\u{a0}\u{a0}\ntwo";
         assert_eq!(blocks_of(text).len(), 2);
-        assert_eq!(block_around(&Lines::new(text), 0), 0..3);
         assert_eq!(blank_line_after(text.as_bytes(), 3), None);
-    }
-
-    #[test]
-    fn block_around_finds_the_paragraph() {
-        let text = "a b\n\nc d\ne f\n \t\ng";
-        let index = Lines::new(text);
-        let c = text.find('c').unwrap();
-        let e = text.find('e').unwrap();
-        for at in [c, e, e + 1] {
-            assert_eq!(&text[block_around(&index, at)], "c d\ne f");
-        }
-        assert_eq!(&text[block_around(&index, 0)], "a b");
-        assert_eq!(&text[block_around(&index, text.len())], "g");
-        assert!(block_around(&index, 4).is_empty(), "a blank line");
-        assert_eq!(block_around(&Lines::new(""), 0), 0..0);
     }
 
     #[test]

@@ -1,5 +1,9 @@
 //! Small character helpers shared by the repair rules and the splitter.
 
+pub(crate) use textclean_core::wrap::{
+    alnum_len, has_columns, starts_with_list_marker,
+};
+
 /// The char starting at byte `at`, if `at` is a boundary inside `text`.
 pub(crate) fn char_at(text: &str, at: usize) -> Option<char> {
     text.get(at..).and_then(|rest| rest.chars().next())
@@ -83,39 +87,4 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
 /// Whether every char of `word` is a lower-case letter.
 pub(crate) fn is_lower_word(word: &str) -> bool {
     !word.is_empty() && word.chars().all(char::is_lowercase)
-}
-
-/// Letters and digits in `s`.
-pub(crate) fn alnum_len(s: &str) -> usize {
-    s.chars().filter(|c| c.is_alphanumeric()).count()
-}
-
-/// Aligned columns: a run of three spaces or a tab inside the text.
-pub(crate) fn has_columns(s: &str) -> bool {
-    s.contains("   ") || s.contains('\t')
-}
-
-/// A leading list marker: a bullet, or a number or letter followed by `.`
-/// or `)`, or in parentheses.
-pub(crate) fn starts_with_list_marker(line: &str) -> bool {
-    let line = line.trim_start();
-    let mut chars = line.chars();
-    let Some(first) = chars.next() else { return false };
-    if matches!(first, '-' | '*' | '•' | '–' | '·' | '+' | '▪' | '◦' | '‣')
-    {
-        return chars.next().is_none_or(char::is_whitespace);
-    }
-    let token = line.split_whitespace().next().unwrap_or("");
-    let inner = token.strip_prefix('(').unwrap_or(token);
-    let Some(body) =
-        inner.strip_suffix('.').or_else(|| inner.strip_suffix(')'))
-    else {
-        return false;
-    };
-    if body.is_empty() || body.len() > 4 {
-        return false;
-    }
-    body.chars().all(|c| c.is_ascii_digit())
-        || (body.len() == 1 && body.chars().all(|c| c.is_ascii_lowercase()))
-        || body.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'))
 }

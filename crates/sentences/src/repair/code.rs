@@ -2,53 +2,68 @@
 //! `fooBar` and `obj.Name` are identifiers, not glued sentences.
 
 use std::ops::Range;
-use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
-
 use textclean_core::Lines;
+pub(super) use textclean_core::wrap::looks_like_code;
 
-use crate::blocks::block_around;
+use crate::blocks::Line;
 
-/// Remembers whether the blank-line block around a position looks like
-/// code, computing each block once.
+/// A blank-line block of at most this many lines is code or prose as a
+/// whole; in a longer one (page text, where every line is a paragraph)
+/// each line is judged with its neighbours, so that one line of code does
+/// not make a whole page code.
+const WHOLE_BLOCK_LINES: usize = 6;
+
+/// Remembers whether the code around a position looks like code ([the
+/// block or the lines around it](WHOLE_BLOCK_LINES)), computing each block
+/// or window once.
 #[derive(Default)]
 pub(super) struct CodeBlocks {
+    /// The block of the last position, as line numbers.
     block: Range<usize>,
+    /// The lines judged last, as line numbers.
+    judged: Range<usize>,
     code: bool,
 }
 
 impl CodeBlocks {
-    /// Whether the block that holds `at` looks like code.
+    /// Whether the code around `at` looks like code.
     pub(super) fn is_code(
         &mut self,
         text: &str,
         index: &Lines,
         at: usize,
     ) -> bool {
-        if !(self.block.start <= at && at < self.block.end) {
-            self.block = block_around(index, at);
-            self.code = looks_like_code(&text[self.block.clone()]);
+        if index.is_empty() {
+            return false;
+        }
+        let i = index.line_of(at);
+        if !self.block.contains(&i) {
+            self.block = index.block_of(i);
+        }
+        let block = self.block.clone();
+        let judged = if block.len() <= WHOLE_BLOCK_LINES {
+            block
+        } else {
+            i.saturating_sub(1).max(block.start)..(i + 2).min(block.end)
+        };
+        if judged != self.judged || judged.is_empty() {
+            self.code = looks_like_code(&text[index.span(judged.clone())]);
+            self.judged = judged;
         }
         self.code
     }
 }
 
-/// Whether a block holds code: braces, backticks, or one of `==` `=>`
-/// `->` `();` `::` `</` `/>` `#include` `!=`.
-pub(super) fn looks_like_code(block: &str) -> bool {
-    // The patterns are fixed: built once per process.
-    static CODE: OnceLock<AhoCorasick> = OnceLock::new();
-    CODE.get_or_init(|| {
-        AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .build([
-                "{", "}", "`", "==", "=>", "->", "();", "::", "</", "/>",
-                "#include", "!=",
-            ])
-            .expect("fixed patterns build")
-    })
-    .is_match(block)
+/// Whether line `k` of a block's `lines` is in code, judged as
+/// [`CodeBlocks::is_code`] judges it.
+pub(super) fn is_code_at(text: &str, lines: &[Line], k: usize) -> bool {
+    let judged = if lines.len() <= WHOLE_BLOCK_LINES {
+        0..lines.len()
+    } else {
+        k.saturating_sub(1)..(k + 2).min(lines.len())
+    };
+    let span = lines[judged.start].start..lines[judged.end - 1].end;
+    looks_like_code(&text[span])
 }
 
 #[cfg(test)]
@@ -70,6 +85,24 @@ mod tests {
         for prose in ["It was late (too late).", "A = B", "Go -- now!"] {
             assert!(!looks_like_code(prose), "{prose}");
         }
+    }
+
+    #[test]
+    fn one_line_of_code_in_a_long_block() {
+        // A page whose lines are paragraphs: the line with braces and its
+        // neighbours are code, the rest is prose.
+        let lines: Vec<String> =
+            (0..10).map(|i| format!("Prose line {i} goes here.")).collect();
+        let mut text = lines.join("\n");
+        text = text.replace("line 5", "line {5}");
+        let index = Lines::new(&text);
+        let mut code = CodeBlocks::default();
+        let at = |s: &str| text.find(s).unwrap();
+        assert!(code.is_code(&text, &index, at("line 4")));
+        assert!(code.is_code(&text, &index, at("line {5}")));
+        assert!(!code.is_code(&text, &index, at("line 2")));
+        assert!(!code.is_code(&text, &index, at("line 8")));
+        assert!(code.is_code(&text, &index, at("line 6")));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::code::looks_like_code;
+use super::code::{is_code_at, looks_like_code};
 use super::{Context, Plan};
 use crate::blocks::Line;
 use crate::lang::Language;
@@ -84,7 +84,7 @@ pub(super) fn add_periods(
                 splits_in(splits, line.start..line.end),
             )
             && ends_a_sentence(lang, text, line.start..line.end, splits)
-            && !is_code()
+            && !is_code_at(text, lines, k)
         {
             plan.push(Plan {
                 span: line.end..line.end,
@@ -157,6 +157,30 @@ pub(super) fn may_end_with_period(line: &str) -> bool {
         && !starts_with_list_marker(line)
 }
 
+/// The last word of `s` as unwrapping will leave it: a word broken at a
+/// hyphen across a line break (`aaaa-\ni`) is one word.
+fn last_word(s: &str) -> &str {
+    let s = s.trim_end();
+    let bytes = s.as_bytes();
+    let mut start = s.len();
+    loop {
+        while start > 0 && !bytes[start - 1].is_ascii_whitespace() {
+            start -= 1;
+        }
+        let mut gap = start;
+        while gap > 0 && bytes[gap - 1].is_ascii_whitespace() {
+            gap -= 1;
+        }
+        let broken = gap > 0
+            && bytes[gap - 1] == b'-'
+            && bytes[gap..start].contains(&b'\n');
+        if !broken {
+            return &s[start..];
+        }
+        start = gap;
+    }
+}
+
 /// Whether the end of `span` reads as the end of a sentence that lost its
 /// period: its last sentence has a few words (not a price or page number
 /// after a finished sentence, `…history. 50 cents`) and does not end in a
@@ -168,7 +192,7 @@ fn ends_a_sentence(
     splits: &[usize],
 ) -> bool {
     let s = &text[span.clone()];
-    let last = s.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let last = last_word(s);
     // A cut-off line, a price, a page number in a column.
     if lang.is_function_word(last)
         || last.starts_with(['$', '£', '€', '¥'])
@@ -211,6 +235,14 @@ fn ends_a_sentence(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn last_word_across_a_hyphen() {
+        assert_eq!(super::last_word("a b-\ni"), "b-\ni");
+        assert_eq!(super::last_word("a b\ni "), "i");
+        assert_eq!(super::last_word("a\n-\nx"), "-\nx");
+        assert_eq!(super::last_word(""), "");
+    }
+
     use crate::repair::testing::web;
 
     kept! {

@@ -43,6 +43,7 @@ use code::CodeBlocks;
 use counts::Counts;
 use dehyphenate::Hyphen;
 use glued::Glue;
+use textclean_core::wrap::{is_evidently_wrapped, is_wrap_shaped};
 use unwrap::Joins;
 
 /// Which rules run.
@@ -229,10 +230,10 @@ fn block_rules(
                     || lines.iter().any(|l| {
                         l.end - l.start >= final_period::LONG_LINE
                     }))))
-        && unwrap::is_wrapped(cx.text, lines);
+        && is_wrap_shaped(cx.text, lines);
     let joins = wrapped
         && (opts.unwrap
-            || (opts.unwrap_evident && unwrap::is_evident(cx.text, lines)));
+            || (opts.unwrap_evident && is_evidently_wrapped(cx.text, lines)));
     let unwrapping = opts.unwrap || opts.unwrap_evident;
     let dehyphenates = opts.dehyphenate && (joins || (wrapped && !unwrapping));
     if joins || dehyphenates {

@@ -1,0 +1,313 @@
+//! Hard-wrapped text: whether the lines of a block were broken by a
+//! wrapper at a fixed width rather than ended by their content. One
+//! criterion for every stage, so that a stage that joins wrapped lines and
+//! a stage that reads a joined paragraph as one block agree on which
+//! blocks those are: cleaning twice then gives what cleaning once gave.
+//!
+//! ```
+//! use textclean_core::wrap::{BlockLine, is_evidently_wrapped};
+//!
+//! let text = "The council met on Tuesday evening and agreed after a long\n\
+//!             debate to repair the roads and the old school before the\n\
+//!             winter comes, as the town had asked.";
+//! let lines = BlockLine::of(text, 0..text.len());
+//! assert!(is_evidently_wrapped(text, &lines));
+//! let menu = "Home\nAbout us\nContact";
+//! assert!(!is_evidently_wrapped(menu, &BlockLine::of(menu, 0..menu.len())));
+//! ```
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
+/// A line of a block: its content, without surrounding whitespace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BlockLine {
+    /// Where the content starts.
+    pub start: usize,
+    /// Where the content ends.
+    pub end: usize,
+    /// Whether whitespace comes before the content.
+    pub indented: bool,
+}
+
+impl BlockLine {
+    /// The line whose raw span (without its `\n`) is `raw`.
+    pub fn new(text: &str, raw: Range<usize>) -> BlockLine {
+        let s = &text[raw.clone()];
+        let trimmed = s.trim_start();
+        let start = raw.start + (s.len() - trimmed.len());
+        BlockLine {
+            start,
+            end: start + trimmed.trim_end().len(),
+            indented: start > raw.start,
+        }
+    }
+
+    /// The lines of `text[span]`, split at `\n`.
+    pub fn of(text: &str, span: Range<usize>) -> Vec<BlockLine> {
+        let mut out = Vec::new();
+        let mut at = span.start;
+        for line in text[span.clone()].split('\n') {
+            out.push(BlockLine::new(text, at..at + line.len()));
+            at += line.len() + 1;
+        }
+        out
+    }
+}
+
+/// Hard-wrapped text wraps at 60 to 100 columns: a block with a line of
+/// more letters and digits than this is not wrapped, whatever its shape
+/// (web text puts a paragraph and a short link in one block).
+const WRAP_MAX: usize = 120;
+/// Letters and digits every line of a wrapped block has, but the last.
+const WRAP_FLOOR: usize = 24;
+
+/// Whether a multi-line block is shaped like hard-wrapped prose: lines
+/// of similar width, no indented lines after the first, no list markers,
+/// no aligned columns, not mostly capitals, not verse.
+pub fn is_wrap_shaped(text: &str, lines: &[BlockLine]) -> bool {
+    if lines.len() < 2 {
+        return false;
+    }
+    let mut max = 0;
+    let mut upper_starts = 0;
+    let mut letters = 0usize;
+    let mut caps = 0usize;
+    for (k, line) in lines.iter().enumerate() {
+        let s = &text[line.start..line.end];
+        // Every line but the last must be at least `WRAP_FLOOR` wide: a
+        // short one (a menu item, a verse line) ends the test at once.
+        if k + 1 < lines.len() && s.len() < WRAP_FLOOR {
+            return false;
+        }
+        if (k > 0 && line.indented)
+            || starts_with_list_marker(s)
+            || has_columns(s)
+        {
+            return false;
+        }
+        // One pass over the line's chars: its width and its capitals.
+        let mut len = 0;
+        for c in s.chars().filter(|c| c.is_alphanumeric()) {
+            len += 1;
+            if c.is_alphabetic() {
+                letters += 1;
+                caps += usize::from(c.is_uppercase());
+            }
+        }
+        if len > WRAP_MAX {
+            return false;
+        }
+        max = max.max(len);
+        if s.chars().next().is_some_and(char::is_uppercase) {
+            upper_starts += 1;
+        }
+    }
+    if caps * 2 > letters {
+        return false;
+    }
+    // Verse: every line starts upper-case.
+    if lines.len() >= 3 && upper_starts == lines.len() {
+        return false;
+    }
+    if max < 36 {
+        return false;
+    }
+    let floor = (max / 2).max(WRAP_FLOOR);
+    lines[..lines.len() - 1]
+        .iter()
+        .all(|l| alnum_len(&text[l.start..l.end]) >= floor)
+}
+
+/// Whether a block shaped like hard-wrapped text ([`is_wrap_shaped`]) was
+/// evidently wrapped at a fixed width, as e-mail, mailing-list archives and
+/// plain-text documents are: three lines or more, no code (nor a line that
+/// starts like a comment, a quote or a prompt), and every line
+/// break where a greedy wrapper puts one: the next line's first word would
+/// not have fit on the line (the widest line that ends at a space sets the
+/// width), unless a word is hyphenated across it. At least half
+/// of the breaks fall mid-sentence, before a line that starts with a
+/// lower-case word. Lines of page text that are blocks of their own
+/// (headlines, list items, links, code) end where their content ends, not
+/// at a width.
+pub fn is_evidently_wrapped(text: &str, lines: &[BlockLine]) -> bool {
+    if lines.len() < 3 || !is_wrap_shaped(text, lines) {
+        return false;
+    }
+    let line = |l: &BlockLine| &text[l.start..l.end];
+    // Line by line, so that the lines need not be next to each other in
+    // `text` (a stage may judge a block as it will be once others go).
+    if lines.iter().any(|l| {
+        let l = line(l);
+        l.starts_with(['#', '>', '$', '/', '*'])
+            || has_code_tokens(l)
+            || looks_like_code(l)
+    }) {
+        return false;
+    }
+    // The width is set by the lines that end at a space: where a word is
+    // hyphenated, the cut may overhang. Sentence repair only widens lines,
+    // so that a second run finds the width the same or wider, and each
+    // line is measured as wide as repair may make it: a block that is not
+    // evident stays so.
+    let width = lines
+        .iter()
+        .map(&line)
+        .filter(|l| !l.ends_with('-'))
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut mid = 0;
+    for pair in lines.windows(2) {
+        let (a, b) = (line(&pair[0]), line(&pair[1]));
+        // The next line's first word, up to where a sentence rule might
+        // split it (`refreshLoad` → `refresh. Load`, `end.The` → `end.
+        // The`): what stays on this line's side the same on a second run.
+        let first = b.split_whitespace().next().unwrap_or("");
+        let lower = first.chars().next().is_some_and(char::is_lowercase)
+            && !first.contains("://");
+        let lead = unsplit_len(first);
+        // A word hyphenated across the break was cut to fit already.
+        if !a.ends_with('-') && split_width(a) + 1 + lead <= width {
+            // The word would have fit: the line ended for another reason.
+            return false;
+        }
+        if lower && !a.ends_with(['.', '!', '?', ':', ';']) {
+            mid += 1;
+        }
+    }
+    2 * mid >= lines.len() - 1
+}
+
+/// The width of `line` once sentence repair has split every glued
+/// sentence it might (`cityThe` → `city. The`, `end.The` → `end. The`),
+/// without a final period: the same before the repair and after it.
+fn split_width(line: &str) -> usize {
+    let line = line.strip_suffix('.').unwrap_or(line);
+    let mut width = 0;
+    let mut chars = line.chars().peekable();
+    let (mut prev, mut before) = (' ', ' ');
+    while let Some(c) = chars.next() {
+        width += 1;
+        if c.is_uppercase() {
+            let next = chars.peek().copied().unwrap_or(' ');
+            if prev.is_lowercase()
+                || (prev.is_uppercase() && next.is_lowercase())
+            {
+                // A case boundary: `. ` may come before `c`.
+                width += 2;
+            } else if matches!(prev, '.' | '!' | '?')
+                || (is_closing(prev) && matches!(before, '.' | '!' | '?'))
+            {
+                // Punctuation glued to `c`: a space may come between.
+                width += 1;
+            }
+        }
+        before = prev;
+        prev = c;
+    }
+    width
+}
+
+/// Closing quotes and brackets, which may stand between a sentence's
+/// terminator and the next sentence.
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»')
+}
+
+/// The width of `word` before the first place where sentence repair may
+/// split it, without sentence punctuation: `refresh` of `refreshLoad` and
+/// of `refresh.`.
+fn unsplit_len(word: &str) -> usize {
+    let mut prev = ' ';
+    let mut n = 0;
+    for c in word.chars() {
+        if c.is_uppercase()
+            && (prev.is_lowercase() || matches!(prev, '.' | '!' | '?'))
+        {
+            break;
+        }
+        n += 1;
+        prev = c;
+    }
+    let kept = word.chars().take(n).collect::<String>();
+    n - (kept.len() - kept.trim_end_matches(['.', '!', '?']).len())
+}
+
+/// Whether a line holds what prose does not: a call of a dotted or
+/// snake_case name (`icu.Locale.getRoot()`, `set_value(`), or an
+/// assignment to a name at its start (`count_matches = 0`).
+fn has_code_tokens(line: &str) -> bool {
+    let called = line.match_indices('(').any(|(at, _)| {
+        let name = line[..at]
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+            .next()
+            .unwrap_or("");
+        name.len() > 1
+            && !name.ends_with('.')
+            && (name.contains('_')
+                || name.trim_start_matches('.').contains('.'))
+    });
+    let assigned = line.split_once(" = ").is_some_and(|(name, _)| {
+        !name.is_empty()
+            && name.chars().all(|c| {
+                c.is_alphanumeric() || matches!(c, '_' | '.' | ',' | ' ')
+            })
+            && name.split_whitespace().count() <= 3
+    });
+    called || assigned
+}
+
+/// Letters and digits in `s`.
+pub fn alnum_len(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// Aligned columns: a run of three spaces or a tab inside the text.
+pub fn has_columns(s: &str) -> bool {
+    s.contains("   ") || s.contains('\t')
+}
+
+/// A leading list marker: a bullet, or a number or letter followed by `.`
+/// or `)`, or in parentheses.
+pub fn starts_with_list_marker(line: &str) -> bool {
+    let line = line.trim_start();
+    let mut chars = line.chars();
+    let Some(first) = chars.next() else { return false };
+    if matches!(first, '-' | '*' | '•' | '–' | '·' | '+' | '▪' | '◦' | '‣')
+    {
+        return chars.next().is_none_or(char::is_whitespace);
+    }
+    let token = line.split_whitespace().next().unwrap_or("");
+    let inner = token.strip_prefix('(').unwrap_or(token);
+    let Some(body) =
+        inner.strip_suffix('.').or_else(|| inner.strip_suffix(')'))
+    else {
+        return false;
+    };
+    if body.is_empty() || body.len() > 4 {
+        return false;
+    }
+    body.chars().all(|c| c.is_ascii_digit())
+        || (body.len() == 1 && body.chars().all(|c| c.is_ascii_lowercase()))
+        || body.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'))
+}
+
+/// Whether a block holds code: braces, backticks, or one of `==` `=>`
+/// `->` `();` `::` `</` `/>` `#include` `!=`.
+pub fn looks_like_code(block: &str) -> bool {
+    // The patterns are fixed: built once per process.
+    static CODE: OnceLock<AhoCorasick> = OnceLock::new();
+    CODE.get_or_init(|| {
+        AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build([
+                "{", "}", "`", "==", "=>", "->", "();", "::", "</", "/>",
+                "#include", "!=",
+            ])
+            .expect("fixed patterns build")
+    })
+    .is_match(block)
+}
