@@ -48,6 +48,8 @@ enum Left {
     /// `GPUs` in `GPUsThey`: a plural acronym, whose `s` marks where it
     /// ends.
     Plural,
+    /// `2019` in `2019The`: a number.
+    Number,
 }
 
 /// The candidates of `text` that the local evidence allows, in order.
@@ -83,6 +85,13 @@ fn boundaries(lang: &Language, text: &str) -> Vec<Glue> {
                 && char_before(text, i).is_some_and(char::is_alphabetic)
         };
         if !maybe {
+            if b.is_ascii_uppercase() && bytes[i - 1].is_ascii_digit() {
+                if let Some(g) = Glue::after_number(lang, text, i) {
+                    i = g.token.end;
+                    out.push(g);
+                    continue;
+                }
+            }
             i += 1;
             continue;
         }
@@ -141,7 +150,13 @@ impl Glue {
         }
         let (at, kind) = found?;
         let (left, right) = word.split_at(at);
-        if !is_capitalized(right) {
+        // `indicateI`: a one-letter strong starter (not `typeA`, which is
+        // a name as often).
+        let letter = right.len() == 1 && lang.is_strong_starter(right);
+        if !is_capitalized(right) && !letter {
+            return None;
+        }
+        if letter && !(is_lower_word(left) && lang.is_word(left)) {
             return None;
         }
         let kind = match kind {
@@ -152,6 +167,29 @@ impl Glue {
             _ => return None,
         };
         Some(Glue { token: token.clone(), at: token.start + at, kind })
+    }
+
+    /// A number glued to a strong starter at `at`: `2019The`,
+    /// `24,000These`.
+    fn after_number(lang: &Language, text: &str, at: usize) -> Option<Glue> {
+        let bytes = text.as_bytes();
+        let end = letters_end(text, at);
+        let right = &text[at..end];
+        if !is_capitalized(right) || !lang.is_strong_starter(right) {
+            return None;
+        }
+        let floor = at.saturating_sub(32);
+        let mut start = at;
+        while start > floor
+            && (bytes[start - 1].is_ascii_digit()
+                || matches!(bytes[start - 1], b',' | b'.'))
+        {
+            start -= 1;
+        }
+        while matches!(bytes[start], b',' | b'.') {
+            start += 1;
+        }
+        Some(Glue { token: start..end, at, kind: Left::Number })
     }
 
     fn left<'t>(&self, text: &'t str) -> &'t str {
@@ -215,9 +253,11 @@ impl Glue {
             Left::Lower => {
                 left.chars().count() >= 2 && !lang.is_function_word(left)
             }
-            // A strong starter rarely follows a name or a plural acronym
-            // inside one (`ChinaThe`, `GPUsThey`).
-            Left::Capitalized | Left::Plural => lang.is_strong_starter(right),
+            // A strong starter rarely follows a name, a plural acronym or
+            // a number inside one (`ChinaThe`, `GPUsThey`, `2019The`).
+            Left::Capitalized | Left::Plural | Left::Number => {
+                lang.is_strong_starter(right)
+            }
             Left::Acronym => true,
         };
         left_ok
@@ -246,7 +286,7 @@ impl Glue {
             Left::Lower => true,
             Left::Capitalized => counts.get(left) > 0 || lang.is_word(left),
             Left::Acronym => counts.get(left) > 0,
-            Left::Plural => true,
+            Left::Plural | Left::Number => true,
         };
         left_ok
             && words_before(text, self.at, floor) >= SENTENCE_WORDS
@@ -443,6 +483,39 @@ mod tests {
         // Not before a weak starter or a noun: `APIsGuide` is a name.
         let text = "Read the section on our public APIsGuide for the rest.";
         assert_eq!(web(text), text);
+    }
+
+    #[test]
+    fn glued_after_a_number() {
+        assert_eq!(
+            web(
+                "The tree has not fewer than 24,000These pores on its leaves."
+            ),
+            "The tree has not fewer than 24,000. These pores on its leaves."
+        );
+        // A version or a name with digits is no number.
+        let text = "We then installed the v2.0The build on all the machines.";
+        assert_eq!(web(text), text);
+        let text = "We then met the people of 3Com at their office in town.";
+        assert_eq!(web(text), text);
+    }
+
+    #[test]
+    fn glued_before_a_one_letter_starter() {
+        assert_eq!(
+            web("You know what I meant to indicateI merely meant to show it."),
+            "You know what I meant to indicate. I merely meant to show it."
+        );
+        let text = "Then set the typeA value to one for all of the rows.";
+        assert_eq!(web(text), text);
+    }
+
+    #[test]
+    fn glued_before_a_contraction() {
+        assert_eq!(
+            web("If you want to jump him, give him his headHe'll take off."),
+            "If you want to jump him, give him his head. He'll take off."
+        );
     }
 
     #[test]

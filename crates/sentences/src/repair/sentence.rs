@@ -17,7 +17,7 @@ pub(super) fn continues_sentence(
     end: usize,
     joins: &Joins<'_>,
 ) -> bool {
-    let rest = &text[end..];
+    let rest = after_contraction(&text[end..]);
     let rest = rest.strip_prefix([',', ';']).unwrap_or(rest);
     let mut after = rest.trim_start_matches([' ', '\t']);
     let mut spaced = after.len() < rest.len();
@@ -39,6 +39,16 @@ pub(super) fn continues_sentence(
         .chars()
         .next()
         .is_some_and(|c| c.is_alphanumeric() || (is_opener(c) && c != '('))
+}
+
+/// `rest` after the contraction or possessive that ends a word there
+/// (`He'll`, `Don't`, `Poe's`): the word goes on to the space after it.
+fn after_contraction(rest: &str) -> &str {
+    let Some(tail) = rest.strip_prefix(['\'', '’']) else { return rest };
+    let letters = tail.bytes().take_while(u8::is_ascii_lowercase).count();
+    let ends =
+        tail.as_bytes().get(letters).is_none_or(|b| !b.is_ascii_alphabetic());
+    if (1..=2).contains(&letters) && ends { &tail[letters..] } else { rest }
 }
 
 /// Whether `at` is inside parentheses opened earlier on its line (after
@@ -90,6 +100,10 @@ mod tests {
         };
         assert!(ends("Unlike| its"));
         assert!(ends("Yes|, I"));
+        assert!(ends("He|'ll go"));
+        assert!(ends("Don|’t go"));
+        assert!(!ends("He|'ll"));
+        assert!(!ends("It|'sure"));
         assert!(ends("So| \"quoted\""));
         assert!(!ends("Form|):"));
         assert!(!ends("orderDate| (camelCase)"));

@@ -84,7 +84,9 @@ fn holds(
     }
     let right_end = letters_end(text, at);
     let right = &text[at..right_end];
-    if !is_capitalized(right) {
+    // `seasons.A few`: a one-letter starter after a period is evidence too.
+    let letter = right.len() == 1 && lang.is_starter(right);
+    if !is_capitalized(right) && !letter {
         return false;
     }
     let starts = lang.is_word(right) || lang.is_starter(right);
@@ -132,6 +134,18 @@ mod tests {
         name_before_noun: "They met in Berlin.Sales rose there as they had hoped.";
         domain_part: "Go to example.com.The page loads when you open it now.";
         initial: "It was written by J.The book is long and it is good.";
+    }
+
+    #[test]
+    fn missing_space_before_a_one_letter_starter() {
+        assert_eq!(
+            web("Flowers bloom here at all seasons.A few grow in the shade."),
+            "Flowers bloom here at all seasons. A few grow in the shade."
+        );
+        assert_eq!(
+            web("That is what I meant.I merely wanted to show it to you."),
+            "That is what I meant. I merely wanted to show it to you."
+        );
     }
 
     #[test]
