@@ -35,7 +35,7 @@ fn inputs() -> Vec<(String, String)> {
 fn repair(c: &mut Criterion) {
     let stage = SentenceRepair::default();
     let mut group = c.benchmark_group("sentences/repair");
-    for (name, text) in inputs() {
+    for (name, text) in inputs().into_iter().chain(corpus()) {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(&name, |b| {
             b.iter(|| {

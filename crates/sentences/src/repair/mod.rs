@@ -43,7 +43,7 @@ use code::CodeBlocks;
 use counts::Counts;
 use dehyphenate::Hyphen;
 use glued::Glue;
-use textclean_core::wrap::{is_evidently_wrapped, is_wrap_shaped};
+use textclean_core::wrap::is_wrap_shaped;
 use unwrap::Joins;
 
 /// Which rules run.
@@ -67,6 +67,8 @@ struct Context<'a> {
     /// The line-end hyphens, in order.
     hyphens: &'a [Hyphen],
     counts: &'a Counts,
+    /// Which line breaks the block rules join.
+    joins: &'a Joins<'a>,
 }
 
 /// Plans the edits of the rules `opts` enables and applies them to
@@ -129,6 +131,7 @@ pub(crate) fn repair(
             splits: &splits,
             hyphens: &hyphens,
             counts: &counts,
+            joins: &joins,
         };
         blocks::blocks(text, index, |lines| {
             block_rules(&cx, opts, lines, &mut word, &mut plan)
@@ -231,9 +234,10 @@ fn block_rules(
                         l.end - l.start >= final_period::LONG_LINE
                     }))))
         && is_wrap_shaped(cx.text, lines);
+    // The evident blocks are known already: a block is joined when its
+    // first line break is.
     let joins = wrapped
-        && (opts.unwrap
-            || (opts.unwrap_evident && is_evidently_wrapped(cx.text, lines)));
+        && (opts.unwrap || (opts.unwrap_evident && cx.joins.at(lines[0].end)));
     let unwrapping = opts.unwrap || opts.unwrap_evident;
     let dehyphenates = opts.dehyphenate && (joins || (wrapped && !unwrapping));
     if joins || dehyphenates {
