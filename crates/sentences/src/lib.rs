@@ -104,28 +104,54 @@
 //! ending.
 //!
 //! `sentences.unwrap` and `sentences.dehyphenate` only join blocks that
-//! look hard-wrapped: lines of similar width, no indented lines after the
-//! first, no list markers, no aligned columns, not all capitals, not
-//! verse. By default they join only those of such blocks whose line
-//! breaks mostly fall mid-sentence (the next line starts in lower case),
-//! so that page text, whose lines are blocks, keeps its lines;
-//! [`SentenceRepair::pdf`] joins every such block. A line-end hyphen is
-//! removed when the joined word is a dictionary word or appears elsewhere
-//! in the document, unless the hyphenated form appears elsewhere; other
-//! hyphens (`well-known`) stay and only the line break goes.
+//! look hard-wrapped ([`textclean_core::wrap`]): lines of similar width,
+//! no indented lines after the first, no list markers, no aligned columns,
+//! not all capitals, not verse. By default (`unwrap_evident`) they join
+//! only those of such blocks that were evidently wrapped at a width: three
+//! lines or more, no code, every line break where a greedy wrapper puts
+//! one (the next line's first word would not have fit), and at least half
+//! of the breaks mid-sentence. So hard-wrapped text inside web pages
+//! (e-mail, mailing lists, man pages, books) is joined while page text,
+//! whose lines are blocks, keeps its lines; [`SentenceRepair::pdf`] joins
+//! every block of the shape. A line-end hyphen is removed when the joined
+//! word is a dictionary word or appears elsewhere in the document, unless
+//! the hyphenated form appears elsewhere; other hyphens (`well-known`)
+//! stay and only the line break goes.
+//!
+//! The glued and space rules also split after a number (`2019The`,
+//! `24,000These`), an acronym or plural acronym (`GPUsThey`), an object
+//! pronoun (`for meThen`), and before a one-letter starter (`indicateI`,
+//! `seasons.A`) or a contraction (`headHe'll`), each before a strong
+//! starter where the left part could be a name.
+//!
+//! # Splitting
+//!
+//! [`SentenceSplitter::split`] is a lazy iterator of [`Sentence`]s (text,
+//! byte and char offsets). The splitter's lists are the language pack's:
+//! English, German, French and Spanish ship. It knows abbreviations of
+//! three kinds (titles and inner ones, those that may end a sentence,
+//! those that are abbreviations only before a number), initials and the
+//! pronoun "I", ordinals in languages that write them `3.`, dotted and
+//! spaced abbreviations (`U.S.`, `z. B.`), numbered and lettered list items
+//! inline and at line starts (`1.)`, `a.`, `(3)`), bullets, ellipses of
+//! every form (`...`, `…`, `. . .`, `. . . .`, `[…]`), closing quotes and
+//! brackets (and French `! »`), citations after a quotation, and line
+//! breaks: a line break ends a sentence unless the next line reads as the
+//! same sentence going on.
 //!
 //! # Performance
 //!
 //! Repair scans the text once for candidates with byte-level tests and
 //! does full work only around them; documents whose candidates pass the
 //! local evidence get one more counting pass, over only the tokens those
-//! decisions need. Splitting is one byte scan. Both are linear in the size
-//! of the input, including one huge line. On one core the crate's
+//! decisions need. Splitting is one byte scan that stops only at bytes
+//! that may end a sentence, eight bytes a step. Both are linear in the
+//! size of the input, including one huge line. On one core the crate's
 //! criterion bench (`cargo bench -p textclean-sentences --bench
-//! sentences`) measured repair at about 900 MB/s on prose, 160 MB/s on the
-//! sample article (it is full of glued sentences), 300 MB/s on a 10 MB
-//! line of capitals and 230 MB/s on the WCXB dev pages, and splitting at
-//! about 1.2 GB/s on prose.
+//! sentences`, `TEXTCLEAN_BENCH_JSONL` for a corpus) measured, in MiB/s:
+//! repair about 310 on prose, 80 on the WCXB dev pages and 77 on the
+//! sample article; splitting about 520 on prose, 270–320 on the dev pages
+//! and 1,400 on the sample article.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
