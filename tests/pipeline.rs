@@ -21,6 +21,7 @@ fn preset_configurations_are_pinned() {
         format!(
             "[[stage]]\nkind = \"sentences\"\n\
              glued = true\nmissing_space = true\nfinal_period = true\n\
+             spacing = true\n\
              unwrap = {unwrap}\nunwrap_evident = true\n\
              dehyphenate = true\n"
         )

@@ -30,6 +30,7 @@ static VARIANTS: LazyLock<Vec<Variant>> = LazyLock::new(|| {
         glued: false,
         missing_space: false,
         final_period: false,
+        spacing: false,
         unwrap: false,
         unwrap_evident: false,
         dehyphenate: false,
@@ -40,6 +41,7 @@ static VARIANTS: LazyLock<Vec<Variant>> = LazyLock::new(|| {
         ("glued", RepairOptions { glued: true, ..none }),
         ("missing_space", RepairOptions { missing_space: true, ..none }),
         ("final_period", RepairOptions { final_period: true, ..none }),
+        ("spacing", RepairOptions { spacing: true, ..none }),
         ("unwrap", RepairOptions { unwrap: true, ..none }),
         ("unwrap_evident", RepairOptions { unwrap_evident: true, ..none }),
         ("dehyphenate", RepairOptions { dehyphenate: true, ..none }),
@@ -68,6 +70,12 @@ fn check_shape(c: &Change, input: &str, options: RepairOptions, what: &str) {
         "sentences.glued" => original.is_empty() && with == ". ",
         "sentences.space" => original.is_empty() && with == " ",
         "sentences.final_period" => original.is_empty() && with == ".",
+        // Blanks before punctuation go.
+        "sentences.spacing" => {
+            !original.is_empty()
+                && original.bytes().all(|b| b == b' ' || b == b'\t')
+                && with.is_empty()
+        }
         // A line break (and the whitespace around it) becomes a space, or
         // nothing after a dash.
         "sentences.unwrap" => {
@@ -94,6 +102,7 @@ fn check_shape(c: &Change, input: &str, options: RepairOptions, what: &str) {
         "sentences.glued" => options.glued,
         "sentences.space" => options.missing_space,
         "sentences.final_period" => options.final_period,
+        "sentences.spacing" => options.spacing,
         "sentences.unwrap" => options.unwrap || options.unwrap_evident,
         _ => options.dehyphenate,
     };

@@ -156,7 +156,7 @@ pub fn is_evidently_wrapped(text: &str, lines: &[BlockLine]) -> bool {
         .iter()
         .map(&line)
         .filter(|l| !l.ends_with('-'))
-        .map(|l| l.chars().count())
+        .map(|l| l.chars().count() - unspaced(l))
         .max()
         .unwrap_or(0);
     let mut mid = 0;
@@ -185,6 +185,7 @@ pub fn is_evidently_wrapped(text: &str, lines: &[BlockLine]) -> bool {
 /// sentence it might (`cityThe` → `city. The`, `end.The` → `end. The`),
 /// without a final period: the same before the repair and after it.
 fn split_width(line: &str) -> usize {
+    let unspaced = unspaced(line);
     let line = line.strip_suffix('.').unwrap_or(line);
     let mut width = 0;
     let mut chars = line.chars().peekable();
@@ -208,7 +209,23 @@ fn split_width(line: &str) -> usize {
         before = prev;
         prev = c;
     }
-    width
+    width - unspaced
+}
+
+/// How many spaces of `line` stand before sentence punctuation that
+/// closes a word (`the end .`): sentence repair may remove them, so the
+/// widths leave them out.
+fn unspaced(line: &str) -> usize {
+    let bytes = line.as_bytes();
+    (1..bytes.len())
+        .filter(|&i| {
+            bytes[i - 1] == b' '
+                && bytes[i..]
+                    .iter()
+                    .find(|&&b| b != b' ')
+                    .is_some_and(|b| b",.;:!?".contains(b))
+        })
+        .count()
 }
 
 /// Closing quotes and brackets, which may stand between a sentence's

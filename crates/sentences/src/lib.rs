@@ -75,6 +75,7 @@
 //! | `sentences.glued` | sentences glued at a case boundary | `the arenaUnlike its` | `the arena. Unlike its` |
 //! | `sentences.space` | a missing space after sentence punctuation | `the end.The next` | `the end. The next` |
 //! | `sentences.final_period` | a prose paragraph's lost final period | `…advanced AI systems` | `…advanced AI systems.` |
+//! | `sentences.spacing` | a space before sentence punctuation | `the end .` | `the end.` |
 //! | `sentences.unwrap` | hard-wrapped lines inside a paragraph | `a long\nline` | `a long line` |
 //! | `sentences.dehyphenate` | a word hyphenated across a line break | `exam-\nple` | `example` |
 //!
@@ -221,6 +222,8 @@ pub struct RepairOptions {
     pub missing_space: bool,
     /// `sentences.final_period`.
     pub final_period: bool,
+    /// `sentences.spacing`.
+    pub spacing: bool,
     /// `sentences.unwrap` on every block shaped like hard-wrapped text:
     /// for PDF and plain-text book text, where hard wraps are the norm.
     pub unwrap: bool,
@@ -242,6 +245,7 @@ impl Default for RepairOptions {
             glued: true,
             missing_space: true,
             final_period: true,
+            spacing: true,
             unwrap: false,
             unwrap_evident: true,
             dehyphenate: true,
@@ -335,6 +339,14 @@ impl RepairBuilder {
     /// `sentences.final_period`. By default, this is enabled.
     pub fn final_period(&mut self, yes: bool) -> &mut Self {
         self.opts.final_period = yes;
+        self
+    }
+
+    /// Whether to remove the space before sentence punctuation (`the end
+    /// .` → `the end.`), rule `sentences.spacing`. By default, this is
+    /// enabled.
+    pub fn spacing(&mut self, yes: bool) -> &mut Self {
+        self.opts.spacing = yes;
         self
     }
 

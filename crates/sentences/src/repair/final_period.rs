@@ -105,6 +105,11 @@ struct Words {
 fn words_of(text: &str) -> Words {
     let mut w = Words::default();
     for word in text.split_ascii_whitespace() {
+        // Punctuation on its own (`the end .`) joins the word before it
+        // once `sentences.spacing` has run: it is no word.
+        if word.bytes().all(|b| b",.;:!?".contains(&b)) {
+            continue;
+        }
         w.total += 1;
         let first = word.chars().find(|c| !is_opener(*c));
         if first.is_some_and(char::is_lowercase) {

@@ -37,6 +37,7 @@ mod final_period;
 mod glued;
 mod sentence;
 mod space;
+mod spacing;
 mod unwrap;
 
 use code::CodeBlocks;
@@ -69,6 +70,8 @@ struct Context<'a> {
     counts: &'a Counts,
     /// Which line breaks the block rules join.
     joins: &'a Joins<'a>,
+    /// Whether `sentences.spacing` is on.
+    spacing: bool,
 }
 
 /// Plans the edits of the rules `opts` enables and applies them to
@@ -119,6 +122,9 @@ pub(crate) fn repair(
     let splits = sentence_rules(
         lang, opts, text, index, &joins, &glues, &counts, &mut plan,
     );
+    if opts.spacing {
+        spacing::plan(lang, text, index, &mut plan);
+    }
 
     if opts.final_period
         || opts.unwrap
@@ -132,6 +138,7 @@ pub(crate) fn repair(
             hyphens: &hyphens,
             counts: &counts,
             joins: &joins,
+            spacing: opts.spacing,
         };
         blocks::blocks(text, index, |lines| {
             block_rules(&cx, opts, lines, &mut word, &mut plan)
@@ -303,6 +310,7 @@ mod tests {
             glued: false,
             missing_space: false,
             final_period: false,
+            spacing: false,
             unwrap: false,
             unwrap_evident: false,
             dehyphenate: false,
@@ -364,8 +372,120 @@ mod tests {
             "walking",
             "we",
             "and",
+            ".",
+            "?",
+            ",",
+            ". . .",
+            "2019The",
+            "GPUsThey",
+            "meThen",
+            "headHe'll",
+            "indicateI",
+            "seasons.A",
+            "Berlin.The",
         ]);
         proptest::collection::vec(word, 0..60).prop_map(|w| w.join(" "))
+    }
+
+    /// Paragraphs hard-wrapped at 40 to 70 columns, some with a word
+    /// hyphenated across a line end, some glued, some with a space before
+    /// their punctuation.
+    fn wrapped() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(vec![
+            "the",
+            "river",
+            "was",
+            "wide",
+            "and",
+            "slow",
+            "walking",
+            "along",
+            "its",
+            "banks",
+            "we",
+            "saw",
+            "example",
+            "understanding",
+            "cityThe",
+            "end.The",
+            "well-known",
+            "birds",
+            "of",
+            "many",
+            "kinds",
+            "it",
+            ",",
+            ".",
+            "said",
+            "that",
+            "morning",
+            "continued",
+        ]);
+        (
+            proptest::collection::vec(word, 8..60),
+            40..70usize,
+            proptest::bool::ANY,
+        )
+            .prop_map(|(words, width, hyphenate)| {
+                let mut out = String::new();
+                let mut line = 0;
+                for w in words {
+                    if line > 0 && line + 1 + w.len() > width {
+                        if hyphenate && w.len() >= 8 {
+                            out.push(' ');
+                            out.push_str(&w[..4]);
+                            out.push_str("-\n");
+                            out.push_str(&w[4..]);
+                            line = w.len() - 4;
+                            continue;
+                        }
+                        out.push('\n');
+                        line = 0;
+                    } else if line > 0 {
+                        out.push(' ');
+                        line += 1;
+                    }
+                    out.push_str(w);
+                    line += w.len();
+                }
+                out
+            })
+    }
+
+    /// The generators reach every rule: over a fixed sample of their texts,
+    /// each rule changes something, in one preset or the other.
+    #[test]
+    fn wordy_texts_fire_every_rule() {
+        use proptest::strategy::ValueTree;
+        use proptest::test_runner::TestRunner;
+        let mut runner = TestRunner::deterministic();
+        let mut fired = std::collections::BTreeMap::new();
+        for k in 0..400 {
+            let text = if k % 2 == 0 {
+                wordy().new_tree(&mut runner).unwrap().current()
+            } else {
+                wrapped().new_tree(&mut runner).unwrap().current()
+            };
+            for stage in stages() {
+                let done = stage.run(&text, Record::Counts);
+                for (rule, n) in done.stats.counts() {
+                    *fired.entry(rule).or_insert(0) += n;
+                }
+            }
+        }
+        for rule in [
+            "sentences.glued",
+            "sentences.space",
+            "sentences.final_period",
+            "sentences.spacing",
+            "sentences.unwrap",
+            "sentences.dehyphenate",
+        ] {
+            assert!(
+                fired.get(rule).is_some_and(|&n| n > 0),
+                "{rule}: {fired:?}"
+            );
+        }
     }
 
     fn stages() -> [SentenceRepair; 2] {
@@ -414,6 +534,16 @@ mod tests {
         }
 
         #[test]
+        fn idempotent_wrapped(text in wrapped()) {
+            for stage in stages() {
+                let once = stage.clean(&text).into_owned();
+                let twice = stage.clean(&once);
+                prop_assert_eq!(&once, &twice);
+                prop_assert_eq!(alnum(&once), alnum(&text));
+            }
+        }
+
+        #[test]
         fn idempotent(text in wordy()) {
             for stage in stages() {
                 let once = stage.clean(&text).into_owned();
@@ -437,7 +567,7 @@ mod tests {
         }
 
         #[test]
-        fn clean_input_is_borrowed(text in "[a-z ]{0,40}\\.") {
+        fn clean_input_is_borrowed(text in "([a-z ]{0,40}[a-z])?\\.") {
             let text = format!("This is fine. {text}");
             let out = SentenceRepair::default().clean(&text);
             prop_assert!(matches!(out, Cow::Borrowed(_)));

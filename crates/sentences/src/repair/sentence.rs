@@ -17,28 +17,41 @@ pub(super) fn continues_sentence(
     end: usize,
     joins: &Joins<'_>,
 ) -> bool {
-    let rest = after_contraction(&text[end..]);
-    let rest = rest.strip_prefix([',', ';']).unwrap_or(rest);
-    let mut after = rest.trim_start_matches([' ', '\t']);
-    let mut spaced = after.len() < rest.len();
-    // The line ends here (after blanks or a CR the unwrap rule joins over)
-    // and another line of text follows.
-    let line_end = rest.trim_start_matches([' ', '\t', '\r']);
-    if let Some(next) = line_end.strip_prefix('\n') {
-        let nl = text.len() - line_end.len();
-        let next = next.trim_start_matches([' ', '\t']);
-        if joins.at(nl) && !next.starts_with(['\n', '\r']) {
-            after = next;
-            spaced = true;
+    let mut after = after_contraction(&text[end..]);
+    let mut spaced = false;
+    let mut comma = false;
+    loop {
+        let blanks = after.trim_start_matches([' ', '\t']);
+        spaced |= blanks.len() < after.len();
+        after = blanks;
+        // The line ends here (a CR the unwrap rule joins over) and
+        // another line of text follows, on a line break it joins.
+        let line_end = after.trim_start_matches('\r');
+        if let Some(next) = line_end.strip_prefix('\n') {
+            let nl = text.len() - line_end.len();
+            let next = next.trim_start_matches([' ', '\t']);
+            if joins.at(nl) && !next.starts_with(['\n', '\r']) {
+                after = next;
+                spaced = true;
+                continue;
+            }
+            return false;
         }
+        // A comma or semicolon goes on, once, and after blanks that
+        // `sentences.spacing` may take away: `Yes, I`, `Yes , I`.
+        if let Some(rest) = after.strip_prefix([',', ';']).filter(|_| !comma) {
+            comma = true;
+            after = rest;
+            spaced = false;
+            continue;
+        }
+        break;
     }
-    if !spaced {
-        return false;
-    }
-    after
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphanumeric() || (is_opener(c) && c != '('))
+    spaced
+        && after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || (is_opener(c) && c != '('))
 }
 
 /// `rest` after the contraction or possessive that ends a word there
@@ -116,6 +129,9 @@ mod tests {
         assert!(joined("Word|\nNext"));
         assert!(!joined("Word|\n\nNext"), "a paragraph ends there");
         assert!(!joined("Form|):"));
+        assert!(joined("Yes|,\nI"));
+        assert!(joined("Yes|\n, I"));
+        assert!(!joined("Yes|,I"));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use textclean_core::Lines;
 
 use textclean_core::wrap::is_evidently_wrapped;
 
-use super::{Context, Plan, dehyphenate};
+use super::{Context, Plan, dehyphenate, spacing};
 use crate::blocks::{self, Line};
 use crate::text::{char_at, char_before};
 
@@ -81,12 +81,15 @@ pub(super) fn join_lines(
         if !unwrap {
             continue;
         }
+        // No space after a dash, nor where `sentences.spacing` would take
+        // it away again (a line that starts with `,`).
         let tight = line.ends_with('—')
             || line.ends_with("--")
             || (line.ends_with('-')
                 && char_before(text, a.end - 1)
                     .is_some_and(char::is_alphabetic)
-                && char_at(text, b.start).is_some_and(char::is_alphabetic));
+                && char_at(text, b.start).is_some_and(char::is_alphabetic))
+            || (cx.spacing && spacing::removes(cx.lang, text, a.end, b.start));
         plan.push(Plan {
             span: gap,
             with: if tight { "" } else { " " },

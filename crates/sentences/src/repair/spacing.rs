@@ -1,0 +1,149 @@
+//! `sentences.spacing`: a space before sentence punctuation, `the end .`
+//! → `the end.`, `Really ?` → `Really?`.
+
+use textclean_core::Lines;
+
+use super::Plan;
+use super::code::CodeBlocks;
+use crate::lang::Language;
+use crate::text::{char_at, char_before, is_closer};
+
+pub(super) const RULE: &str = "sentences.spacing";
+
+/// Plans the removal of the one or two spaces before `,` `.` `;` `:` `!`
+/// `?` where
+/// they end a word: after a letter, a digit or a closing quote or
+/// bracket, before whitespace or the end of the text. Left alone: spaced
+/// ellipses (`. . .`), a period or colon that starts something (`.NET`,
+/// `.5`, `:)`), a URL before the space, code, and in a language that
+/// spaces its punctuation (French `Quoi ?`) the `;` `:` `!` `?`.
+pub(super) fn plan(
+    lang: &Language,
+    text: &str,
+    index: &Lines,
+    plan: &mut Vec<Plan>,
+) {
+    let bytes = text.as_bytes();
+    let spaced = lang.follows("space_before_punctuation");
+    let mut code = CodeBlocks::default();
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b' ', &bytes[i..]) {
+        let blank = i + k;
+        let mut p = blank;
+        while p < bytes.len() && matches!(bytes[p], b' ' | b'\t') {
+            p += 1;
+        }
+        i = p.max(blank + 1);
+        // One or two spaces: more, or a tab, align columns.
+        if p - blank > 2 || bytes[blank..p].contains(&b'\t') {
+            continue;
+        }
+        let Some(&punct) = bytes.get(p) else { break };
+        if !matches!(punct, b',' | b'.' | b';' | b':' | b'!' | b'?')
+            || (spaced && punct != b',' && punct != b'.')
+        {
+            continue;
+        }
+        if removes_before(text, blank, p, punct)
+            && !code.is_code(text, index, blank)
+        {
+            plan.push(Plan { span: blank..p, with: "", rule: RULE });
+        }
+    }
+}
+
+/// Whether the rule would remove a space between the word that ends at
+/// `end` and the punctuation at `punct` (code aside): what unwrapping
+/// asks before it puts a space there.
+pub(super) fn removes(
+    lang: &Language,
+    text: &str,
+    end: usize,
+    punct: usize,
+) -> bool {
+    let Some(&b) = text.as_bytes().get(punct) else { return false };
+    let spaced = lang.follows("space_before_punctuation");
+    matches!(b, b',' | b'.' | b';' | b':' | b'!' | b'?')
+        && !(spaced && b != b',' && b != b'.')
+        && removes_before(text, end, punct, b)
+}
+
+/// Whether a blank from `blank` to the punctuation `punct` at `at` stands
+/// between a word and punctuation that closes it.
+fn removes_before(text: &str, blank: usize, at: usize, punct: u8) -> bool {
+    ends_a_word(text, blank)
+        && closes(text, at + 1, punct)
+        && !after_url(text, blank)
+}
+
+/// Whether a word ends at `at`: a letter, a digit or a closing quote or
+/// bracket comes before it.
+fn ends_a_word(text: &str, at: usize) -> bool {
+    char_before(text, at).is_some_and(|c| c.is_alphanumeric() || is_closer(c))
+}
+
+/// Whether the punctuation `punct` that ends at `after` closes what comes
+/// before: whitespace, a closing quote or bracket, or the end follows, and
+/// it is no spaced ellipsis (`. . .`).
+fn closes(text: &str, after: usize, punct: u8) -> bool {
+    let rest = &text.as_bytes()[after..];
+    if punct == b'.' {
+        let next = rest.iter().position(|&b| b != b' ' && b != b'\t');
+        if next.is_some_and(|n| rest[n] == b'.') {
+            return false;
+        }
+    }
+    match char_at(text, after) {
+        None => true,
+        // `:)` and `;)` are faces.
+        Some(c) if matches!(punct, b':' | b';') => c.is_whitespace(),
+        Some(c) => c.is_whitespace() || (is_closer(c) && c != '('),
+    }
+}
+
+/// Whether the word before the blank at `at` is a URL, whose end a period
+/// would blur (`see http://example.com .`).
+fn after_url(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..at];
+    let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+    word.contains("://") || word.starts_with("www.")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::repair::testing::web;
+
+    kept! {
+        spaced_ellipsis: "I wasn't sure . . . and then it came to me at last.";
+        ellipsis_after_space: "It went on and on ... until the very end of the day.";
+        dot_net: "We wrote it all in C# and .NET for the big client.";
+        decimal: "The value rose by .5 points in the second week of May.";
+        emoticon: "That was a good one :) and we all laughed at it then.";
+        url: "You can read it all at http://example.com . It is free.";
+        code_line: "Call it as if (a , b) { return x . y } from the function.";
+    }
+
+    #[test]
+    fn space_before_punctuation() {
+        assert_eq!(
+            web("They have already reported this . Then they left the room."),
+            "They have already reported this. Then they left the room."
+        );
+        assert_eq!(
+            web("Did you forget your password ? Make a new one right now."),
+            "Did you forget your password? Make a new one right now."
+        );
+        assert_eq!(
+            web("It was a family owned , licensed and insured firm in town."),
+            "It was a family owned, licensed and insured firm in town."
+        );
+        assert_eq!(
+            web("He said \"yes\" . Then he went home for the rest of it."),
+            "He said \"yes\". Then he went home for the rest of it."
+        );
+    }
+}
