@@ -70,8 +70,8 @@ struct Context<'a> {
     counts: &'a Counts,
     /// Which line breaks the block rules join.
     joins: &'a Joins<'a>,
-    /// Whether `sentences.spacing` is on.
-    spacing: bool,
+    /// What `sentences.spacing` takes the space away before, if it is on.
+    spacing: Option<spacing::Marks>,
 }
 
 /// Plans the edits of the rules `opts` enables and applies them to
@@ -122,8 +122,9 @@ pub(crate) fn repair(
     let splits = sentence_rules(
         lang, opts, text, index, &joins, &glues, &counts, &mut plan,
     );
-    if opts.spacing {
-        spacing::plan(lang, text, index, &mut plan);
+    let marks = opts.spacing.then(|| spacing::Marks::of(lang, text));
+    if let Some(marks) = marks {
+        spacing::plan(marks, text, index, &mut plan);
     }
 
     if opts.final_period
@@ -138,7 +139,7 @@ pub(crate) fn repair(
             hyphens: &hyphens,
             counts: &counts,
             joins: &joins,
-            spacing: opts.spacing,
+            spacing: marks,
         };
         blocks::blocks(text, index, |lines| {
             block_rules(&cx, opts, lines, &mut word, &mut plan)

@@ -10,21 +10,65 @@ use crate::text::{char_at, char_before, is_closer};
 
 pub(super) const RULE: &str = "sentences.spacing";
 
-/// Plans the removal of the one or two spaces before `,` `.` `;` `:` `!`
-/// `?` where
-/// they end a word: after a letter, a digit or a closing quote or
-/// bracket, before whitespace or the end of the text. Left alone: spaced
-/// ellipses (`. . .`), a period or colon that starts something (`.NET`,
-/// `.5`, `:)`), a URL before the space, code, and in a language that
-/// spaces its punctuation (French `Quoi ?`) the `;` `:` `!` `?`.
+/// Which marks the rule takes the space away before, in one document.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Marks {
+    /// `;` `:` `!` `?` too, not only `,` and `.`: the document writes
+    /// them against the word more often than after a space (not French
+    /// `Quoi ?`, whether its pack says so or not).
+    all: bool,
+}
+
+impl Marks {
+    /// The marks for `text` in `lang`. Counted so that the rule's own
+    /// edits, and those of the other rules, never change the answer on a
+    /// second run: a mark against its word counts whatever follows it.
+    pub(super) fn of(lang: &Language, text: &str) -> Marks {
+        if lang.follows("space_before_punctuation") {
+            return Marks { all: false };
+        }
+        let bytes = text.as_bytes();
+        let (mut tight, mut spaced) = (0usize, 0usize);
+        for (at, &b) in bytes.iter().enumerate().skip(1) {
+            if !matches!(b, b';' | b':' | b'!' | b'?') {
+                continue;
+            }
+            let p = bytes[at - 1];
+            if p.is_ascii_alphanumeric() || p >= 0x80 {
+                tight += 1;
+            } else if p == b' '
+                && at >= 2
+                && (bytes[at - 2].is_ascii_alphanumeric()
+                    || bytes[at - 2] >= 0x80)
+            {
+                spaced += 1;
+            }
+        }
+        Marks { all: tight > spaced }
+    }
+
+    fn takes(self, punct: u8) -> bool {
+        match punct {
+            b',' | b'.' => true,
+            b';' | b':' | b'!' | b'?' => self.all,
+            _ => false,
+        }
+    }
+}
+
+/// Plans the removal of the one or two spaces before `,` and `.` (and `;`
+/// `:` `!` `?`, as [`Marks`] says) where they end a word: after a letter,
+/// a digit or a closing quote or bracket, before whitespace or the end of
+/// the text. Left alone: spaced ellipses (`. . .`), a mark that starts
+/// something (`.NET`, `.5`, `:)`), a URL before the space, aligned
+/// columns, code.
 pub(super) fn plan(
-    lang: &Language,
+    marks: Marks,
     text: &str,
     index: &Lines,
     plan: &mut Vec<Plan>,
 ) {
     let bytes = text.as_bytes();
-    let spaced = lang.follows("space_before_punctuation");
     let mut code = CodeBlocks::default();
     let mut i = 0;
     while let Some(k) = memchr::memchr(b' ', &bytes[i..]) {
@@ -39,12 +83,8 @@ pub(super) fn plan(
             continue;
         }
         let Some(&punct) = bytes.get(p) else { break };
-        if !matches!(punct, b',' | b'.' | b';' | b':' | b'!' | b'?')
-            || (spaced && punct != b',' && punct != b'.')
-        {
-            continue;
-        }
-        if removes_before(text, blank, p, punct)
+        if marks.takes(punct)
+            && removes_before(text, blank, p, punct)
             && !code.is_code(text, index, blank)
         {
             plan.push(Plan { span: blank..p, with: "", rule: RULE });
@@ -56,16 +96,13 @@ pub(super) fn plan(
 /// `end` and the punctuation at `punct` (code aside): what unwrapping
 /// asks before it puts a space there.
 pub(super) fn removes(
-    lang: &Language,
+    marks: Marks,
     text: &str,
     end: usize,
     punct: usize,
 ) -> bool {
     let Some(&b) = text.as_bytes().get(punct) else { return false };
-    let spaced = lang.follows("space_before_punctuation");
-    matches!(b, b',' | b'.' | b';' | b':' | b'!' | b'?')
-        && !(spaced && b != b',' && b != b'.')
-        && removes_before(text, end, punct, b)
+    marks.takes(b) && removes_before(text, end, punct, b)
 }
 
 /// Whether a blank from `blank` to the punctuation `punct` at `at` stands
@@ -93,12 +130,21 @@ fn closes(text: &str, after: usize, punct: u8) -> bool {
             return false;
         }
     }
-    match char_at(text, after) {
+    let closing = match char_at(text, after) {
         None => true,
         // `:)` and `;)` are faces.
         Some(c) if matches!(punct, b':' | b';') => c.is_whitespace(),
         Some(c) => c.is_whitespace() || (is_closer(c) && c != '('),
-    }
+    };
+    // A mark before a lower-case word is a symbol as often (`the ?
+    // operator`, `missing : after`); a comma or period is not.
+    let symbol = matches!(punct, b';' | b':' | b'!' | b'?')
+        && text[after..]
+            .trim_start_matches([' ', '\t'])
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+    closing && !symbol
 }
 
 /// Whether the word before the blank at `at` is a URL, whose end a period
@@ -124,7 +170,21 @@ mod tests {
         decimal: "The value rose by .5 points in the second week of May.";
         emoticon: "That was a good one :) and we all laughed at it then.";
         url: "You can read it all at http://example.com . It is free.";
+        symbol: "See what the ? operator does! Yes! It works: well. Really!";
         code_line: "Call it as if (a , b) { return x . y } from the function.";
+    }
+
+    #[test]
+    fn french_style_is_kept() {
+        // More marks after a space than against a word: the document
+        // spaces them on purpose.
+        let text = "Quel barbecue choisir ? Il faut voir : le prix compte !";
+        assert_eq!(web(text), text);
+        // Commas and periods go against the word in every language.
+        assert_eq!(
+            web("Quel barbecue choisir ? Le prix , enfin ."),
+            "Quel barbecue choisir ? Le prix, enfin."
+        );
     }
 
     #[test]
@@ -133,9 +193,14 @@ mod tests {
             web("They have already reported this . Then they left the room."),
             "They have already reported this. Then they left the room."
         );
+        // The document writes its other marks against the word.
         assert_eq!(
-            web("Did you forget your password ? Make a new one right now."),
-            "Did you forget your password? Make a new one right now."
+            web(
+                "Did you forget your password ? Make a new one now! It's easy: \
+                 click here."
+            ),
+            "Did you forget your password? Make a new one now! It's easy: \
+             click here."
         );
         assert_eq!(
             web("It was a family owned , licensed and insured firm in town."),

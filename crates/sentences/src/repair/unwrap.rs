@@ -89,7 +89,9 @@ pub(super) fn join_lines(
                 && char_before(text, a.end - 1)
                     .is_some_and(char::is_alphabetic)
                 && char_at(text, b.start).is_some_and(char::is_alphabetic))
-            || (cx.spacing && spacing::removes(cx.lang, text, a.end, b.start));
+            || cx.spacing.is_some_and(|marks| {
+                spacing::removes(marks, text, a.end, b.start)
+            });
         plan.push(Plan {
             span: gap,
             with: if tight { "" } else { " " },
