@@ -119,6 +119,13 @@
 //! the hyphenated form appears elsewhere; other hyphens (`well-known`)
 //! stay and only the line break goes.
 //!
+//! `sentences.spacing` takes away one or two spaces between a word and the
+//! `,` or `.` that closes it (`the end .`), and before `;` `:` `!` `?`
+//! when the document writes those against the word more often than not
+//! (French spaces them) and no lower-case word follows (`the ? operator`).
+//! Spaced ellipses, `.NET`, `.5`, faces, URLs, columns, code and commands
+//! at a prompt keep their spaces.
+//!
 //! The glued and space rules also split after a number (`2019The`,
 //! `24,000These`), an acronym or plural acronym (`GPUsThey`), an object
 //! pronoun (`for meThen`), and before a one-letter starter (`indicateI`,

@@ -86,6 +86,7 @@ pub(super) fn plan(
         if marks.takes(punct)
             && removes_before(text, blank, p, punct)
             && !code.is_code(text, index, blank)
+            && !is_command(text, index, blank)
         {
             plan.push(Plan { span: blank..p, with: "", rule: RULE });
         }
@@ -103,6 +104,17 @@ pub(super) fn removes(
 ) -> bool {
     let Some(&b) = text.as_bytes().get(punct) else { return false };
     marks.takes(b) && removes_before(text, end, punct, b)
+}
+
+/// Whether the line that holds `at` is a command at a prompt (`$ go get
+/// .`), whose marks are arguments.
+fn is_command(text: &str, index: &Lines, at: usize) -> bool {
+    if index.is_empty() {
+        return false;
+    }
+    let line = &text[index.get(index.line_of(at))];
+    let line = line.trim_start_matches([' ', '\t']);
+    ["$ ", "# ", "% ", "> "].iter().any(|p| line.starts_with(p))
 }
 
 /// Whether a blank from `blank` to the punctuation `punct` at `at` stands
@@ -171,6 +183,7 @@ mod tests {
         emoticon: "That was a good one :) and we all laughed at it then.";
         url: "You can read it all at http://example.com . It is free.";
         symbol: "See what the ? operator does! Yes! It works: well. Really!";
+        prompt: "Fetch it all at once, then type:\n$ go get .\nIt is done.";
         code_line: "Call it as if (a , b) { return x . y } from the function.";
     }
 
