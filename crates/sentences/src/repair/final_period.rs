@@ -138,12 +138,23 @@ fn is_prose(s: &str, words: Words, splits: usize) -> bool {
     // space that unwrapping makes of it: the decision must not move.
     let punctuated = splits > 0
         || s.contains([',', ';'])
-        || [". ", "? ", "! ", ".\n", "?\n", "!\n"]
-            .iter()
-            .any(|p| s.contains(p));
+        || s.as_bytes().windows(2).any(|w| {
+            matches!(w[0], b'.' | b'?' | b'!')
+                && (w[1].is_ascii_whitespace() || w[1] == 0x0B)
+        })
+        || has_sentence_end_before_unicode_space(s);
     total >= PROSE_WORDS
         && words.lower * 2 >= total
         && (punctuated || total >= UNPUNCTUATED_PROSE_WORDS)
+}
+
+/// Whether a terminator comes before a whitespace char that is not ASCII
+/// (`.\u{a0}`): what unwrapping may turn into a space.
+fn has_sentence_end_before_unicode_space(s: &str) -> bool {
+    !s.is_ascii()
+        && s.chars().zip(s.chars().skip(1)).any(|(a, b)| {
+            matches!(a, '.' | '?' | '!') && !b.is_ascii() && b.is_whitespace()
+        })
 }
 
 /// Whether a line may take a final period: it ends in a letter or digit

@@ -497,6 +497,9 @@ mod tests {
     #[test]
     fn fuzz_findings_settle_in_one_run() {
         for text in [
+            // A sentence end before a vertical tab at a wrapped line's end
+            // reads as one once the line is joined.
+            "He saiop.\" Then he meft the room.\u{b}\nsentences.final_per\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}���������\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}.\" Then he meft the room.\u{b}\nsentences.final_per\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}I's:Future Hinges on Collaboration\n",
             // A family counted with a member split for its starter.
             "d a NASAMod NASAMoreover NASA",
             "We saw the NASAMod and then NASAMoreover the NASA team",
