@@ -153,10 +153,28 @@ pub(super) fn near_markup(
 }
 
 /// Whether a tag or comment starts at `m`: `<` and a letter, `/` or `!`.
+/// Any letter, not only ASCII: normalization may compose `<e` and a
+/// combining accent into `<é`, and the decision must not change then.
 fn is_markup(bytes: &[u8], m: usize) -> bool {
-    bytes
-        .get(m + 1)
-        .is_some_and(|&b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!'))
+    match bytes.get(m + 1) {
+        Some(&b) if b < 0x80 => {
+            b.is_ascii_alphabetic() || matches!(b, b'/' | b'!')
+        }
+        Some(_) => {
+            first_char(&bytes[m + 1..]).is_some_and(char::is_alphabetic)
+        }
+        None => false,
+    }
+}
+
+/// The char `bytes` starts with, if it starts with a whole one.
+fn first_char(bytes: &[u8]) -> Option<char> {
+    let head = &bytes[..bytes.len().min(4)];
+    let valid = match std::str::from_utf8(head) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).ok()?,
+    };
+    valid.chars().next()
 }
 
 /// Whether a line break starts in `from..to`: a `\n`, or a reference
@@ -211,9 +229,16 @@ mod tests {
         let start = (lo..at).rev().find_map(line_break_at).unwrap_or(lo);
         let end =
             (at + 1..hi).find(|&k| line_break_at(k).is_some()).unwrap_or(hi);
-        bytes[start..end.max(start)].windows(2).any(|w| {
-            w[0] == b'<'
-                && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!'))
+        let (mut start, mut end) = (start, end.max(start));
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        while end > start && !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let line = &text[start..end.max(start)];
+        line.char_indices().zip(line.chars().skip(1)).any(|((_, a), b)| {
+            a == '<' && (b.is_alphabetic() || matches!(b, '/' | '!'))
         })
     }
 
@@ -224,6 +249,7 @@ mod tests {
                 prop::sample::select(vec![
                     "<b>", "</p>", "<!--", "< ", "<", "\n", "&#10;", "&#x2028",
                     "&#13", "&#65;", "&lt;", "&amp;", "x", "word ", ";",
+                    "<é", "<\u{301}",
                 ]),
                 0..200,
             ),
