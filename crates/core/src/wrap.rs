@@ -239,7 +239,7 @@ fn is_closing(c: char) -> bool {
 /// of `refresh.`.
 fn unsplit_len(word: &str) -> usize {
     let mut prev = ' ';
-    let mut n = 0;
+    let (mut n, mut punct) = (0, 0);
     for c in word.chars() {
         if c.is_uppercase()
             && (prev.is_lowercase() || matches!(prev, '.' | '!' | '?'))
@@ -247,10 +247,11 @@ fn unsplit_len(word: &str) -> usize {
             break;
         }
         n += 1;
+        // The sentence punctuation that ends the part so far.
+        punct = if matches!(c, '.' | '!' | '?') { punct + 1 } else { 0 };
         prev = c;
     }
-    let kept = word.chars().take(n).collect::<String>();
-    n - (kept.len() - kept.trim_end_matches(['.', '!', '?']).len())
+    n - punct
 }
 
 /// Whether a line holds what prose does not: a call of a dotted or
@@ -327,4 +328,38 @@ pub fn looks_like_code(block: &str) -> bool {
             .expect("fixed patterns build")
     })
     .is_match(block)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_are_those_repair_leaves() {
+        // Glue split, a space added, a final period, a space removed: the
+        // width a block is judged by stays.
+        for (before, after) in [
+            (
+                "walked in the cityThe streets",
+                "walked in the city. The streets",
+            ),
+            ("it was the end.The next", "it was the end. The next"),
+            ("it was the end", "it was the end."),
+            ("the end , and more", "the end, and more"),
+            ("said so.\"Then he", "said so.\" Then he"),
+        ] {
+            assert_eq!(split_width(before), split_width(after), "{before}");
+        }
+        assert_eq!(unsplit_len("refreshLoad"), unsplit_len("refresh."));
+        assert_eq!(unsplit_len("end.The"), unsplit_len("end."));
+        assert_eq!(unsplit_len("a.b"), 3);
+    }
+
+    #[test]
+    fn code_tokens() {
+        assert!(has_code_tokens("x = icu.Locale.getRoot()"));
+        assert!(has_code_tokens("then call set_value(3) on it"));
+        assert!(!has_code_tokens("It was late (too late) and dark."));
+        assert!(!has_code_tokens("Mr. Smith (the elder) said so."));
+    }
 }
