@@ -345,6 +345,10 @@ fn reliability_reproductions_settle_in_one_run() {
          nowCopyright 2024\n",
         "We baked every loaf by hand.Advertisement\nRead more about our story \
          and the people who make it happen every single day.",
+        // A number glued to a sentence: boilerplate counts the words the
+        // split will make, so short lines before it go on the first run.
+        "THome\nAfou\nlWgot\nBe walked alkng the river \u{1}\0\u{fffd}7The \
+         water was colddn a dark",
     ];
     for preset in Preset::ALL {
         let pipeline = built(preset);

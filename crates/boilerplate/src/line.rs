@@ -73,7 +73,10 @@ fn push_splitting_case(out: &mut String, run: &str) {
     let bytes = run.as_bytes();
     let mut from = 0;
     for i in 1..bytes.len() {
-        if bytes[i - 1].is_ascii_lowercase() && bytes[i].is_ascii_uppercase() {
+        let before = bytes[i - 1];
+        if (before.is_ascii_lowercase() || before.is_ascii_digit())
+            && bytes[i].is_ascii_uppercase()
+        {
             out.push_str(&run[from..i]);
             out.push(' ');
             from = i;
@@ -82,8 +85,9 @@ fn push_splitting_case(out: &mut String, run: &str) {
     out.push_str(&run[from..]);
 }
 
-/// How many places in `line` a lower-case letter meets an upper-case one
-/// (`bankThe`), or an acronym meets a capitalized word (`AIDiverse`):
+/// How many places in `line` a lower-case letter or a digit meets an
+/// upper-case one (`bankThe`, `2019The`), or an acronym meets a
+/// capitalized word (`AIDiverse`):
 /// where sentence repair may split a glued sentence. Counted as word
 /// breaks, they make a line's word count the same before and after repair,
 /// so that a second run classifies it as the first did.
@@ -91,19 +95,24 @@ pub(crate) fn case_boundaries(line: &str) -> usize {
     let mut count = 0;
     // The case of the two characters before: lower, upper.
     let (mut lower, mut upper, mut upper_before) = (false, false, false);
-    let mut step = |is_lower: bool, is_upper: bool| {
-        count += usize::from(lower && is_upper);
+    let mut digit = false;
+    let mut step = |is_lower: bool, is_upper: bool, is_digit: bool| {
+        count += usize::from((lower || digit) && is_upper);
         count += usize::from(upper_before && upper && is_lower);
         upper_before = upper;
-        (lower, upper) = (is_lower, is_upper);
+        (lower, upper, digit) = (is_lower, is_upper, is_digit);
     };
     if line.is_ascii() {
         for &b in line.as_bytes() {
-            step(b.is_ascii_lowercase(), b.is_ascii_uppercase());
+            step(
+                b.is_ascii_lowercase(),
+                b.is_ascii_uppercase(),
+                b.is_ascii_digit(),
+            );
         }
     } else {
         for c in line.chars() {
-            step(c.is_lowercase(), c.is_uppercase());
+            step(c.is_lowercase(), c.is_uppercase(), c.is_ascii_digit());
         }
     }
     count
