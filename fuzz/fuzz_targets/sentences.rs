@@ -26,15 +26,7 @@ use textclean_sentences::{Language, RepairOptions, SentenceRepair};
 type Variant = textclean_fuzz::Variant<SentenceRepair>;
 
 static VARIANTS: LazyLock<Vec<Variant>> = LazyLock::new(|| {
-    let none = RepairOptions {
-        glued: false,
-        missing_space: false,
-        final_period: false,
-        spacing: false,
-        unwrap: false,
-        unwrap_evident: false,
-        dehyphenate: false,
-    };
+    let none = RepairOptions::none();
     let options = [
         ("web", RepairOptions::default()),
         ("pdf", RepairOptions::pdf()),

@@ -216,16 +216,19 @@ fn split_width(line: &str) -> usize {
 /// closes a word (`the end .`): sentence repair may remove them, so the
 /// widths leave them out.
 fn unspaced(line: &str) -> usize {
-    let bytes = line.as_bytes();
-    (1..bytes.len())
-        .filter(|&i| {
-            bytes[i - 1] == b' '
-                && bytes[i..]
-                    .iter()
-                    .find(|&&b| b != b' ')
-                    .is_some_and(|b| b",.;:!?".contains(b))
-        })
-        .count()
+    // One pass: the spaces of each run that punctuation ends.
+    let (mut count, mut run) = (0, 0);
+    for &b in line.as_bytes() {
+        if b == b' ' {
+            run += 1;
+            continue;
+        }
+        if b",.;:!?".contains(&b) {
+            count += run;
+        }
+        run = 0;
+    }
+    count
 }
 
 /// Closing quotes and brackets, which may stand between a sentence's

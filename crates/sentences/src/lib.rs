@@ -261,6 +261,25 @@ impl Default for RepairOptions {
 }
 
 impl RepairOptions {
+    /// Every rule off: a start for turning on only some.
+    ///
+    /// ```
+    /// use textclean_sentences::RepairOptions;
+    /// let only_glue = RepairOptions { glued: true, ..RepairOptions::none() };
+    /// assert!(!only_glue.final_period);
+    /// ```
+    pub const fn none() -> RepairOptions {
+        RepairOptions {
+            glued: false,
+            missing_space: false,
+            final_period: false,
+            spacing: false,
+            unwrap: false,
+            unwrap_evident: false,
+            dehyphenate: false,
+        }
+    }
+
     /// The options of [`SentenceRepair::pdf`]: the web defaults plus
     /// unwrapping and dehyphenation.
     pub fn pdf() -> RepairOptions {

@@ -307,15 +307,7 @@ mod tests {
                 .clean(text)
                 .into_owned()
         };
-        let none = crate::RepairOptions {
-            glued: false,
-            missing_space: false,
-            final_period: false,
-            spacing: false,
-            unwrap: false,
-            unwrap_evident: false,
-            dehyphenate: false,
-        };
+        let none = crate::RepairOptions::none();
         assert_eq!(only(none), text);
         assert_eq!(
             only(crate::RepairOptions { glued: true, ..none }),
