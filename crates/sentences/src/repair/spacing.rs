@@ -123,6 +123,17 @@ fn removes_before(text: &str, blank: usize, at: usize, punct: u8) -> bool {
     ends_a_word(text, blank)
         && closes(text, at + 1, punct)
         && !after_url(text, blank)
+        && !(punct == b';' && after_reference_name(text, blank))
+}
+
+/// Whether the word before the blank at `at` is the start of an HTML
+/// character reference (`&amp`, `&#38`): joined to a `;` it would read as
+/// `&amp;`, which a second cleaning would decode.
+fn after_reference_name(text: &str, at: usize) -> bool {
+    let name = text[..at]
+        .trim_end_matches(|c: char| c.is_ascii_alphanumeric())
+        .trim_end_matches('#');
+    name.len() < at && name.ends_with('&')
 }
 
 /// Whether a word ends at `at`: a letter, a digit or a closing quote or
@@ -182,6 +193,7 @@ mod tests {
         decimal: "The value rose by .5 points in the second week of May.";
         emoticon: "That was a good one :) and we all laughed at it then.";
         url: "You can read it all at http://example.com . It is free.";
+        reference_name: "Tom &amp ; Jerry went home; then they ate it all.";
         symbol: "See what the ? operator does! Yes! It works: well. Really!";
         prompt: "Fetch it all at once, then type:\n$ go get .\nIt is done.";
         code_line: "Call it as if (a , b) { return x . y } from the function.";
