@@ -16,7 +16,7 @@ fn preset_configurations_are_pinned() {
         spaces = true\nligatures = false\n\
         width = false\nquotes = false\ndashes = false\n\
         normalization = \"nfc\"\n";
-    let boilerplate = "[[stage]]\nkind = \"boilerplate\"\nphrases = true\nheuristics = true\n";
+    let boilerplate = "[[stage]]\nkind = \"boilerplate\"\nphrases = true\nheuristics = true\nstrictness = \"balanced\"\n";
     let sentences = |unwrap: bool| {
         format!(
             "[[stage]]\nkind = \"sentences\"\n\

@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use libfuzzer_sys::fuzz_target;
 use textclean::{Layout, Stage};
 use textclean_boilerplate::{
-    BoilerplateOptions, BoilerplateRemover, Language,
+    BoilerplateOptions, BoilerplateRemover, Language, Strictness,
 };
 use textclean_fuzz::{
     check_idempotent, check_in_pipelines, check_stage, text_of,
@@ -56,6 +56,21 @@ static VARIANTS: LazyLock<Vec<Variant>> = LazyLock::new(|| {
                 phrases: false,
                 heuristics: false,
                 extra_phrases: extra(),
+                ..default.clone()
+            },
+        ),
+        (
+            "precision",
+            BoilerplateOptions {
+                strictness: Strictness::Precision,
+                ..default.clone()
+            },
+        ),
+        (
+            "recall",
+            BoilerplateOptions {
+                strictness: Strictness::Recall,
+                ..default.clone()
             },
         ),
     ];

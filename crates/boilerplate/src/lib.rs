@@ -77,8 +77,45 @@
 //! | `boilerplate.counter` | is only numbers and count words | `0 Comments`, `1.2K Shares` |
 //! | `boilerplate.link_run` | is in a run of three or more short lines (at most four words, no closing punctuation: menu items) before the first line of prose (12+ words), or after the last one when a line rule removed a line in or beside the run | `Home` / `About` / `Pricing` at the top of a page; `About Us` / `Careers` / `Privacy Policy` at the bottom |
 //!
+//! | `boilerplate.block` | is judged boilerplate by the block model, in its place on the page (see below) | a "Most read" list, footer links, teaser headlines of other articles |
+//!
 //! `boilerplate.phrase` is the phrase family ([`BoilerplateBuilder::phrases`]);
 //! the others are the heuristics ([`BoilerplateBuilder::heuristics`]).
+//!
+//! # The block model
+//!
+//! Known phrases and menu shapes catch the boilerplate every site writes
+//! alike. The rest of a page (headlines of other articles, lists of
+//! categories, footer links, product tiles) is made of ordinary words and
+//! is told from content only by where it stands and what stands around
+//! it. For that, every *block* that no line rule removed (a line, or a
+//! hard-wrapped paragraph read as the one line sentence repair will make
+//! of it) is scored by a small gradient-boosted tree ensemble
+//! (`model/blocks.model`, plain text, about 100 KB) over 34 features: the
+//! block's own shape (words, stopword share, how it ends, capitals,
+//! digits, symbols, separators, links, prices), the same for the two
+//! blocks before and after it and whether a blank line parts them, and
+//! how much prose the five blocks on each side hold.
+//! [`BoilerplateRemover::block_scores`] shows every block's score and
+//! features.
+//!
+//! - A block's context is the blocks still on the page, so when the model
+//!   removes one, its neighbours are judged again, until nothing changes.
+//!   What stays is what a second run would keep: the stage is idempotent,
+//!   and the work stays linear (each removal re-judges at most ten blocks).
+//! - It never removes a block that reads as prose on its own (8 words or
+//!   more, a quarter of them stopwords, ending like a sentence) or a block
+//!   between two such blocks, and it
+//!   does not judge pages of fewer than eight blocks: a post, a snippet or
+//!   a short document has no page around it.
+//! - [`Strictness`] sets the score below which a block goes.
+//! - The model was trained by `tools/train_boilerplate.py` on the WCXB dev
+//!   pages (`examples/block_features.rs` dumps the features), every fifth
+//!   page held out. It was also trained on the contexts its own removals
+//!   leave (the dump's `--judged` mode), which is what keeps one removal
+//!   from dragging the next one along. Its labels keep a page's headline,
+//!   which WCXB's gold leaves out (it is a field of its own there): a
+//!   cleaned article should keep its title.
 //!
 //! # Matching
 //!
@@ -100,20 +137,27 @@
 //! bench -p textclean-boilerplate --bench boilerplate`) measures about 500
 //! MB/s on 1 MB of page text built from an article with a menu and footer,
 //! and about 900 MB/s on plain prose; on the WCXB dev pages, which are
-//! mostly short lines, about 170 MB/s (`TEXTCLEAN_BENCH_JSONL` in the
-//! facade's `benches/pipeline.rs`). Cost is linear in the input.
+//! mostly short lines, about 170 MB/s with the line rules alone
+//! (`TEXTCLEAN_BENCH_JSONL` in the facade's `benches/pipeline.rs`). The
+//! block model is far slower today (about 4 MB/s on those pages, one core,
+//! measured by `eval_wcxb`): each removal re-scores up to ten neighbours
+//! with 150 trees. Cost is linear in the input.
 //!
 //! # Evaluation
 //!
 //! `examples/eval_wcxb.rs` scores the stage on the WCXB dev pages
 //! (bag-of-words P/R/F1 per page, averaged). On the 266 held-out pages it
-//! was not tuned on, precision goes from 60.2 to 64.6 and recall from 96.4
-//! to 95.8 (F1 70.3 → 73.5); must-drop snippets left fall from 86% to 47%.
+//! was neither tuned nor trained on, precision goes from 60.2 to 71.1 and
+//! recall from 96.4 to 92.1 (F1 70.3 → 77.1; the line rules alone: 73.5),
+//! above keeping everything on every page type; must-drop snippets left
+//! fall from 86% to 22%.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod features;
 mod lang;
 mod line;
+mod model;
 mod page;
 
 use std::sync::{Arc, OnceLock};
@@ -124,6 +168,7 @@ use aho_corasick::{
 use textclean_core::{Doc, Edits, Error, ErrorKind, LanguagePack, Stage};
 
 pub use lang::Language;
+pub use page::BlockScore;
 
 /// The stage: removes boilerplate lines. See the [crate docs](crate).
 ///
@@ -228,6 +273,46 @@ impl BoilerplateRemover {
         })
     }
 
+    /// How the block model (`boilerplate.block`) judged each block of
+    /// `text` that no line rule removed: its score, the features it read,
+    /// and whether it was removed. What to look at when tuning
+    /// [`Strictness`].
+    ///
+    /// Pages of fewer than eight blocks are not judged: their scores are
+    /// NaN.
+    ///
+    /// ```
+    /// use textclean_boilerplate::BoilerplateRemover;
+    /// let remover = BoilerplateRemover::default();
+    /// let prose = "The river rose overnight and the town's main street was \
+    ///              under water by dawn, as it was in the spring of 1998.";
+    /// let page = format!("Our town\n\n{}\n\nMore stories\nFloods close the school\n", [prose; 6].join("\n\n"));
+    /// let scores = remover.block_scores(&page);
+    /// assert!(scores.len() >= 8);
+    /// let paragraphs = scores.iter().filter(|b| page[b.span.clone()].contains("river"));
+    /// assert!(paragraphs.clone().all(|b| !b.removed && b.score.is_finite()));
+    /// assert_eq!(paragraphs.count(), 6);
+    /// let names = BoilerplateRemover::block_feature_names();
+    /// assert_eq!(names.len(), scores[0].features.len());
+    /// ```
+    pub fn block_scores(&self, text: &str) -> Vec<BlockScore> {
+        self.inner.rules.block_scores(&Doc::new(text), false)
+    }
+
+    /// Like [`block_scores`](Self::block_scores), but every block scored
+    /// with all the others around it, none removed: the features the model
+    /// is trained on (`examples/block_features.rs`).
+    #[doc(hidden)]
+    pub fn block_scores_unjudged(&self, text: &str) -> Vec<BlockScore> {
+        self.inner.rules.block_scores(&Doc::new(text), true)
+    }
+
+    /// The names of the block features, in the order of
+    /// [`BlockScore::features`].
+    pub fn block_feature_names() -> Vec<String> {
+        features::names()
+    }
+
     /// The language pack's code the stage was built with, such as `en`.
     pub fn language_code(&self) -> &str {
         &self.inner.code
@@ -265,7 +350,28 @@ fn rules(
     }
     let anchors = anchor_automaton(&entries)?;
     let phrases = automaton(&phrases, StartKind::Unanchored)?;
-    Ok(page::Rules { anchors, markers, phrases, heuristics })
+    let model = options
+        .heuristics
+        .then(|| (block_model(), options.strictness.threshold()));
+    Ok(page::Rules {
+        anchors,
+        markers,
+        phrases,
+        heuristics,
+        model,
+        lang: lang.clone(),
+    })
+}
+
+/// The shipped block model (`model/blocks.model`), parsed once.
+fn block_model() -> &'static model::Model {
+    static MODEL: OnceLock<model::Model> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        let text = include_str!("../model/blocks.model");
+        // The file is checked in and tested; it cannot fail to parse.
+        model::Model::parse(text, &features::names())
+            .unwrap_or_else(|e| panic!("{e}"))
+    })
 }
 
 impl Stage for BoilerplateRemover {
@@ -333,6 +439,8 @@ pub struct BoilerplateOptions {
         serde(skip_serializing_if = "Vec::is_empty")
     )]
     pub extra_phrases: Vec<String>,
+    /// How readily the block model removes a block.
+    pub strictness: Strictness,
 }
 
 impl Default for BoilerplateOptions {
@@ -341,6 +449,64 @@ impl Default for BoilerplateOptions {
             phrases: true,
             heuristics: true,
             extra_phrases: Vec::new(),
+            strictness: Strictness::default(),
+        }
+    }
+}
+
+/// How readily the block model (`boilerplate.block`) removes a block: the
+/// trade between content lost and boilerplate left. The line rules do not
+/// depend on it.
+///
+/// ```
+/// use textclean_boilerplate::Strictness;
+/// assert_eq!(Strictness::default(), Strictness::Balanced);
+/// assert_eq!("precision".parse::<Strictness>(), Ok(Strictness::Precision));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "lowercase")
+)]
+pub enum Strictness {
+    /// Removes a block only when the model is sure: for corpora where
+    /// losing content is worst.
+    Precision,
+    /// The best F1 on the development pages.
+    #[default]
+    Balanced,
+    /// Removes a block unless the model is fairly sure it is content.
+    Recall,
+}
+
+impl Strictness {
+    /// The log-odds of being content below which a block is removed.
+    fn threshold(self) -> f32 {
+        match self {
+            Strictness::Precision => -1.5,
+            Strictness::Balanced => -0.5,
+            Strictness::Recall => 1.0,
+        }
+    }
+}
+
+impl std::str::FromStr for Strictness {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Strictness, Error> {
+        match s {
+            "precision" => Ok(Strictness::Precision),
+            "balanced" => Ok(Strictness::Balanced),
+            "recall" => Ok(Strictness::Recall),
+            _ => Err(Error::new(
+                ErrorKind::InvalidValue,
+                format!(
+                    "unknown strictness {s:?}: expected precision, \
+                     balanced or recall"
+                ),
+            )
+            .in_field("strictness")),
         }
     }
 }
@@ -384,6 +550,14 @@ impl BoilerplateBuilder {
         S: Into<String>,
     {
         self.options.extra_phrases.extend(phrases.into_iter().map(Into::into));
+        self
+    }
+
+    /// Sets how readily the block model removes a block.
+    ///
+    /// By default, this is [`Strictness::Balanced`].
+    pub fn strictness(&mut self, strictness: Strictness) -> &mut Self {
+        self.options.strictness = strictness;
         self
     }
 

@@ -12,12 +12,14 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, Anchored, Input};
 use textclean_core::wrap::{BlockLine, is_evidently_wrapped};
-use textclean_core::{Doc, Edits};
+use textclean_core::{Doc, Edits, LanguagePack};
 
+use crate::features::{self, Context, Neighbour, Own};
 use crate::line::{
     alnum_words, case_boundaries, count_words, is_copyright, is_counter,
     is_navigation, normalize, normalize_splitting,
 };
+use crate::model::Model;
 
 /// Rule names: stable, documented in the crate docs.
 pub(crate) const PHRASE: &str = "boilerplate.phrase";
@@ -25,6 +27,7 @@ pub(crate) const NAVIGATION: &str = "boilerplate.navigation";
 pub(crate) const COPYRIGHT: &str = "boilerplate.copyright";
 pub(crate) const COUNTER: &str = "boilerplate.counter";
 pub(crate) const LINK_RUN: &str = "boilerplate.link_run";
+pub(crate) const BLOCK: &str = "boilerplate.block";
 
 /// Longest line (in bytes) that markers and phrases are tried on: longer
 /// lines are content whatever they mention.
@@ -55,6 +58,11 @@ pub(crate) struct Rules {
     pub(crate) phrases: Option<AhoCorasick>,
     /// The heuristics' word lists; none when they are off.
     pub(crate) heuristics: Option<Heuristics>,
+    /// The block model and the log-odds of being content below which it
+    /// removes a block; none when the heuristics are off.
+    pub(crate) model: Option<(&'static Model, f32)>,
+    /// The language, for the block model's stopwords.
+    pub(crate) lang: LanguagePack,
 }
 
 /// What the heuristics need from the language.
@@ -76,6 +84,23 @@ enum Kind {
 
 impl Rules {
     pub(crate) fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
+        let lines = self.judge(doc, None);
+        for (span, kind) in lines {
+            if let Kind::Removed(rule) = kind {
+                edits.delete(span, rule);
+            }
+        }
+    }
+
+    /// Every line's kind, removed or not, after all rules. `report`, when
+    /// given, receives the block model's judgement of every block it saw;
+    /// with `unjudged` the model removes nothing, so each block is scored
+    /// in the context of every other (what the model is trained on).
+    fn judge(
+        &self,
+        doc: &Doc<'_>,
+        report: Option<(&mut Vec<BlockScore>, bool)>,
+    ) -> Vec<(Range<usize>, Kind)> {
         let text = doc.text();
         let index = doc.lines();
         let (mut key, mut split) = (String::new(), String::new());
@@ -90,15 +115,75 @@ impl Rules {
             })
             .collect();
         keep_continuations(text, &mut lines);
-        self.judge_wrapped_paragraphs(text, &mut lines, &mut key, &mut split);
+        let mut wrapped = Vec::new();
+        self.judge_wrapped_paragraphs(
+            text,
+            &mut lines,
+            &mut key,
+            &mut split,
+            &mut wrapped,
+        );
         if self.heuristics.is_some() {
             mark_edge_runs(&mut lines);
         }
-        for (span, kind) in lines {
-            if let Kind::Removed(rule) = kind {
-                edits.delete(span, rule);
+        let Some((model, threshold)) = self.model else { return lines };
+        let unjudged = report.as_ref().is_some_and(|r| r.1);
+        let threshold = if unjudged { f32::NEG_INFINITY } else { threshold };
+        let mut scores = Vec::new();
+        let mut blocks;
+        let mut removed;
+        let mut rounds = 0;
+        loop {
+            blocks = self.blocks(text, &lines, &wrapped);
+            let want = report.is_some().then_some(&mut scores);
+            removed = judge_blocks(model, threshold, &blocks, want);
+            for &dead in &removed {
+                for &k in &blocks[dead].lines {
+                    lines[k].1 = Kind::Removed(BLOCK);
+                }
+            }
+            // A removed line may leave the lines beside it an evidently
+            // wrapped paragraph, which sentence repair will join: judge
+            // that paragraph as one block, as a second run would.
+            rounds += 1;
+            let before = wrapped.len();
+            wrapped.clear();
+            self.judge_wrapped_paragraphs(
+                text,
+                &mut lines,
+                &mut key,
+                &mut split,
+                &mut wrapped,
+            );
+            if removed.is_empty() || wrapped.len() == before || rounds == 3 {
+                break;
             }
         }
+        if let Some((out, _)) = report {
+            out.clear();
+            for (b, block) in blocks.iter().enumerate() {
+                let first = &lines[block.lines[0]].0;
+                let last = &lines[block.lines[block.lines.len() - 1]].0;
+                out.push(BlockScore {
+                    span: first.start..last.end,
+                    score: scores[b].0,
+                    features: scores[b].1.to_vec(),
+                    removed: removed.binary_search(&b).is_ok(),
+                });
+            }
+        }
+        lines
+    }
+
+    /// The block model's judgement of every block of `doc`.
+    pub(crate) fn block_scores(
+        &self,
+        doc: &Doc<'_>,
+        unjudged: bool,
+    ) -> Vec<BlockScore> {
+        let mut out = Vec::new();
+        self.judge(doc, Some((&mut out, unjudged)));
+        out
     }
 
     /// Gives the lines of each hard-wrapped paragraph the kind of the
@@ -113,6 +198,7 @@ impl Rules {
         lines: &mut [(Range<usize>, Kind)],
         key: &mut String,
         split: &mut String,
+        wrapped: &mut Vec<Vec<usize>>,
     ) {
         let mut kept: Vec<usize> = Vec::new();
         let mut block: Vec<BlockLine> = Vec::new();
@@ -147,10 +233,72 @@ impl Rules {
                     for &k in &kept {
                         lines[k].1 = kind;
                     }
+                    wrapped.push(kept.clone());
                 }
             }
             i = j;
         }
+    }
+
+    /// The blocks the model judges: every line no rule removed, the kept
+    /// lines of a hard-wrapped paragraph together, read as one line.
+    fn blocks(
+        &self,
+        text: &str,
+        lines: &[(Range<usize>, Kind)],
+        wrapped: &[Vec<usize>],
+    ) -> Vec<Block> {
+        let mut group_of = vec![usize::MAX; lines.len()];
+        for (g, members) in wrapped.iter().enumerate() {
+            for &k in members {
+                group_of[k] = g;
+            }
+        }
+        // The block each paragraph became, once its first kept line is met.
+        let mut block_of = vec![usize::MAX; wrapped.len()];
+        // Blank lines before each line, counted from the top: two blocks
+        // are apart when a blank line stands between them.
+        let mut gaps = 0;
+        let mut blocks: Vec<Block> = Vec::new();
+        let mut joined = String::new();
+        for (k, (span, kind)) in lines.iter().enumerate() {
+            if k > 0 && lines[k - 1].0.end != span.start {
+                gaps += 1;
+            }
+            if matches!(kind, Kind::Removed(_)) {
+                continue;
+            }
+            let g = group_of[k];
+            if g != usize::MAX && block_of[g] != usize::MAX {
+                blocks[block_of[g]].gaps_after = gaps;
+                continue;
+            }
+            let members: Vec<usize> = match wrapped.get(g) {
+                None => vec![k],
+                Some(all) => {
+                    block_of[g] = blocks.len();
+                    all.iter()
+                        .copied()
+                        .filter(|&m| !matches!(lines[m].1, Kind::Removed(_)))
+                        .collect()
+                }
+            };
+            joined.clear();
+            for (n, &m) in members.iter().enumerate() {
+                if n > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(text[lines[m].0.clone()].trim());
+            }
+            let own = Own::of(&joined, &self.lang, members.len() > 1);
+            blocks.push(Block {
+                lines: members,
+                own,
+                gaps_before: gaps,
+                gaps_after: gaps,
+            });
+        }
+        blocks
     }
 
     /// Classifies one line on its own.
@@ -345,4 +493,173 @@ fn mark_runs(lines: &mut [(Range<usize>, Kind)], need_evidence: bool) {
             }
         }
     }
+}
+
+/// How the block model judged one block: see
+/// [`BoilerplateRemover::block_scores`](crate::BoilerplateRemover::block_scores).
+#[derive(Clone, Debug, PartialEq)]
+pub struct BlockScore {
+    /// The block's lines in the text, with their line ends.
+    pub span: Range<usize>,
+    /// The log-odds that the block is main content, in its last context.
+    pub score: f32,
+    /// The features the score was computed from, named by
+    /// [`BoilerplateRemover::block_feature_names`](crate::BoilerplateRemover::block_feature_names).
+    pub features: Vec<f32>,
+    /// Whether the model removed it.
+    pub removed: bool,
+}
+
+/// Pages of fewer blocks are not judged by the model: a snippet, a post,
+/// a short document has no page around it to tell its content from.
+/// (Removing blocks never brings a judged page back below this in a way
+/// that matters: a second run that does not judge removes nothing, and one
+/// that does sees the contexts the first run ended with.)
+const MIN_BLOCKS: usize = 8;
+
+/// A block the model judges.
+#[derive(Clone, Debug)]
+pub(crate) struct Block {
+    /// Its lines (indices into the page's non-blank lines).
+    pub(crate) lines: Vec<usize>,
+    pub(crate) own: Own,
+    /// Blank lines above its first line and above its last, counted from
+    /// the top of the page.
+    gaps_before: usize,
+    gaps_after: usize,
+}
+
+/// Judges the blocks with `model`, and returns those it removes.
+///
+/// A block's context is the blocks still on the page around it, so when
+/// one goes, the blocks whose context held it are judged again, until no
+/// block changes: what is kept is then exactly what a second run keeps
+/// (it sees the kept blocks, and only them). Each block is removed at most
+/// once and each removal queues a bounded number of neighbours, so the
+/// work is linear in the number of blocks. A block that reads as prose on
+/// its own ([`Own::is_protected`]) is never removed, nor one between two
+/// such blocks: a page's content is worth more than the boilerplate such a
+/// rule leaves. `scores`, when given, receives
+/// each block's last score and features.
+pub(crate) fn judge_blocks(
+    model: &Model,
+    threshold: f32,
+    blocks: &[Block],
+    mut scores: Option<&mut Vec<(f32, [f32; features::COUNT])>>,
+) -> Vec<usize> {
+    let n = blocks.len();
+    if n < MIN_BLOCKS && threshold > f32::NEG_INFINITY {
+        if let Some(s) = scores.as_deref_mut() {
+            s.clear();
+            s.extend(
+                blocks.iter().map(|_| (f32::NAN, [f32::NAN; features::COUNT])),
+            );
+        }
+        return Vec::new();
+    }
+    let none = usize::MAX;
+    let mut prev: Vec<usize> =
+        (0..n).map(|i| i.checked_sub(1).unwrap_or(none)).collect();
+    let mut next: Vec<usize> =
+        (1..=n).map(|i| if i < n { i } else { none }).collect();
+    let mut alive = vec![true; n];
+    let mut queued = vec![true; n];
+    let mut queue: std::collections::VecDeque<usize> = (0..n).collect();
+    let mut removed = Vec::new();
+    let mut x = [0f32; features::COUNT];
+    if let Some(s) = scores.as_deref_mut() {
+        s.clear();
+        s.resize(n, (0.0, [0.0; features::COUNT]));
+    }
+    while let Some(b) = queue.pop_front() {
+        queued[b] = false;
+        if !alive[b] {
+            continue;
+        }
+        let context = context_of(blocks, b, &prev, &next);
+        features::vector(&blocks[b].own, &context, &mut x);
+        let score = model.score(&x);
+        if let Some(s) = scores.as_deref_mut() {
+            s[b] = (score, x);
+        }
+        let protected =
+            |at: usize| at != none && blocks[at].own.is_protected();
+        // A heading or a line between two paragraphs of prose is part of
+        // the text they make.
+        let inside = protected(prev[b]) && protected(next[b]);
+        if score >= threshold || blocks[b].own.is_protected() || inside {
+            continue;
+        }
+        alive[b] = false;
+        removed.push(b);
+        let (p, q) = (prev[b], next[b]);
+        if p != none {
+            next[p] = q;
+        }
+        if q != none {
+            prev[q] = p;
+        }
+        // Every block whose window held this one.
+        for (start, step) in [(p, &prev), (q, &next)] {
+            let mut at = start;
+            for _ in 0..features::WINDOW {
+                if at == none {
+                    break;
+                }
+                if !queued[at] {
+                    queued[at] = true;
+                    queue.push_back(at);
+                }
+                at = step[at];
+            }
+        }
+    }
+    removed.sort_unstable();
+    removed
+}
+
+/// The context of block `b` among the blocks still linked by `prev` and
+/// `next`.
+fn context_of(
+    blocks: &[Block],
+    b: usize,
+    prev: &[usize],
+    next: &[usize],
+) -> Context {
+    let mut context = Context::default();
+    for (before, links) in [(true, prev), (false, next)] {
+        let mut sums = [0f32; 3];
+        let mut at = links[b];
+        let mut nearer = b;
+        for k in 0..features::WINDOW {
+            if at == usize::MAX {
+                break;
+            }
+            let block = &blocks[at];
+            if k < features::NEIGHBOURS {
+                let separated = if before {
+                    blocks[nearer].gaps_before > block.gaps_after
+                } else {
+                    block.gaps_before > blocks[nearer].gaps_after
+                };
+                let neighbour = Some(Neighbour { own: block.own, separated });
+                if before {
+                    context.before[k] = neighbour;
+                } else {
+                    context.after[k] = neighbour;
+                }
+            }
+            sums[0] += f32::from(u8::from(block.own.is_prose()));
+            sums[1] += block.own.words;
+            sums[2] += 1.0;
+            nearer = at;
+            at = links[at];
+        }
+        if before {
+            context.before_sums = sums;
+        } else {
+            context.after_sums = sums;
+        }
+    }
+    context
 }

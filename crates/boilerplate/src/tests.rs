@@ -458,6 +458,15 @@ fn page_text() -> impl Strategy<Value = String> {
     proptest::collection::vec(line, 0..24).prop_map(|lines| lines.join("\n"))
 }
 
+/// Eight to fourteen paragraphs of prose: sentences of common words and
+/// random ones, ending in a period.
+fn prose_page() -> impl Strategy<Value = String> {
+    let sentence = "((the|of|and|to|in|a|is|that|for|it|was|on|with|as) \
+                    [a-z]{2,7} ){8,12}[a-z]{2,7}\\.";
+    proptest::collection::vec(sentence, 8..15)
+        .prop_map(|paragraphs| paragraphs.join("\n\n"))
+}
+
 fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![page_text(), any::<String>()]
 }
@@ -504,6 +513,39 @@ proptest! {
     ) {
         prop_assert!(matches!(all().clean(&text), Cow::Borrowed(_)));
     }
+
+    /// Pages long enough for the block model, of prose paragraphs only.
+    #[test]
+    fn prose_pages_come_back_borrowed(text in prose_page()) {
+        prop_assert!(matches!(all().clean(&text), Cow::Borrowed(_)));
+        let judged = all().block_scores(&text);
+        prop_assert!(judged.len() >= 8 && judged.iter().all(|b| !b.removed));
+    }
+
+    /// The block model removes whole blocks, each reported as a change of
+    /// its own rule over the block's lines, and its report says which.
+    #[test]
+    fn block_removals_are_reported(text in page_text()) {
+        let done = all().explain(&text);
+        let reported: Vec<_> = all()
+            .block_scores(&text)
+            .into_iter()
+            .filter(|b| b.removed)
+            .map(|b| b.span)
+            .collect();
+        let mut changed: Vec<_> = done
+            .changes
+            .iter()
+            .filter(|c| c.rule == "boilerplate.block")
+            .map(|c| c.span.clone())
+            .collect();
+        changed.sort_by_key(|s| s.start);
+        // A wrapped paragraph is one block and one change per line.
+        let covered = |span: &std::ops::Range<usize>| {
+            reported.iter().any(|r| r.start <= span.start && span.end <= r.end)
+        };
+        prop_assert!(changed.iter().all(covered), "{changed:?} {reported:?}");
+    }
 }
 
 #[test]
@@ -523,4 +565,85 @@ fn the_wrapped_end_of_a_sentence_is_no_marker() {
     let text = "The local boards in turn notified all of the planters in \
                 their sections.\nnecessary\n";
     assert_eq!(removed(all(), text).len(), 1);
+}
+
+/// A page long enough for the block model: menus, an article, related
+/// links, a footer.
+const NEWS_PAGE: &str = "\
+Example Gazette
+Home
+News
+Opinion
+Culture
+Subscribe
+Council approves new tram line after years of debate
+
+By Anna Berg | 12 March 2025
+
+The city council voted on Tuesday to build a tram line from the harbour \
+to the university, ending a debate that has run for more than a decade.
+Supporters say the line will cut car traffic in the centre by a fifth, \
+while opponents worry about the cost and the years of roadworks it needs.
+Construction is expected to begin next spring and to take four years, \
+with the first trams running before the end of the decade.
+The council will publish the full plans, with a map of the stops, on its \
+website next week.
+
+Most read
+Harbour festival returns with a record number of boats
+Police close the old bridge after storm damage
+Five new restaurants to try this month
+School strike ends after talks
+Newsletter
+Sign up
+Terms
+Privacy
+Cookies
+Contact us
+";
+
+#[test]
+fn small_pages_are_not_judged_by_the_model() {
+    // Seven short lines: no page around them to judge them by.
+    let text = "Milk\nEggs\nFlour\nSugar\nButter\nSalt\nYeast\n";
+    assert!(matches!(all().clean(text), Cow::Borrowed(_)));
+    assert!(all().block_scores(text).iter().all(|b| b.score.is_nan()));
+}
+
+#[test]
+fn the_model_keeps_the_article_and_drops_the_page_around_it() {
+    let done = all().explain(NEWS_PAGE);
+    for kept in [
+        "Council approves new tram line after years of debate",
+        "The city council voted on Tuesday",
+        "Supporters say the line will cut car traffic",
+        "Construction is expected to begin",
+        "The council will publish the full plans",
+    ] {
+        assert!(done.text.contains(kept), "{kept}\n{}", done.text);
+    }
+    for gone in ["Five new restaurants to try this month", "Contact us"] {
+        assert!(!done.text.contains(gone), "{gone}\n{}", done.text);
+    }
+    assert!(done.stats.count("boilerplate.block") > 0);
+    // Idempotent: a second run removes nothing more.
+    assert!(matches!(all().clean(&done.text), Cow::Borrowed(_)));
+}
+
+#[test]
+fn strictness_trades_content_for_boilerplate() {
+    use crate::Strictness;
+    let words = |s: Strictness| {
+        let remover = BoilerplateRemover::builder().strictness(s).build();
+        remover.clean(NEWS_PAGE).split_whitespace().count()
+    };
+    let (precision, balanced, recall) = (
+        words(Strictness::Precision),
+        words(Strictness::Balanced),
+        words(Strictness::Recall),
+    );
+    assert!(precision >= balanced && balanced >= recall);
+    assert!(precision > recall, "{precision} {recall}");
+    let err = "strict".parse::<Strictness>().unwrap_err().to_string();
+    assert!(err.contains("expected precision, balanced or recall"), "{err}");
 }

@@ -1,0 +1,379 @@
+//! What the block model reads: numbers that describe one block (a line, or
+//! a hard-wrapped paragraph read as one line) on its own, and the blocks
+//! around it.
+//!
+//! A block's own features are pure functions of its text, computed once.
+//! Its context features read the blocks that are still on the page around
+//! it, so they are computed anew whenever a neighbour is removed (see
+//! `page::Rules::judge_blocks`).
+
+use textclean_core::LanguagePack;
+
+/// A block of at least this many words may have lost its final period,
+/// which sentence repair puts back: such a block ending in a letter or a
+/// digit counts as ending a sentence, so that a second run reads it as the
+/// first did.
+const PERIOD_RESTORED_WORDS: usize = 8;
+
+/// How many blocks before and after a block its context reads one by one.
+pub(crate) const NEIGHBOURS: usize = 2;
+/// How many blocks before and after a block its density features sum up.
+pub(crate) const WINDOW: usize = 5;
+
+/// A block the model never removes has at least this many words.
+const PROTECTED_WORDS: f32 = 8.0;
+
+/// A block of at least this many words, half of them stopwords or so,
+/// reads as prose to the density features.
+const PROSE_WORDS: f32 = 10.0;
+const PROSE_STOPWORDS: f32 = 0.2;
+
+/// What a block is on its own.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Own {
+    /// Words, counting the places sentence repair may split glued words.
+    pub(crate) words: f32,
+    /// Mean letters and digits per word.
+    pub(crate) word_len: f32,
+    /// Share of words that are stopwords.
+    pub(crate) stopwords: f32,
+    /// Ends like a sentence: `.` `!` `?` (before closing quotes or
+    /// brackets), or a long block ends in a letter or digit.
+    pub(crate) ends_sentence: bool,
+    /// Ends with `:`.
+    pub(crate) ends_colon: bool,
+    /// Ends with other punctuation or a symbol (`,` `|` `>` `»` …).
+    pub(crate) ends_other: bool,
+    /// Starts with a lower-case letter.
+    pub(crate) starts_lower: bool,
+    /// Starts with a digit.
+    pub(crate) starts_digit: bool,
+    /// Share of words that start with a capital.
+    pub(crate) capitalized: f32,
+    /// Share of letters that are capitals.
+    pub(crate) caps: f32,
+    /// Share of non-space characters that are digits.
+    pub(crate) digits: f32,
+    /// Share of non-space characters that are neither letters nor digits.
+    pub(crate) symbols: f32,
+    /// Commas per word.
+    pub(crate) commas: f32,
+    /// Holds a URL, an e-mail address, a handle or a hashtag.
+    pub(crate) link: bool,
+    /// Holds a menu separator (`|` `·` `»` `›` `•`).
+    pub(crate) separator: bool,
+    /// Holds a price or currency sign.
+    pub(crate) currency: bool,
+    /// Several lines joined (a hard-wrapped paragraph).
+    pub(crate) wrapped: bool,
+}
+
+/// The pieces of a word that sentence repair may split: at a lower-case
+/// letter or digit before a capital (`endThe`), and before the last capital
+/// of an acronym glued to a capitalized word (`AIDiverse`), as
+/// [`crate::line::case_boundaries`] counts them.
+fn pieces(word: &str) -> impl Iterator<Item = &str> {
+    let mut rest = word;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut cut = rest.len();
+        let chars = rest.char_indices();
+        let (mut before, mut before2): (Option<char>, Option<char>) =
+            (None, None);
+        for (i, c) in chars {
+            if i > 0 {
+                let after_lower = before
+                    .is_some_and(|b| b.is_lowercase() || b.is_ascii_digit());
+                if after_lower && c.is_uppercase() {
+                    cut = i;
+                    break;
+                }
+                let acronym = before2.is_some_and(char::is_uppercase)
+                    && before.is_some_and(char::is_uppercase)
+                    && c.is_lowercase();
+                if acronym {
+                    let b = before.map_or(0, char::len_utf8);
+                    cut = i - b;
+                    break;
+                }
+            }
+            (before2, before) = (before, Some(c));
+        }
+        let (piece, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(piece)
+    })
+}
+
+impl Own {
+    /// Describes `text`, one block, with `lang`'s stopwords.
+    pub(crate) fn of(text: &str, lang: &LanguagePack, wrapped: bool) -> Own {
+        let text = text.trim();
+        let mut own = Own { wrapped, ..Own::default() };
+        let (mut words, mut stop, mut capitalized) = (0usize, 0usize, 0usize);
+        let (mut letters, mut upper, mut digits, mut symbols, mut visible) =
+            (0usize, 0usize, 0usize, 0usize, 0usize);
+        let (mut commas, mut word_chars) = (0, 0usize);
+        let mut word_start: Option<usize> = None;
+        // A word glued to the next sentence (`endThe`) counts as the words
+        // sentence repair will make of it.
+        let mut end_word = |start: usize, end: usize, words: &mut usize| {
+            for piece in pieces(&text[start..end]) {
+                *words += 1;
+                stop += usize::from(lang.is_stopword(piece));
+                capitalized += usize::from(
+                    piece.chars().next().is_some_and(char::is_uppercase),
+                );
+            }
+        };
+        for (i, c) in text.char_indices() {
+            if c.is_alphanumeric() {
+                word_start.get_or_insert(i);
+                word_chars += 1;
+                if c.is_alphabetic() {
+                    letters += 1;
+                    upper += usize::from(c.is_uppercase());
+                } else {
+                    digits += usize::from(c.is_numeric());
+                }
+            } else {
+                if let Some(start) = word_start.take() {
+                    end_word(start, i, &mut words);
+                }
+                if !c.is_whitespace() {
+                    symbols += 1;
+                }
+                match c {
+                    ',' => commas += 1,
+                    '|' | '·' | '»' | '›' | '•' | '«' | '‹' => {
+                        own.separator = true;
+                    }
+                    '$' | '€' | '£' | '¥' | '₹' => own.currency = true,
+                    '@' | '#' => own.link = true,
+                    _ => {}
+                }
+            }
+            if !c.is_whitespace() {
+                visible += 1;
+            }
+        }
+        if let Some(start) = word_start {
+            end_word(start, text.len(), &mut words);
+        }
+        own.link |= text.contains("://") || text.contains("www.");
+        let per = |n: usize, of: usize| n as f32 / of.max(1) as f32;
+        own.words = words as f32;
+        own.word_len = per(word_chars, words);
+        own.stopwords = per(stop, words);
+        own.capitalized = per(capitalized, words);
+        own.caps = per(upper, letters);
+        own.digits = per(digits, visible);
+        own.symbols = per(symbols, visible);
+        own.commas = per(commas, words);
+        let last = text
+            .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])
+            .chars()
+            .next_back();
+        own.ends_sentence = matches!(last, Some('.' | '!' | '?' | '…'))
+            || (words >= PERIOD_RESTORED_WORDS
+                && last.is_some_and(char::is_alphanumeric));
+        own.ends_colon = last == Some(':');
+        own.ends_other = !own.ends_sentence
+            && !own.ends_colon
+            && last.is_some_and(|c| !c.is_alphanumeric());
+        let first = text.chars().next();
+        own.starts_lower = first.is_some_and(char::is_lowercase);
+        own.starts_digit = first.is_some_and(|c| c.is_ascii_digit());
+        own
+    }
+
+    /// Whether the block reads as prose on its own, so plainly that the
+    /// block model never removes it: a sentence or more of at least
+    /// [`PROTECTED_WORDS`] words, a quarter of them stopwords, with no
+    /// menu separator.
+    pub(crate) fn is_protected(&self) -> bool {
+        self.words >= PROTECTED_WORDS
+            && self.stopwords >= 0.25
+            && self.ends_sentence
+            && !self.separator
+    }
+
+    /// Whether the density features count this block as prose.
+    pub(crate) fn is_prose(&self) -> bool {
+        self.words >= PROSE_WORDS && self.stopwords >= PROSE_STOPWORDS
+    }
+}
+
+/// The number of features [`vector`] writes.
+pub(crate) const COUNT: usize = 17 + 2 * NEIGHBOURS * 4 + 6;
+
+/// The names of the features, in [`vector`]'s order (for the model file
+/// and for explain output).
+pub(crate) fn names() -> Vec<String> {
+    let mut names: Vec<String> = [
+        "words",
+        "word_len",
+        "stopwords",
+        "ends_sentence",
+        "ends_colon",
+        "ends_other",
+        "starts_lower",
+        "starts_digit",
+        "capitalized",
+        "caps",
+        "digits",
+        "symbols",
+        "commas",
+        "link",
+        "separator",
+        "currency",
+        "wrapped",
+    ]
+    .map(String::from)
+    .to_vec();
+    for side in ["prev", "next"] {
+        for k in 1..=NEIGHBOURS {
+            for f in ["words", "stopwords", "ends_sentence", "separated"] {
+                names.push(format!("{side}{k}_{f}"));
+            }
+        }
+    }
+    for side in ["before", "after"] {
+        for f in ["prose", "words", "blocks"] {
+            names.push(format!("{side}_{f}"));
+        }
+    }
+    names
+}
+
+/// A neighbouring block as the context features see it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Neighbour {
+    pub(crate) own: Own,
+    /// A blank line stands between it and the block nearer to the one
+    /// being judged.
+    pub(crate) separated: bool,
+}
+
+/// The context of a block: its nearest neighbours on each side (nearest
+/// first), and sums over the [`WINDOW`] blocks on each side.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Context {
+    pub(crate) before: [Option<Neighbour>; NEIGHBOURS],
+    pub(crate) after: [Option<Neighbour>; NEIGHBOURS],
+    /// Prose blocks, words and blocks within the window, before and after.
+    pub(crate) before_sums: [f32; 3],
+    pub(crate) after_sums: [f32; 3],
+}
+
+/// Writes the features of a block with `own` in `context` into `out`.
+pub(crate) fn vector(own: &Own, context: &Context, out: &mut [f32; COUNT]) {
+    let b = |yes: bool| f32::from(u8::from(yes));
+    let head = [
+        own.words.ln_1p(),
+        own.word_len,
+        own.stopwords,
+        b(own.ends_sentence),
+        b(own.ends_colon),
+        b(own.ends_other),
+        b(own.starts_lower),
+        b(own.starts_digit),
+        own.capitalized,
+        own.caps,
+        own.digits,
+        own.symbols,
+        own.commas,
+        b(own.link),
+        b(own.separator),
+        b(own.currency),
+        b(own.wrapped),
+    ];
+    out[..head.len()].copy_from_slice(&head);
+    let mut i = head.len();
+    for side in [&context.before, &context.after] {
+        for n in side {
+            let fs = match n {
+                Some(n) => [
+                    n.own.words.ln_1p(),
+                    n.own.stopwords,
+                    b(n.own.ends_sentence),
+                    b(n.separated),
+                ],
+                None => [-1.0; 4],
+            };
+            out[i..i + 4].copy_from_slice(&fs);
+            i += 4;
+        }
+    }
+    for sums in [&context.before_sums, &context.after_sums] {
+        out[i] = sums[0];
+        out[i + 1] = sums[1].ln_1p();
+        out[i + 2] = sums[2];
+        i += 3;
+    }
+    debug_assert_eq!(i, COUNT);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn own(text: &str) -> Own {
+        Own::of(text, &LanguagePack::english(), false)
+    }
+
+    #[test]
+    fn prose_and_menu_items_differ() {
+        let prose = own(
+            "The council voted on Tuesday to close the old bridge, which \
+             has carried traffic over the river since 1921.",
+        );
+        assert!(prose.is_prose());
+        assert!(prose.ends_sentence);
+        assert!(prose.stopwords > 0.2);
+        assert!(prose.commas > 0.0);
+        let item = own("Privacy Policy");
+        assert!(!item.is_prose());
+        assert!(!item.ends_sentence);
+        assert_eq!(item.words, 2.0);
+        assert_eq!(item.capitalized, 1.0);
+    }
+
+    #[test]
+    fn a_long_block_without_its_period_ends_a_sentence() {
+        let lost = own("The council voted on Tuesday to close the old bridge");
+        assert!(lost.ends_sentence);
+        assert!(!own("Read the full story").ends_sentence);
+        assert!(own("Home | News | Sport").separator);
+        assert!(own("Contact us:").ends_colon);
+        assert!(own("Tags: news, sport,").ends_other);
+        assert!(own("Follow @example").link);
+        assert!(own("Only $19.99 today").currency);
+    }
+
+    #[test]
+    fn glued_words_count_as_sentence_repair_will_split_them() {
+        let glued = own("the endThe start");
+        assert_eq!(glued.words, 4.0);
+        assert_eq!(glued.stopwords, 0.5);
+        assert_eq!(glued.capitalized, 0.25);
+        let split: Vec<&str> = pieces("theAIDiverse2019Sales").collect();
+        assert_eq!(split, ["the", "AI", "Diverse2019", "Sales"]);
+        for word in ["endThe", "AIDiverse", "x2Y", "ÉtéÀ", "ABC", "abc"] {
+            let n = pieces(word).count();
+            assert_eq!(n, 1 + crate::line::case_boundaries(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn the_vector_has_a_name_per_feature() {
+        assert_eq!(names().len(), COUNT);
+        let mut out = [0.0; COUNT];
+        vector(&own("Home"), &Context::default(), &mut out);
+        assert_eq!(out[0], 2f32.ln());
+        // No neighbours: their features read -1.
+        assert_eq!(out[17], -1.0);
+    }
+}
