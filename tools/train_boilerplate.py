@@ -19,11 +19,16 @@ the script reports on them at the end, once.
 """
 import argparse
 import json
+import os
 import re
 import sys
 
-import numpy as np
-from sklearn.ensemble import HistGradientBoostingClassifier
+# One thread: OpenMP's spinning threads slow to a crawl on a busy machine,
+# and one thread gives the same trees on every machine.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import numpy as np  # noqa: E402
+from sklearn.ensemble import HistGradientBoostingClassifier  # noqa: E402
 
 WORD = re.compile(r"\w+")
 

@@ -66,6 +66,10 @@ pub(crate) struct Own {
     pub(crate) currency: bool,
     /// Several lines joined (a hard-wrapped paragraph).
     pub(crate) wrapped: bool,
+    /// Reads like a title: three to fifteen words, starting with a capital
+    /// or a digit, ending in a word, `?` or `!` (or, from eight words on,
+    /// a period sentence repair may have put there).
+    pub(crate) title_like: bool,
 }
 
 /// The pieces of a word that sentence repair may split: at a lower-case
@@ -184,6 +188,12 @@ impl Own {
             && !own.ends_colon
             && last.is_some_and(|c| !c.is_alphanumeric());
         let first = text.chars().next();
+        let title_end = last.is_some_and(char::is_alphanumeric)
+            || matches!(last, Some('?' | '!'))
+            || (last == Some('.') && words >= PERIOD_RESTORED_WORDS);
+        own.title_like = (3..=15).contains(&words)
+            && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && title_end;
         own.starts_lower = first.is_some_and(char::is_lowercase);
         own.starts_digit = first.is_some_and(|c| c.is_ascii_digit());
         own
@@ -207,7 +217,7 @@ impl Own {
 }
 
 /// The number of features [`vector`] writes.
-pub(crate) const COUNT: usize = 17 + 2 * NEIGHBOURS * 4 + 6;
+pub(crate) const COUNT: usize = 17 + 2 * NEIGHBOURS * 4 + 6 + 5;
 
 /// The names of the features, in [`vector`]'s order (for the model file
 /// and for explain output).
@@ -245,6 +255,10 @@ pub(crate) fn names() -> Vec<String> {
             names.push(format!("{side}_{f}"));
         }
     }
+    for f in ["blocks_before", "words_before", "blocks_after", "words_after"] {
+        names.push(format!("protected_{f}"));
+    }
+    names.push("protected_share_before".into());
     names
 }
 
@@ -266,6 +280,19 @@ pub(crate) struct Context {
     /// Prose blocks, words and blocks within the window, before and after.
     pub(crate) before_sums: [f32; 3],
     pub(crate) after_sums: [f32; 3],
+    /// Where the block stands in the page's prose: the protected blocks
+    /// (and their words) before and after it. The model never removes
+    /// those, so these do not change as it removes others.
+    pub(crate) region: Region,
+}
+
+/// The protected blocks before and after a block: see [`Context::region`].
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Region {
+    pub(crate) blocks_before: f32,
+    pub(crate) words_before: f32,
+    pub(crate) blocks_after: f32,
+    pub(crate) words_after: f32,
 }
 
 /// Writes the features of a block with `own` in `context` into `out`.
@@ -313,6 +340,16 @@ pub(crate) fn vector(own: &Own, context: &Context, out: &mut [f32; COUNT]) {
         out[i + 2] = sums[2];
         i += 3;
     }
+    let r = &context.region;
+    let all = r.words_before + r.words_after;
+    out[i..i + 5].copy_from_slice(&[
+        r.blocks_before.ln_1p(),
+        r.words_before.ln_1p(),
+        r.blocks_after.ln_1p(),
+        r.words_after.ln_1p(),
+        if all > 0.0 { r.words_before / all } else { -1.0 },
+    ]);
+    i += 5;
     debug_assert_eq!(i, COUNT);
 }
 
@@ -351,6 +388,11 @@ mod tests {
         assert!(own("Tags: news, sport,").ends_other);
         assert!(own("Follow @example").link);
         assert!(own("Only $19.99 today").currency);
+        assert!(own("Europe's Open Models Gain Ground").title_like);
+        assert!(own("Why the Tram Line Took Ten Years?").title_like);
+        assert!(!own("Home").title_like);
+        assert!(!own("Contact us:").title_like);
+        assert!(!own("read the full story").title_like);
     }
 
     #[test]
@@ -375,5 +417,7 @@ mod tests {
         assert_eq!(out[0], 2f32.ln());
         // No neighbours: their features read -1.
         assert_eq!(out[17], -1.0);
+        // No prose on the page: no share of it before.
+        assert_eq!(out[COUNT - 1], -1.0);
     }
 }

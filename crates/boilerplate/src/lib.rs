@@ -91,11 +91,13 @@
 //! it. For that, every *block* that no line rule removed (a line, or a
 //! hard-wrapped paragraph read as the one line sentence repair will make
 //! of it) is scored by a small gradient-boosted tree ensemble
-//! (`model/blocks.model`, plain text, about 100 KB) over 34 features: the
+//! (`model/blocks.model`, plain text, about 120 KB) over 39 features: the
 //! block's own shape (words, stopword share, how it ends, capitals,
 //! digits, symbols, separators, links, prices), the same for the two
-//! blocks before and after it and whether a blank line parts them, and
-//! how much prose the five blocks on each side hold.
+//! blocks before and after it and whether a blank line parts them, how
+//! much prose the five blocks on each side hold, and where it stands
+//! among the page's paragraphs of prose (how many, and how many words,
+//! before and after it).
 //! [`BoilerplateRemover::block_scores`] shows every block's score and
 //! features.
 //!
@@ -105,9 +107,10 @@
 //!   and the work stays linear (each removal re-judges at most ten blocks).
 //! - It never removes a block that reads as prose on its own (8 words or
 //!   more, a quarter of them stopwords, ending like a sentence) or a block
-//!   between two such blocks, and it
-//!   does not judge pages of fewer than eight blocks: a post, a snippet or
-//!   a short document has no page around it.
+//!   between two such blocks, or a title or byline at most three blocks
+//!   above the first of them (the text's headline); and it does not judge
+//!   pages of fewer than eight blocks: a post, a snippet or a short
+//!   document has no page around it.
 //! - [`Strictness`] sets the score below which a block goes.
 //! - The model was trained by `tools/train_boilerplate.py` on the WCXB dev
 //!   pages (`examples/block_features.rs` dumps the features), every fifth
@@ -139,18 +142,18 @@
 //! and about 900 MB/s on plain prose; on the WCXB dev pages, which are
 //! mostly short lines, about 170 MB/s with the line rules alone
 //! (`TEXTCLEAN_BENCH_JSONL` in the facade's `benches/pipeline.rs`). The
-//! block model is far slower today (about 4 MB/s on those pages, one core,
-//! measured by `eval_wcxb`): each removal re-scores up to ten neighbours
-//! with 150 trees. Cost is linear in the input.
+//! block model is far slower today (about 11 MB/s on those pages, one
+//! core, measured by `eval_wcxb`): each removal re-scores up to ten
+//! neighbours with 150 trees. Cost is linear in the input.
 //!
 //! # Evaluation
 //!
 //! `examples/eval_wcxb.rs` scores the stage on the WCXB dev pages
 //! (bag-of-words P/R/F1 per page, averaged). On the 266 held-out pages it
-//! was neither tuned nor trained on, precision goes from 60.2 to 71.1 and
-//! recall from 96.4 to 92.1 (F1 70.3 → 77.1; the line rules alone: 73.5),
+//! was neither tuned nor trained on, precision goes from 60.2 to 71.5 and
+//! recall from 96.4 to 93.2 (F1 70.3 → 77.8; the line rules alone: 73.5),
 //! above keeping everything on every page type; must-drop snippets left
-//! fall from 86% to 22%.
+//! fall from 86% to 23%.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 

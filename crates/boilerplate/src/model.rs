@@ -22,12 +22,18 @@
 
 use std::fmt;
 
-/// One node of a tree.
+/// One node of a tree, in 16 bytes: a split sends a block to
+/// `children[0]` when its `feature` is at most `value`, else to
+/// `children[1]`; a leaf (`feature == LEAF`) adds `value` to the score.
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Node {
-    Split { feature: u16, threshold: f64, left: u32, right: u32 },
-    Leaf(f32),
+struct Node {
+    feature: u16,
+    value: f32,
+    children: [u32; 2],
 }
+
+/// The `feature` of a leaf.
+const LEAF: u16 = u16::MAX;
 
 /// A parsed model.
 #[derive(Clone, Debug, PartialEq)]
@@ -107,30 +113,21 @@ impl Model {
                         "the last tree is cut short".into(),
                     ));
                 };
-                let node =
-                    parse_node(line, names.len(), size).ok_or_else(|| {
+                let mut node = parse_node(line, names.len(), size)
+                    .ok_or_else(|| {
                         err(n, "expected `split f t l r` or `leaf v`")
                     })?;
-                // Children come after their parent, so every walk ends.
-                if let Node::Split { left, right, .. } = node {
-                    if left as usize <= k || right as usize <= k {
+                if node.feature != LEAF {
+                    // Children come after their parent, so every walk ends.
+                    if node.children.iter().any(|&c| c as usize <= k) {
                         return Err(err(
                             n,
                             "a child must come after its parent",
                         ));
                     }
+                    node.children = node.children.map(|c| c + root as u32);
                 }
-                model.nodes.push(match node {
-                    Node::Split { feature, threshold, left, right } => {
-                        Node::Split {
-                            feature,
-                            threshold,
-                            left: left + root as u32,
-                            right: right + root as u32,
-                        }
-                    }
-                    leaf => leaf,
-                });
+                model.nodes.push(node);
             }
         }
         Ok(model)
@@ -140,44 +137,59 @@ impl Model {
     pub(crate) fn score(&self, features: &[f32]) -> f32 {
         let mut sum = self.base;
         for &root in &self.roots {
-            let mut at = root as usize;
-            loop {
-                match self.nodes[at] {
-                    Node::Leaf(v) => {
-                        sum += v;
-                        break;
-                    }
-                    Node::Split { feature, threshold, left, right } => {
-                        let x = f64::from(features[usize::from(feature)]);
-                        at =
-                            if x <= threshold { left } else { right } as usize;
-                    }
-                }
+            let mut node = self.nodes[root as usize];
+            while node.feature != LEAF {
+                let x = features[usize::from(node.feature)];
+                let right = usize::from(x > node.value);
+                node = self.nodes[node.children[right] as usize];
             }
+            sum += node.value;
         }
         sum
+    }
+}
+
+/// The largest `f32` not above `t`: for any `f32` x, `x <= t` exactly when
+/// `x <= below(t)`, so thresholds written as `f64` are kept exactly.
+fn below(t: f64) -> f32 {
+    let r = t as f32;
+    if f64::from(r) <= t {
+        return r;
+    }
+    if r > 0.0 {
+        f32::from_bits(r.to_bits() - 1)
+    } else if r == 0.0 {
+        -f32::from_bits(1)
+    } else {
+        f32::from_bits(r.to_bits() + 1)
     }
 }
 
 fn parse_node(line: &str, features: usize, size: usize) -> Option<Node> {
     let mut parts = line.split_whitespace();
     let node = match parts.next()? {
-        "leaf" => Node::Leaf(
-            parts.next()?.parse::<f32>().ok().filter(|v| v.is_finite())?,
-        ),
+        "leaf" => {
+            let value: f32 = parts.next()?.parse().ok()?;
+            value.is_finite().then_some(Node {
+                feature: LEAF,
+                value,
+                children: [0; 2],
+            })?
+        }
         "split" => {
             let feature: u16 = parts.next()?.parse().ok()?;
             let threshold: f64 = parts.next()?.parse().ok()?;
             let left: u32 = parts.next()?.parse().ok()?;
             let right: u32 = parts.next()?.parse().ok()?;
+            let value = below(threshold);
             let fits = usize::from(feature) < features
-                && threshold.is_finite()
+                && value.is_finite()
                 && (left as usize) < size
                 && (right as usize) < size;
             if !fits {
                 return None;
             }
-            Node::Split { feature, threshold, left, right }
+            Node { feature, value, children: [left, right] }
         }
         _ => return None,
     };
@@ -199,6 +211,23 @@ mod tests {
         let model = Model::parse(text, &names()).unwrap();
         assert_eq!(model.score(&[0.0, 1.0]), 0.5 - 1.0 + 0.25);
         assert_eq!(model.score(&[0.0, 3.0]), 0.5 + 1.0 + 0.25);
+    }
+
+    #[test]
+    fn thresholds_keep_their_exact_meaning() {
+        for t in [0.1f64, -0.1, 1.0 / 3.0, 0.0, -1e-50, 1e-50, 12.5] {
+            let b = below(t);
+            assert!(f64::from(b) <= t, "{t}");
+            // The next f32 up is above t.
+            let up = if b >= 0.0 && b.to_bits() != 0x8000_0001 {
+                f32::from_bits(b.to_bits() + 1)
+            } else if b == -f32::from_bits(1) {
+                0.0
+            } else {
+                f32::from_bits(b.to_bits() - 1)
+            };
+            assert!(f64::from(up) > t, "{t}: {b} {up}");
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ use aho_corasick::{AhoCorasick, Anchored, Input};
 use textclean_core::wrap::{BlockLine, is_evidently_wrapped};
 use textclean_core::{Doc, Edits, LanguagePack};
 
-use crate::features::{self, Context, Neighbour, Own};
+use crate::features::{self, Context, Neighbour, Own, Region};
 use crate::line::{
     alnum_words, case_boundaries, count_words, is_copyright, is_counter,
     is_navigation, normalize, normalize_splitting,
@@ -138,8 +138,10 @@ impl Rules {
             let want = report.is_some().then_some(&mut scores);
             removed = judge_blocks(model, threshold, &blocks, want);
             for &dead in &removed {
-                for &k in &blocks[dead].lines {
-                    lines[k].1 = Kind::Removed(BLOCK);
+                for line in &mut lines[blocks[dead].lines.clone()] {
+                    if !matches!(line.1, Kind::Removed(_)) {
+                        line.1 = Kind::Removed(BLOCK);
+                    }
                 }
             }
             // A removed line may leave the lines beside it an evidently
@@ -162,8 +164,8 @@ impl Rules {
         if let Some((out, _)) = report {
             out.clear();
             for (b, block) in blocks.iter().enumerate() {
-                let first = &lines[block.lines[0]].0;
-                let last = &lines[block.lines[block.lines.len() - 1]].0;
+                let first = &lines[block.lines.start].0;
+                let last = &lines[block.lines.end - 1].0;
                 out.push(BlockScore {
                     span: first.start..last.end,
                     score: scores[b].0,
@@ -198,7 +200,7 @@ impl Rules {
         lines: &mut [(Range<usize>, Kind)],
         key: &mut String,
         split: &mut String,
-        wrapped: &mut Vec<Vec<usize>>,
+        wrapped: &mut Vec<Range<usize>>,
     ) {
         let mut kept: Vec<usize> = Vec::new();
         let mut block: Vec<BlockLine> = Vec::new();
@@ -233,7 +235,7 @@ impl Rules {
                     for &k in &kept {
                         lines[k].1 = kind;
                     }
-                    wrapped.push(kept.clone());
+                    wrapped.push(kept[0]..kept[kept.len() - 1] + 1);
                 }
             }
             i = j;
@@ -246,16 +248,12 @@ impl Rules {
         &self,
         text: &str,
         lines: &[(Range<usize>, Kind)],
-        wrapped: &[Vec<usize>],
+        wrapped: &[Range<usize>],
     ) -> Vec<Block> {
         let mut group_of = vec![usize::MAX; lines.len()];
         for (g, members) in wrapped.iter().enumerate() {
-            for &k in members {
-                group_of[k] = g;
-            }
+            group_of[members.clone()].fill(g);
         }
-        // The block each paragraph became, once its first kept line is met.
-        let mut block_of = vec![usize::MAX; wrapped.len()];
         // Blank lines before each line, counted from the top: two blocks
         // are apart when a blank line stands between them.
         let mut gaps = 0;
@@ -269,34 +267,53 @@ impl Rules {
                 continue;
             }
             let g = group_of[k];
-            if g != usize::MAX && block_of[g] != usize::MAX {
-                blocks[block_of[g]].gaps_after = gaps;
+            let open = blocks.last().is_some_and(|b| b.lines.contains(&k));
+            if g != usize::MAX && open {
+                if let Some(b) = blocks.last_mut() {
+                    b.gaps_after = gaps;
+                }
                 continue;
             }
-            let members: Vec<usize> = match wrapped.get(g) {
-                None => vec![k],
-                Some(all) => {
-                    block_of[g] = blocks.len();
-                    all.iter()
-                        .copied()
-                        .filter(|&m| !matches!(lines[m].1, Kind::Removed(_)))
-                        .collect()
-                }
-            };
+            let members = wrapped.get(g).map_or(k..k + 1, |r| k..r.end);
             joined.clear();
-            for (n, &m) in members.iter().enumerate() {
-                if n > 0 {
+            let mut count = 0;
+            for (m, line) in lines[members.clone()].iter().enumerate() {
+                if matches!(line.1, Kind::Removed(_)) && m > 0 {
+                    continue;
+                }
+                if count > 0 {
                     joined.push(' ');
                 }
-                joined.push_str(text[lines[m].0.clone()].trim());
+                count += 1;
+                joined.push_str(text[line.0.clone()].trim());
             }
-            let own = Own::of(&joined, &self.lang, members.len() > 1);
+            let own = Own::of(&joined, &self.lang, count > 1);
             blocks.push(Block {
                 lines: members,
                 own,
                 gaps_before: gaps,
                 gaps_after: gaps,
+                region: Region::default(),
             });
+        }
+        // The protected blocks on each side of each block.
+        let (mut count, mut words) = (0.0, 0.0);
+        for b in &mut blocks {
+            b.region.blocks_before = count;
+            b.region.words_before = words;
+            if b.own.is_protected() {
+                count += 1.0;
+                words += b.own.words;
+            }
+        }
+        let (mut count, mut words) = (0.0, 0.0);
+        for b in blocks.iter_mut().rev() {
+            b.region.blocks_after = count;
+            b.region.words_after = words;
+            if b.own.is_protected() {
+                count += 1.0;
+                words += b.own.words;
+            }
         }
         blocks
     }
@@ -520,13 +537,15 @@ const MIN_BLOCKS: usize = 8;
 /// A block the model judges.
 #[derive(Clone, Debug)]
 pub(crate) struct Block {
-    /// Its lines (indices into the page's non-blank lines).
-    pub(crate) lines: Vec<usize>,
+    /// Its lines (indices into the page's non-blank lines): those of the
+    /// range no rule removed.
+    pub(crate) lines: Range<usize>,
     pub(crate) own: Own,
     /// Blank lines above its first line and above its last, counted from
     /// the top of the page.
     gaps_before: usize,
     gaps_after: usize,
+    region: Region,
 }
 
 /// Judges the blocks with `model`, and returns those it removes.
@@ -558,6 +577,8 @@ pub(crate) fn judge_blocks(
         return Vec::new();
     }
     let none = usize::MAX;
+    let first_protected =
+        blocks.iter().position(|b| b.own.is_protected()).unwrap_or(none);
     let mut prev: Vec<usize> =
         (0..n).map(|i| i.checked_sub(1).unwrap_or(none)).collect();
     let mut next: Vec<usize> =
@@ -576,18 +597,23 @@ pub(crate) fn judge_blocks(
         if !alive[b] {
             continue;
         }
+        let protected =
+            |at: usize| at != none && blocks[at].own.is_protected();
+        // A heading or a line between two paragraphs of prose is part of
+        // the text they make.
+        let kept = blocks[b].own.is_protected()
+            || (protected(prev[b]) && protected(next[b]))
+            || is_headline(blocks, b, first_protected, &next);
+        if kept && scores.is_none() {
+            continue;
+        }
         let context = context_of(blocks, b, &prev, &next);
         features::vector(&blocks[b].own, &context, &mut x);
         let score = model.score(&x);
         if let Some(s) = scores.as_deref_mut() {
             s[b] = (score, x);
         }
-        let protected =
-            |at: usize| at != none && blocks[at].own.is_protected();
-        // A heading or a line between two paragraphs of prose is part of
-        // the text they make.
-        let inside = protected(prev[b]) && protected(next[b]);
-        if score >= threshold || blocks[b].own.is_protected() || inside {
+        if kept || score >= threshold {
             continue;
         }
         alive[b] = false;
@@ -618,6 +644,36 @@ pub(crate) fn judge_blocks(
     removed
 }
 
+/// How many blocks above the page's first paragraph of prose its title
+/// and byline may stand.
+const HEADLINE_REACH: usize = 3;
+
+/// Whether block `b` reads like a title and stands at most
+/// [`HEADLINE_REACH`] blocks (of those still on the page) above the first
+/// protected block: the headline of the text, and its byline, which the
+/// model would take for the page around it.
+fn is_headline(
+    blocks: &[Block],
+    b: usize,
+    first_protected: usize,
+    next: &[usize],
+) -> bool {
+    if b >= first_protected || !blocks[b].own.title_like {
+        return false;
+    }
+    let mut at = b;
+    for _ in 0..HEADLINE_REACH {
+        at = next[at];
+        if at == first_protected {
+            return true;
+        }
+        if at == usize::MAX {
+            break;
+        }
+    }
+    false
+}
+
 /// The context of block `b` among the blocks still linked by `prev` and
 /// `next`.
 fn context_of(
@@ -626,7 +682,8 @@ fn context_of(
     prev: &[usize],
     next: &[usize],
 ) -> Context {
-    let mut context = Context::default();
+    let mut context =
+        Context { region: blocks[b].region, ..Context::default() };
     for (before, links) in [(true, prev), (false, next)] {
         let mut sums = [0f32; 3];
         let mut at = links[b];
