@@ -238,8 +238,9 @@ fn is_closing(c: char) -> bool {
 }
 
 /// The width of `word` before the first place where sentence repair may
-/// split it, without sentence punctuation: `refresh` of `refreshLoad` and
-/// of `refresh.`.
+/// split it, without the punctuation it ends with: `refresh` of
+/// `refreshLoad`, of `refresh.` and of `refresh,` (which is what `refresh
+/// ,` becomes).
 fn unsplit_len(word: &str) -> usize {
     let mut prev = ' ';
     let (mut n, mut punct) = (0, 0);
@@ -250,8 +251,14 @@ fn unsplit_len(word: &str) -> usize {
             break;
         }
         n += 1;
-        // The sentence punctuation that ends the part so far.
-        punct = if matches!(c, '.' | '!' | '?') { punct + 1 } else { 0 };
+        // The punctuation that ends the part so far: sentence repair may
+        // split after it, or join a spaced mark to the word (`said ,` →
+        // `said,`), so it does not count either way.
+        punct = if matches!(c, '.' | '!' | '?' | ',' | ';' | ':') {
+            punct + 1
+        } else {
+            0
+        };
         prev = c;
     }
     n - punct
@@ -356,6 +363,7 @@ mod tests {
         assert_eq!(unsplit_len("refreshLoad"), unsplit_len("refresh."));
         assert_eq!(unsplit_len("end.The"), unsplit_len("end."));
         assert_eq!(unsplit_len("a.b"), 3);
+        assert_eq!(unsplit_len("said,"), unsplit_len("said"));
     }
 
     #[test]
