@@ -104,7 +104,7 @@ const PRESETS: [&str; 6] =
 const LANGUAGES: [&str; 6] = ["en", "auto", "xx", "EN", "en-GB", ""];
 const KINDS: [&str; 4] = ["unicode", "boilerplate", "sentences", "Unicode"];
 /// Every option of every stage kind, and two that none has.
-const OPTIONS: [&str; 20] = [
+const OPTIONS: [&str; 23] = [
     "mojibake",
     "html_entities",
     "control_chars",
