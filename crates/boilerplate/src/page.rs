@@ -144,11 +144,16 @@ impl Rules {
                     }
                 }
             }
-            // A removed line may leave the lines beside it an evidently
-            // wrapped paragraph, which sentence repair will join: judge
-            // that paragraph as one block, as a second run would.
+            // What the model removed changes what the page rules see, as a
+            // second run would see it: lines beside a removed one may now be
+            // an evidently wrapped paragraph, which sentence repair will
+            // join (judged as one block), or a run of menu items at an edge
+            // of the page. Either changes the model's context: judge again.
             rounds += 1;
-            let before = wrapped.len();
+            if removed.is_empty() || rounds == MAX_ROUNDS {
+                break;
+            }
+            let before = wrapped.clone();
             wrapped.clear();
             self.judge_wrapped_paragraphs(
                 text,
@@ -157,7 +162,8 @@ impl Rules {
                 &mut split,
                 &mut wrapped,
             );
-            if removed.is_empty() || wrapped.len() == before || rounds == 3 {
+            let runs = self.heuristics.is_some() && mark_edge_runs(&mut lines);
+            if !runs && wrapped == before {
                 break;
             }
         }
@@ -466,18 +472,20 @@ fn keep_continuations(text: &str, lines: &mut [(Range<usize>, Kind)]) {
 
 /// Marks runs of short lines before the first and after the last prose
 /// line as `boilerplate.link_run`. Blank and removed lines neither count
-/// nor break a run.
-fn mark_edge_runs(lines: &mut [(Range<usize>, Kind)]) {
+/// nor break a run. Returns whether it marked a line.
+fn mark_edge_runs(lines: &mut [(Range<usize>, Kind)]) -> bool {
     let Some(first) = lines.iter().position(|l| l.1 == Kind::Prose) else {
-        return;
+        return false;
     };
     let last = lines.iter().rposition(|l| l.1 == Kind::Prose).unwrap_or(first);
     let n = lines.len();
-    mark_runs(&mut lines[..first], false);
-    mark_runs(&mut lines[last + 1..n], true);
+    let head = mark_runs(&mut lines[..first], false);
+    let tail = mark_runs(&mut lines[last + 1..n], true);
+    head || tail
 }
 
-fn mark_runs(lines: &mut [(Range<usize>, Kind)], need_evidence: bool) {
+fn mark_runs(lines: &mut [(Range<usize>, Kind)], need_evidence: bool) -> bool {
+    let mut marked = false;
     // The run being read: its short lines, and whether a line rule removed
     // a line among or right beside them (a menu that holds "Privacy
     // Policy" or "Facebook" is a menu).
@@ -503,6 +511,7 @@ fn mark_runs(lines: &mut [(Range<usize>, Kind)], need_evidence: bool) {
                     for &j in &run {
                         lines[j].1 = Kind::Removed(LINK_RUN);
                     }
+                    marked = true;
                 }
                 run.clear();
                 evidence = false;
@@ -510,6 +519,7 @@ fn mark_runs(lines: &mut [(Range<usize>, Kind)], need_evidence: bool) {
             }
         }
     }
+    marked
 }
 
 /// How the block model judged one block: see
@@ -526,6 +536,11 @@ pub struct BlockScore {
     /// Whether the model removed it.
     pub removed: bool,
 }
+
+/// How many times the model judges a page at most: again after the page
+/// rules found more to remove beside what it removed (rare; once more is
+/// almost always the last).
+const MAX_ROUNDS: usize = 6;
 
 /// Pages of fewer blocks are not judged by the model: a snippet, a post,
 /// a short document has no page around it to tell its content from.

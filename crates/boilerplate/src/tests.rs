@@ -647,3 +647,15 @@ fn strictness_trades_content_for_boilerplate() {
     let err = "strict".parse::<Strictness>().unwrap_err().to_string();
     assert!(err.contains("expected precision, balanced or recall"), "{err}");
 }
+
+#[test]
+fn menu_runs_the_model_uncovers_go_in_the_same_run() {
+    // A fuzz finding: the model removed a line between short ones, which
+    // made them a menu run at the top of the page for the next run only.
+    let bytes = include_bytes!(
+        "../../../fuzz/seeds/boilerplate/link-run-after-model-removal"
+    );
+    let text = String::from_utf8_lossy(bytes);
+    let once = all().clean(&text).into_owned();
+    assert_eq!(all().clean(&once), once);
+}
