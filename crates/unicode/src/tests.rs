@@ -545,3 +545,17 @@ fn markup_guard_survives_normalization() {
         assert_eq!(cleaner.clean(&once), once);
     }
 }
+
+#[test]
+fn a_tag_inside_a_terminal_escape_is_no_markup() {
+    // A fuzz finding: `ESC [ 0 < s` is an escape sequence, deleted whole,
+    // so the `<s` of `<strong>` is not a tag that keeps `&lt;` escaped.
+    let cleaner = UnicodeCleaner::default();
+    let text = "\u{1b}[0<strong>Hello &lt;blink&gt;\n";
+    let once = cleaner.clean(text).into_owned();
+    assert_eq!(once, "trong>Hello <blink>\n");
+    assert_eq!(cleaner.clean(&once), once);
+    // A real tag beside it still keeps them escaped.
+    let text = "<b>\u{1b}[1mHello &lt;blink&gt;\n";
+    assert_eq!(cleaner.clean(text), "<b>Hello &lt;blink&gt;\n");
+}

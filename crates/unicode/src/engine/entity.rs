@@ -154,9 +154,10 @@ pub(super) fn near_markup(
 
 /// Whether a tag or comment starts at `m`: `<` and a letter, `/` or `!`.
 /// Any letter, not only ASCII: normalization may compose `<e` and a
-/// combining accent into `<é`, and the decision must not change then.
+/// combining accent into `<é`, and the decision must not change then. A
+/// `<` inside a terminal escape sequence is none: the sequence goes.
 fn is_markup(bytes: &[u8], m: usize) -> bool {
-    match bytes.get(m + 1) {
+    let starts_tag = match bytes.get(m + 1) {
         Some(&b) if b < 0x80 => {
             b.is_ascii_alphabetic() || matches!(b, b'/' | b'!')
         }
@@ -164,7 +165,9 @@ fn is_markup(bytes: &[u8], m: usize) -> bool {
             first_char(&bytes[m + 1..]).is_some_and(char::is_alphabetic)
         }
         None => false,
-    }
+    };
+    // Rarely true: only then look back for an escape around it.
+    starts_tag && !super::ansi::inside_escape(bytes, m)
 }
 
 /// The char `bytes` starts with, if it starts with a whole one.
