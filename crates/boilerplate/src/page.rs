@@ -116,16 +116,7 @@ impl Rules {
             .collect();
         keep_continuations(text, &mut lines);
         let mut wrapped = Vec::new();
-        self.judge_wrapped_paragraphs(
-            text,
-            &mut lines,
-            &mut key,
-            &mut split,
-            &mut wrapped,
-        );
-        if self.heuristics.is_some() {
-            mark_edge_runs(&mut lines);
-        }
+        self.page_rules(text, &mut lines, &mut key, &mut split, &mut wrapped);
         let Some((model, threshold)) = self.model else { return lines };
         let unjudged = report.as_ref().is_some_and(|r| r.1);
         let threshold = if unjudged { f32::NEG_INFINITY } else { threshold };
@@ -150,20 +141,16 @@ impl Rules {
             // join (judged as one block), or a run of menu items at an edge
             // of the page. Either changes the model's context: judge again.
             rounds += 1;
-            if removed.is_empty() || rounds == MAX_ROUNDS {
-                break;
-            }
-            let before = wrapped.clone();
-            wrapped.clear();
-            self.judge_wrapped_paragraphs(
-                text,
-                &mut lines,
-                &mut key,
-                &mut split,
-                &mut wrapped,
-            );
-            let runs = self.heuristics.is_some() && mark_edge_runs(&mut lines);
-            if !runs && wrapped == before {
+            let again = !removed.is_empty()
+                && rounds < MAX_ROUNDS
+                && self.page_rules(
+                    text,
+                    &mut lines,
+                    &mut key,
+                    &mut split,
+                    &mut wrapped,
+                );
+            if !again {
                 break;
             }
         }
@@ -181,6 +168,24 @@ impl Rules {
             }
         }
         lines
+    }
+
+    /// The rules that read lines in their place on the page: hard-wrapped
+    /// paragraphs judged as one line (their line sets into `wrapped`) and
+    /// menu runs at its edges. Returns whether they found something new
+    /// since the last call: other paragraphs, or lines to remove.
+    fn page_rules(
+        &self,
+        text: &str,
+        lines: &mut [(Range<usize>, Kind)],
+        key: &mut String,
+        split: &mut String,
+        wrapped: &mut Vec<Range<usize>>,
+    ) -> bool {
+        let before = std::mem::take(wrapped);
+        self.judge_wrapped_paragraphs(text, lines, key, split, wrapped);
+        let runs = self.heuristics.is_some() && mark_edge_runs(lines);
+        runs || *wrapped != before
     }
 
     /// The block model's judgement of every block of `doc`.
