@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! cargo run --release -p textclean-boilerplate --example eval_wcxb -- \
-//!     /work/shared/data/boilerplate-dev/cases.jsonl.gz [--final] [--show RULE]
+//!     /work/shared/data/boilerplate-dev/cases.jsonl.gz [--final] [--show RULE] \
+//!     [--strictness precision|balanced|recall]
 //! ```
 //!
 //! Scoring follows the data's README: per page, bag-of-words precision,
@@ -22,7 +23,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, BufReader};
 
 use serde::Deserialize;
-use textclean_boilerplate::BoilerplateRemover;
+use textclean_boilerplate::{BoilerplateRemover, Strictness};
 use textclean_core::Stage;
 
 #[derive(Deserialize)]
@@ -147,18 +148,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut path = None;
     let mut final_check = false;
     let mut show: Option<String> = None;
+    let mut strictness = Strictness::default();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--final" => final_check = true,
             "--show" => show = args.next(),
+            "--strictness" => {
+                strictness = args.next().unwrap_or_default().parse()?;
+            }
             _ => path = Some(arg),
         }
     }
-    let path = path.ok_or("usage: eval_wcxb CASES.jsonl.gz [--final]")?;
+    let path = path.ok_or(
+        "usage: eval_wcxb CASES.jsonl.gz [--final] [--strictness S] [--show ID]",
+    )?;
     let file = std::fs::File::open(&path)?;
     let reader = BufReader::new(flate2::read::GzDecoder::new(file));
 
-    let remover = BoilerplateRemover::default();
+    let remover = BoilerplateRemover::builder().strictness(strictness).build();
     let mut dev: BTreeMap<String, (Score, Score)> = BTreeMap::new();
     let mut held: BTreeMap<String, (Score, Score)> = BTreeMap::new();
     // Per rule: lines, words removed, of which the gold still needed.

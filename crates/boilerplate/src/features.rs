@@ -124,7 +124,19 @@ impl Own {
         // A word glued to the next sentence (`endThe`) counts as the words
         // sentence repair will make of it.
         let mut end_word = |start: usize, end: usize, words: &mut usize| {
-            for piece in pieces(&text[start..end]) {
+            let word = &text[start..end];
+            // Most words have no capital after their first letter: one
+            // piece, found without walking them again.
+            let bytes = word.as_bytes();
+            if bytes.is_ascii()
+                && !bytes[1..].iter().any(u8::is_ascii_uppercase)
+            {
+                *words += 1;
+                stop += usize::from(lang.is_stopword(word));
+                capitalized += usize::from(bytes[0].is_ascii_uppercase());
+                return;
+            }
+            for piece in pieces(word) {
                 *words += 1;
                 stop += usize::from(lang.is_stopword(piece));
                 capitalized += usize::from(
@@ -296,10 +308,13 @@ pub(crate) struct Region {
 }
 
 /// Writes the features of a block with `own` in `context` into `out`.
+/// Counts go in as they are, not as logarithms: trees only compare, so a
+/// monotone transform would change nothing but their thresholds, and
+/// without libm every platform computes the same vector.
 pub(crate) fn vector(own: &Own, context: &Context, out: &mut [f32; COUNT]) {
     let b = |yes: bool| f32::from(u8::from(yes));
     let head = [
-        own.words.ln_1p(),
+        own.words,
         own.word_len,
         own.stopwords,
         b(own.ends_sentence),
@@ -323,7 +338,7 @@ pub(crate) fn vector(own: &Own, context: &Context, out: &mut [f32; COUNT]) {
         for n in side {
             let fs = match n {
                 Some(n) => [
-                    n.own.words.ln_1p(),
+                    n.own.words,
                     n.own.stopwords,
                     b(n.own.ends_sentence),
                     b(n.separated),
@@ -336,17 +351,17 @@ pub(crate) fn vector(own: &Own, context: &Context, out: &mut [f32; COUNT]) {
     }
     for sums in [&context.before_sums, &context.after_sums] {
         out[i] = sums[0];
-        out[i + 1] = sums[1].ln_1p();
+        out[i + 1] = sums[1];
         out[i + 2] = sums[2];
         i += 3;
     }
     let r = &context.region;
     let all = r.words_before + r.words_after;
     out[i..i + 5].copy_from_slice(&[
-        r.blocks_before.ln_1p(),
-        r.words_before.ln_1p(),
-        r.blocks_after.ln_1p(),
-        r.words_after.ln_1p(),
+        r.blocks_before,
+        r.words_before,
+        r.blocks_after,
+        r.words_after,
         if all > 0.0 { r.words_before / all } else { -1.0 },
     ]);
     i += 5;
@@ -403,9 +418,12 @@ mod tests {
         assert_eq!(glued.capitalized, 0.25);
         let split: Vec<&str> = pieces("theAIDiverse2019Sales").collect();
         assert_eq!(split, ["the", "AI", "Diverse2019", "Sales"]);
-        for word in ["endThe", "AIDiverse", "x2Y", "ÉtéÀ", "ABC", "abc"] {
+        for word in ["endThe", "AIDiverse", "x2Y", "ÉtéÀ", "ABC", "abc", "Abc"]
+        {
             let n = pieces(word).count();
             assert_eq!(n, 1 + crate::line::case_boundaries(word), "{word}");
+            // Counted alone, the word is as many words.
+            assert_eq!(own(word).words, n as f32, "{word}");
         }
     }
 
@@ -414,7 +432,7 @@ mod tests {
         assert_eq!(names().len(), COUNT);
         let mut out = [0.0; COUNT];
         vector(&own("Home"), &Context::default(), &mut out);
-        assert_eq!(out[0], 2f32.ln());
+        assert_eq!(out[0], 1.0);
         // No neighbours: their features read -1.
         assert_eq!(out[17], -1.0);
         // No prose on the page: no share of it before.

@@ -277,9 +277,9 @@ impl BoilerplateRemover {
     }
 
     /// How the block model (`boilerplate.block`) judged each block of
-    /// `text` that no line rule removed: its score, the features it read,
-    /// and whether it was removed. What to look at when tuning
-    /// [`Strictness`].
+    /// `text` that no line rule removed, in text order: its score, the
+    /// features it read, and whether it was removed (in any round of
+    /// judging). What to look at when tuning [`Strictness`].
     ///
     /// Pages of fewer than eight blocks are not judged: their scores are
     /// NaN.

@@ -124,10 +124,23 @@ impl Rules {
         let mut blocks;
         let mut removed;
         let mut rounds = 0;
+        let mut gone = Vec::new();
         loop {
             blocks = self.blocks(text, &lines, &wrapped);
             let want = report.is_some().then_some(&mut scores);
             removed = judge_blocks(model, threshold, &blocks, want);
+            // A removed block is gone from the next round's blocks: its
+            // report is taken now.
+            if report.is_some() {
+                for &dead in &removed {
+                    gone.push(block_score(
+                        &lines,
+                        &blocks[dead],
+                        &scores[dead],
+                        true,
+                    ));
+                }
+            }
             for &dead in &removed {
                 for line in &mut lines[blocks[dead].lines.clone()] {
                     if !matches!(line.1, Kind::Removed(_)) {
@@ -156,16 +169,13 @@ impl Rules {
         }
         if let Some((out, _)) = report {
             out.clear();
+            out.append(&mut gone);
             for (b, block) in blocks.iter().enumerate() {
-                let first = &lines[block.lines.start].0;
-                let last = &lines[block.lines.end - 1].0;
-                out.push(BlockScore {
-                    span: first.start..last.end,
-                    score: scores[b].0,
-                    features: scores[b].1.to_vec(),
-                    removed: removed.binary_search(&b).is_ok(),
-                });
+                if removed.binary_search(&b).is_err() {
+                    out.push(block_score(&lines, block, &scores[b], false));
+                }
             }
+            out.sort_by_key(|b| b.span.start);
         }
         lines
     }
@@ -608,6 +618,7 @@ pub(crate) fn judge_blocks(
     let mut queue: std::collections::VecDeque<usize> = (0..n).collect();
     let mut removed = Vec::new();
     let mut x = [0f32; features::COUNT];
+    let mut memo = Memo::default();
     if let Some(s) = scores.as_deref_mut() {
         s.clear();
         s.resize(n, (0.0, [0.0; features::COUNT]));
@@ -629,7 +640,7 @@ pub(crate) fn judge_blocks(
         }
         let context = context_of(blocks, b, &prev, &next);
         features::vector(&blocks[b].own, &context, &mut x);
-        let score = model.score(&x);
+        let score = memo.score(model, &x);
         if let Some(s) = scores.as_deref_mut() {
             s[b] = (score, x);
         }
@@ -662,6 +673,60 @@ pub(crate) fn judge_blocks(
     }
     removed.sort_unstable();
     removed
+}
+
+/// The last scores the model gave, by their feature vector: a page of
+/// blocks alike (a menu, a list of links, hostile input) asks for the same
+/// vector again and again, and gets the same score without the trees.
+/// Direct-mapped: a vector replaces whatever held its slot.
+struct Memo {
+    slots: Vec<Option<([u32; features::COUNT], f32)>>,
+}
+
+/// The slots of a [`Memo`], a power of two.
+const MEMO_SLOTS: usize = 256;
+
+impl Default for Memo {
+    fn default() -> Memo {
+        Memo { slots: vec![None; MEMO_SLOTS] }
+    }
+}
+
+impl Memo {
+    /// `model`'s score of `x`, as the trees give it.
+    fn score(&mut self, model: &Model, x: &[f32; features::COUNT]) -> f32 {
+        let bits = x.map(f32::to_bits);
+        let hash = bits.iter().fold(0u64, |h, &b| {
+            (h.rotate_left(5) ^ u64::from(b))
+                .wrapping_mul(0x517c_c1b7_2722_0a95)
+        });
+        let slot = &mut self.slots[(hash >> 56) as usize % MEMO_SLOTS];
+        match slot {
+            Some((key, score)) if *key == bits => *score,
+            _ => {
+                let score = model.score(x);
+                *slot = Some((bits, score));
+                score
+            }
+        }
+    }
+}
+
+/// The report of `block` of `lines`, with its last score and features.
+fn block_score(
+    lines: &[(Range<usize>, Kind)],
+    block: &Block,
+    (score, features): &(f32, [f32; features::COUNT]),
+    removed: bool,
+) -> BlockScore {
+    let first = &lines[block.lines.start].0;
+    let last = &lines[block.lines.end - 1].0;
+    BlockScore {
+        span: first.start..last.end,
+        score: *score,
+        features: features.to_vec(),
+        removed,
+    }
 }
 
 /// How many blocks above the page's first paragraph of prose its title
@@ -739,4 +804,28 @@ fn context_of(
         }
     }
     context
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_memo_gives_the_models_scores() {
+        let model = crate::block_model();
+        let mut memo = Memo::default();
+        // More vectors than slots, each asked for twice: slots are reused
+        // and replaced, and every answer is still the trees'.
+        let vectors: Vec<[f32; features::COUNT]> = (0..4 * MEMO_SLOTS)
+            .map(|i| {
+                std::array::from_fn(|f| ((i * 7 + f * 3) % 11) as f32 / 4.0)
+            })
+            .collect();
+        for x in vectors.iter().chain(vectors.iter().rev()) {
+            assert_eq!(
+                memo.score(model, x).to_bits(),
+                model.score(x).to_bits()
+            );
+        }
+    }
 }
