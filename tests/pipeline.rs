@@ -98,6 +98,43 @@ fn configuration_errors_name_the_field_and_the_fix() {
     assert!(e.starts_with("line 1: "), "{e}");
 }
 
+/// The corpus model's options: written only when set (so the presets'
+/// pinned forms stay as they were), read back equal, and a model file that
+/// cannot be used is an error that names the option and the file.
+#[test]
+fn corpus_model_options_are_pinned() {
+    let stage = "[[stage]]\nkind = \"boilerplate\"\nphrases = true\n\
+        heuristics = true\nstrictness = \"balanced\"\n\
+        corpus_model = \"no/such/site.model\"\ncorpus_site_percent = 60\n\
+        corpus_min_site_docs = 5\ncorpus_global_percent = 20\n\
+        corpus_min_docs = 50\n";
+    let toml = format!("language = \"en\"\nlayout = true\n\n{stage}");
+    let options = textclean::boilerplate::BoilerplateOptions {
+        corpus_model: Some("no/such/site.model".into()),
+        corpus_site_percent: 60,
+        corpus_min_site_docs: 5,
+        corpus_global_percent: 20,
+        corpus_min_docs: 50,
+        ..Default::default()
+    };
+    let mut config = Preset::Boilerplate.config();
+    config.stages[0] = textclean::StageConfig::of("boilerplate", options);
+    assert_eq!(config.to_toml().unwrap(), toml);
+    assert_eq!(Config::from_toml(&toml).unwrap(), config);
+    assert_eq!(Config::from_json(&config.to_json()).unwrap(), config);
+    let e = Pipeline::from_config(&config).unwrap_err().to_string();
+    assert!(
+        e.contains("in the `boilerplate` stage: `corpus_model`: no/such/site.model: cannot read it"),
+        "{e}"
+    );
+    let e = Pipeline::from_toml(
+        "[[stage]]\nkind = \"boilerplate\"\ncorpus_site_percent = 0\n",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("`corpus_site_percent`: 0 is not a percentage"), "{e}");
+}
+
 /// The same configuration as TOML and as JSON: the same pipeline, and the
 /// same error for the same mistake.
 #[test]

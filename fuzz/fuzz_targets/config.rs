@@ -104,7 +104,7 @@ const PRESETS: [&str; 6] =
 const LANGUAGES: [&str; 6] = ["en", "auto", "xx", "EN", "en-GB", ""];
 const KINDS: [&str; 4] = ["unicode", "boilerplate", "sentences", "Unicode"];
 /// Every option of every stage kind, and two that none has.
-const OPTIONS: [&str; 23] = [
+const OPTIONS: [&str; 28] = [
     "mojibake",
     "html_entities",
     "control_chars",
@@ -119,6 +119,11 @@ const OPTIONS: [&str; 23] = [
     "heuristics",
     "extra_phrases",
     "strictness",
+    "corpus_model",
+    "corpus_site_percent",
+    "corpus_min_site_docs",
+    "corpus_global_percent",
+    "corpus_min_docs",
     "precision",
     "recall",
     "glued",

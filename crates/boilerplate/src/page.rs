@@ -4,9 +4,9 @@
 //! Each line gets a [`Kind`]: removed by a rule, or one of the shapes the
 //! page-level rules read (blank, prose, short, other). Line rules are pure
 //! functions of one line, and the run rule skips lines they removed, so a
-//! second pass finds nothing more to do (the stage is idempotent). More
-//! evidence, such as lines learned from a corpus, slots in as another line
-//! rule in [`Rules::line_kind`] without changing the rest.
+//! second pass finds nothing more to do (the stage is idempotent). Lines
+//! learned from a corpus (`boilerplate.corpus`) are one more line rule in
+//! [`Rules::line_kind`], a pure function of the line and its site.
 
 use std::ops::Range;
 
@@ -14,6 +14,7 @@ use aho_corasick::{AhoCorasick, Anchored, Input};
 use textclean_core::wrap::{BlockLine, is_evidently_wrapped};
 use textclean_core::{Doc, Edits, LanguagePack};
 
+use crate::corpus::{CorpusRule, Site};
 use crate::features::{self, Context, Neighbour, Own, Region};
 use crate::line::{
     alnum_words, case_boundaries, count_words, is_copyright, is_counter,
@@ -28,6 +29,7 @@ pub(crate) const COPYRIGHT: &str = "boilerplate.copyright";
 pub(crate) const COUNTER: &str = "boilerplate.counter";
 pub(crate) const LINK_RUN: &str = "boilerplate.link_run";
 pub(crate) const BLOCK: &str = "boilerplate.block";
+pub(crate) const CORPUS: &str = "boilerplate.corpus";
 
 /// Longest line (in bytes) that markers and phrases are tried on: longer
 /// lines are content whatever they mention.
@@ -44,8 +46,9 @@ const SHORT_WORDS: usize = 4;
 /// a menu.
 const RUN_MIN: usize = 3;
 
-/// The compiled rules of a [`crate::BoilerplateRemover`].
-#[derive(Debug)]
+/// The compiled rules of a [`crate::BoilerplateRemover`]: cheap to clone
+/// (the automata are shared).
+#[derive(Clone, Debug)]
 pub(crate) struct Rules {
     /// One word of every marker, phrase, count word and copyright cue (its
     /// longest), ASCII case-insensitive: a line that holds none of them as
@@ -63,10 +66,13 @@ pub(crate) struct Rules {
     pub(crate) model: Option<(&'static Model, f32)>,
     /// The language, for the block model's stopwords.
     pub(crate) lang: LanguagePack,
+    /// Lines learned from a corpus (`boilerplate.corpus`); none by
+    /// default.
+    pub(crate) corpus: Option<CorpusRule>,
 }
 
 /// What the heuristics need from the language.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct Heuristics {
     pub(crate) counters: Vec<String>,
     pub(crate) copyright: Vec<String>,
@@ -104,19 +110,23 @@ impl Rules {
         let text = doc.text();
         let index = doc.lines();
         let (mut key, mut split) = (String::new(), String::new());
+        let site = self.corpus.as_ref().map(|c| c.site(doc.meta().host()));
+        let site = site.unwrap_or_default();
         // Blank lines neither count nor break a run, so they are not kept:
         // a page of blank lines costs no memory per line.
         let mut lines: Vec<(Range<usize>, Kind)> = index
             .iter()
             .enumerate()
             .filter_map(|(i, line)| {
-                let kind = self.line_kind(&text[line], &mut key, &mut split);
+                let kind =
+                    self.line_kind(&text[line], &mut key, &mut split, site);
                 (kind != Kind::Blank).then(|| (index.with_newline(i), kind))
             })
             .collect();
         keep_continuations(text, &mut lines);
         let mut wrapped = Vec::new();
-        self.page_rules(text, &mut lines, &mut key, &mut split, &mut wrapped);
+        let scratch = (&mut key, &mut split, site);
+        self.page_rules(text, &mut lines, scratch, &mut wrapped);
         let Some((model, threshold)) = self.model else { return lines };
         let unjudged = report.as_ref().is_some_and(|r| r.1);
         let threshold = if unjudged { f32::NEG_INFINITY } else { threshold };
@@ -159,8 +169,7 @@ impl Rules {
                 && self.page_rules(
                     text,
                     &mut lines,
-                    &mut key,
-                    &mut split,
+                    (&mut key, &mut split, site),
                     &mut wrapped,
                 );
             if !again {
@@ -188,12 +197,11 @@ impl Rules {
         &self,
         text: &str,
         lines: &mut [(Range<usize>, Kind)],
-        key: &mut String,
-        split: &mut String,
+        (key, split, site): (&mut String, &mut String, Site),
         wrapped: &mut Vec<Range<usize>>,
     ) -> bool {
         let before = std::mem::take(wrapped);
-        self.judge_wrapped_paragraphs(text, lines, key, split, wrapped);
+        self.judge_wrapped_paragraphs(text, lines, key, split, site, wrapped);
         let runs = self.heuristics.is_some() && mark_edge_runs(lines);
         runs || *wrapped != before
     }
@@ -221,6 +229,7 @@ impl Rules {
         lines: &mut [(Range<usize>, Kind)],
         key: &mut String,
         split: &mut String,
+        site: Site,
         wrapped: &mut Vec<Range<usize>>,
     ) {
         let mut kept: Vec<usize> = Vec::new();
@@ -252,7 +261,7 @@ impl Rules {
                         }
                         joined.push_str(&text[line.start..line.end]);
                     }
-                    let kind = self.line_kind(&joined, key, split);
+                    let kind = self.line_kind(&joined, key, split, site);
                     for &k in &kept {
                         lines[k].1 = kind;
                     }
@@ -339,12 +348,14 @@ impl Rules {
         blocks
     }
 
-    /// Classifies one line on its own.
+    /// Classifies one line on its own (and, for `boilerplate.corpus`, its
+    /// document's `site`).
     fn line_kind(
         &self,
         line: &str,
         key: &mut String,
         split: &mut String,
+        site: Site,
     ) -> Kind {
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -386,6 +397,14 @@ impl Rules {
             }
             if is_navigation(line) {
                 return Kind::Removed(NAVIGATION);
+            }
+        }
+        // Last: the known rules name what they find; this one finds what
+        // none of them knows (a pure function of the line and its site,
+        // so a second run decides the same).
+        if let Some(corpus) = &self.corpus {
+            if corpus.is_recurring(line, site) {
+                return Kind::Removed(CORPUS);
             }
         }
         if words >= PROSE_WORDS {

@@ -178,6 +178,11 @@ fn one(job: &Job, io: &IoArgs, line: &Line) -> Result<Done, String> {
             document = document.with_language(&code.text);
         }
     }
+    if let Some(name) = &io.url_field {
+        if let Some(url) = object.string(name)? {
+            document = document.with_url(&url.text);
+        }
+    }
     let blocks_field = match &io.blocks_field {
         Some(name) => match object.raw(name)? {
             None | Some(b"null") => None,

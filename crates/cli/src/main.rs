@@ -5,6 +5,7 @@
 mod blocks;
 mod explain;
 mod jsonl;
+mod learn;
 mod output;
 mod plain;
 mod position;
@@ -28,8 +29,8 @@ use textclean::{
 /// scraped pages (ads, comment forms, cookie banners) and repairs sentences
 /// (glued sentences, lost periods, hard-wrapped lines).
 ///
-/// Exit status: 0 done, 1 bad input, 2 bad usage, 3 the output could not
-/// be written. A run that fails leaves a file output (-o, --skip-bad) as it
+/// Exit status: 0 done, 1 bad input, 2 bad usage (including a bad --config
+/// or --model file), 3 the output could not be written. A run that fails leaves a file output (-o, --skip-bad) as it
 /// was: results are written beside it and put in place only when the whole
 /// run succeeded. A reader of standard output or standard error that stops
 /// early (`| head`) ends the run quietly, with status 0, or 3 if a file
@@ -56,8 +57,24 @@ enum Command {
     ///   textclean clean --preset pdf --stats book.txt -o book.clean.txt
     ///   textclean clean --jsonl --field body --skip-bad bad.jsonl corpus.jsonl
     ///   textclean clean --jsonl --lang auto --lang-field lang corpus.jsonl
+    ///   textclean clean --jsonl --model site.model --url-field url corpus.jsonl
     #[command(verbatim_doc_comment)]
     Clean(CleanArgs),
+    /// Learn a corpus model: the lines that recur across many documents.
+    ///
+    /// Counts, in one pass with bounded memory (--memory), how many
+    /// documents hold each line (case, digits and punctuation folded), in
+    /// the whole corpus and, with --url-field, per site (the host of each
+    /// record's URL); `clean --model` then removes the lines on at least
+    /// half of their site's documents (sites of 3 or more), or on 10% of
+    /// all documents and 10 or more (rule `boilerplate.corpus`). Each input
+    /// file is one document; with --jsonl, each line is one.
+    ///
+    /// Examples:
+    ///   textclean learn --jsonl --url-field url -o site.model crawl.jsonl
+    ///   textclean learn -o site.model pages/*.txt
+    #[command(verbatim_doc_comment)]
+    Learn(LearnArgs),
     /// Split documents into sentences.
     ///
     /// Prints each sentence on its own line. With --jsonl, adds a
@@ -95,8 +112,45 @@ struct CleanArgs {
     /// Print the changes per rule and the throughput on standard error.
     #[arg(long)]
     stats: bool,
+    /// A corpus model made by `textclean learn`, for the boilerplate stage
+    /// (rule `boilerplate.corpus`): lines that recur on many pages of their
+    /// site (name each record's URL with --url-field) or of the corpus are
+    /// removed. A file that is not a model, or is damaged, is bad usage
+    /// (exit 2).
+    #[arg(long, value_name = "FILE")]
+    model: Option<PathBuf>,
     #[command(flatten)]
     io: IoArgs,
+}
+
+#[derive(Args, Debug)]
+struct LearnArgs {
+    /// Read JSON Lines: one document per line, a JSON object.
+    #[arg(long)]
+    jsonl: bool,
+    /// With --jsonl, the field that holds the text.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    field: String,
+    /// With --jsonl, the field that holds each document's URL: its host is
+    /// the site whose lines are counted apart. A line without it, or with
+    /// null, counts for the whole corpus only.
+    #[arg(long, value_name = "NAME", requires = "jsonl")]
+    url_field: Option<String>,
+    /// With --jsonl, write lines that are not valid JSON objects with the
+    /// text field to FILE, untouched, and go on (otherwise they stop the run
+    /// with exit status 1).
+    #[arg(long, value_name = "FILE", requires = "jsonl")]
+    skip_bad: Option<PathBuf>,
+    /// The most memory the counts take, in MiB; beyond it the rarest lines
+    /// are forgotten (counts may then fall short, never over).
+    #[arg(long, value_name = "MIB", default_value_t = 128)]
+    memory: usize,
+    /// Where to write the model; replaced only when the run succeeds.
+    #[arg(short, long, value_name = "MODEL")]
+    output: PathBuf,
+    /// Input files; `-` or none reads standard input.
+    #[arg(value_name = "FILE")]
+    inputs: Vec<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -117,6 +171,11 @@ struct IoArgs {
     /// with no pack also takes --lang's.
     #[arg(long, value_name = "NAME", requires = "jsonl")]
     lang_field: Option<String>,
+    /// With --jsonl, the field that holds each document's URL (its host
+    /// names the site for --model); a line without it, or with null, has
+    /// none.
+    #[arg(long, value_name = "NAME", requires = "jsonl")]
+    url_field: Option<String>,
     /// With --jsonl, the field that holds each document's block attributes:
     /// an array of {"start", "end" (character offsets of the text), "kind"
     /// (heading, paragraph, list_item, table_cell, code, quote, caption),
@@ -238,6 +297,7 @@ fn main() -> ExitCode {
     let writes_files = match &cli.command {
         Command::Clean(args) => args.io.writes_files(),
         Command::Split(args) => args.io.writes_files(),
+        Command::Learn(_) => true,
     };
     match run(cli) {
         Ok(()) | Err(Failure::Closed) => ExitCode::SUCCESS,
@@ -269,6 +329,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if let Some(lang) = &args.io.lang {
                 config.language = Some(lang.clone());
             }
+            if let Some(model) = &args.model {
+                use_model(&mut config, model)?;
+            }
             let pipeline = Pipeline::from_config(&config).map_err(usage)?;
             let record = match (args.explain, args.stats) {
                 (true, _) => Record::Changes,
@@ -287,13 +350,23 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let splitter = Box::new(Splitter::new(args.io.lang.as_deref()));
             (Job::Split { splitter, field: args.sentences_field }, args.io)
         }
+        Command::Learn(args) => {
+            let inputs = if args.inputs.is_empty() {
+                vec![PathBuf::from("-")]
+            } else {
+                args.inputs.clone()
+            };
+            let output = Some(args.output.clone());
+            check_paths(&output, &args.skip_bad, &inputs)?;
+            return learn::run(&args, &inputs);
+        }
     };
     let inputs = if io.inputs.is_empty() {
         vec![PathBuf::from("-")]
     } else {
         io.inputs.clone()
     };
-    check_paths(&io, &inputs)?;
+    check_paths(&io.output, &io.skip_bad, &inputs)?;
     let out = match &io.output {
         Some(path) => output::Output::file(path)?,
         None => output::Output::stdout(),
@@ -313,13 +386,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
 /// Refuses, before anything is opened for writing, a run that would
 /// overwrite one of its own inputs (or write its output and its bad lines
 /// to one file), and one whose inputs cannot all be found.
-fn check_paths(io: &IoArgs, inputs: &[PathBuf]) -> Result<(), Failure> {
+fn check_paths(
+    output: &Option<PathBuf>,
+    skip_bad: &Option<PathBuf>,
+    inputs: &[PathBuf],
+) -> Result<(), Failure> {
     let files: Vec<&Path> = inputs
         .iter()
         .map(PathBuf::as_path)
         .filter(|p| p.as_os_str() != "-")
         .collect();
-    let writes = [("-o", &io.output), ("--skip-bad", &io.skip_bad)];
+    let writes = [("-o", output), ("--skip-bad", skip_bad)];
     for (flag, target) in writes {
         let Some(target) = target else { continue };
         if let Some(input) =
@@ -332,7 +409,7 @@ fn check_paths(io: &IoArgs, inputs: &[PathBuf]) -> Result<(), Failure> {
             )));
         }
     }
-    if let (Some(out), Some(bad)) = (&io.output, &io.skip_bad) {
+    if let (Some(out), Some(bad)) = (output, skip_bad) {
         if output::same_file(out, bad) {
             return Err(Failure::Usage(format!(
                 "-o and --skip-bad name the same file ({}): give two files",
@@ -357,6 +434,28 @@ fn check_paths(io: &IoArgs, inputs: &[PathBuf]) -> Result<(), Failure> {
             }
         }
     }
+    Ok(())
+}
+
+/// Gives the configuration's boilerplate stage the corpus model at `path`
+/// (which the stage loads when the pipeline is built).
+fn use_model(config: &mut Config, path: &Path) -> Result<(), Failure> {
+    let Some(stage) =
+        config.stages.iter_mut().find(|s| s.kind == "boilerplate")
+    else {
+        return Err(Failure::Usage(format!(
+            "--model {}: the pipeline has no boilerplate stage to use it \
+             (use the web or boilerplate preset, or a configuration with one)",
+            path.display()
+        )));
+    };
+    let Some(name) = path.to_str() else {
+        return Err(Failure::Usage(format!(
+            "--model {}: the file name is not UTF-8: rename it",
+            path.display()
+        )));
+    };
+    stage.options.insert("corpus_model".to_owned(), name.into());
     Ok(())
 }
 

@@ -491,3 +491,196 @@ fn blocks_field_carries_block_attributes_through_cleaning() {
         stderr(&bad)
     );
 }
+
+/// A crawl of three sites: each page of `shop.example` has the site's
+/// header and footer around its own text; two of its pages also share a
+/// caption; the other sites have their own templates.
+fn crawl() -> String {
+    let mut lines = Vec::new();
+    let things = ["kettle", "lamp", "chair", "rug", "clock", "vase"];
+    for (i, thing) in things.iter().enumerate() {
+        let mut text = format!(
+            "Maple & Tin Homewares\nFree delivery on orders over 40 pounds\n\n\
+             The {thing} we sell this week was made by hand in a small \
+             workshop, and each one is a little different from the next.\n\n"
+        );
+        if i < 2 {
+            text.push_str("Photographed in our Leeds studio\n");
+        }
+        text.push_str("Maple & Tin Ltd, registered in England.\n");
+        let url = format!("https://www.shop.example/item/{thing}");
+        lines.push(serde_json::json!({"url": url, "text": text}));
+        let other = format!(
+            "Weekly Allotment\nIn week {i} the {thing}-shaped squash grew \
+             again, and we wrote about it at length for our readers.\n"
+        );
+        let url = format!("https://allotment.example/{i}");
+        lines.push(serde_json::json!({"url": url, "text": other}));
+    }
+    lines.push(
+        serde_json::json!({"text": "No URL here.\nMaple & Tin Homewares\n"}),
+    );
+    let mut out = String::new();
+    for line in lines {
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn learn_then_clean_with_the_model_removes_a_sites_template() {
+    let dir = scratch("learn");
+    let corpus = dir.join("crawl.jsonl");
+    std::fs::write(&corpus, crawl()).unwrap();
+    let model = dir.join("site.model");
+    let (corpus, model) = (corpus.to_str().unwrap(), model.to_str().unwrap());
+    let output = textclean(
+        &["learn", "--jsonl", "--url-field", "url", "-o", model, corpus],
+        b"",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("from 13 document(s)"),
+        "{}",
+        stderr(&output)
+    );
+    let output = textclean(
+        &[
+            "clean",
+            "--jsonl",
+            "--model",
+            model,
+            "--url-field",
+            "url",
+            "--explain",
+            corpus,
+        ],
+        b"",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let records: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 13);
+    let corpus_rule = |r: &serde_json::Value| -> Vec<String> {
+        r["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["rule"] == "boilerplate.corpus")
+            .map(|c| c["original"].as_str().unwrap().trim_end().to_owned())
+            .collect()
+    };
+    // The first shop page: its template goes, its text and the caption
+    // that only two of six pages have stay.
+    let first = &records[0];
+    let text = first["text"].as_str().unwrap();
+    assert_eq!(
+        corpus_rule(first),
+        [
+            "Maple & Tin Homewares",
+            "Free delivery on orders over 40 pounds",
+            "Maple & Tin Ltd, registered in England."
+        ]
+    );
+    assert!(text.contains("The kettle we sell"), "{text}");
+    assert!(text.contains("Photographed in our Leeds studio"), "{text}");
+    // The other site's header goes on its own pages.
+    assert_eq!(corpus_rule(&records[1]), ["Weekly Allotment"]);
+    // A record without a URL keeps the shop's header: it recurs on one
+    // site, not on a tenth of all documents and ten of them.
+    assert!(corpus_rule(&records[12]).is_empty());
+    // Without --url-field nothing is per site.
+    let output =
+        textclean(&["clean", "--jsonl", "--model", model, corpus], b"");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("Maple & Tin Homewares"));
+}
+
+#[test]
+fn learn_reads_plain_files_and_handles_bad_lines_as_clean_does() {
+    let dir = scratch("learn-bad");
+    let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
+    std::fs::write(&a, "Shared line\nOwn line one\n").unwrap();
+    std::fs::write(&b, "Shared line\nOwn line two\n").unwrap();
+    let model = dir.join("plain.model");
+    let args = ["learn", "-o", model.to_str().unwrap()];
+    let files = [a.to_str().unwrap(), b.to_str().unwrap()];
+    let output = textclean(&[&args[..], &files[..]].concat(), b"");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("from 2 document(s): 1 recurring"));
+    let model_arg = model.to_str().unwrap();
+    let input = b"{\"text\":\"a\"}\nnot json\n{\"body\":\"b\"}\n";
+    let output = textclean(&["learn", "--jsonl", "-o", model_arg], input);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("line 2"), "{}", stderr(&output));
+    // The failed run left the earlier model as it was.
+    assert!(
+        std::fs::read(&model)
+            .unwrap()
+            .starts_with(b"textclean corpus model\n")
+    );
+    let bad = dir.join("bad.jsonl");
+    let output = textclean(
+        &[
+            "learn",
+            "--jsonl",
+            "--skip-bad",
+            bad.to_str().unwrap(),
+            "-o",
+            model_arg,
+        ],
+        input,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read_to_string(&bad).unwrap(),
+        "not json\n{\"body\":\"b\"}\n"
+    );
+    let output = textclean(&["learn", "--jsonl"], input);
+    assert_eq!(output.status.code(), Some(2), "-o is required");
+}
+
+#[test]
+fn a_bad_model_file_is_bad_usage_naming_the_file() {
+    let dir = scratch("bad-model");
+    let page = data("article.txt");
+    let page = page.to_str().unwrap();
+    let cases: [(&str, &[u8], &str); 3] = [
+        ("text.model", b"just some text\n", "not a textclean corpus model"),
+        ("cut.model", b"textclean corpus model\n\0\x01\0", "cut short"),
+        ("future.model", b"textclean corpus model\n\0\x09\0\0\0", "version 9"),
+    ];
+    for (name, bytes, says) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let output = textclean(
+            &["clean", "--model", path.to_str().unwrap(), page],
+            b"",
+        );
+        assert_eq!(output.status.code(), Some(2), "{name}");
+        let message = stderr(&output);
+        assert!(message.contains(name) && message.contains(says), "{message}");
+        assert!(stdout(&output).is_empty());
+    }
+    let missing = dir.join("missing.model");
+    let output =
+        textclean(&["clean", "--model", missing.to_str().unwrap(), page], b"");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("missing.model: cannot read it"));
+    let output = textclean(
+        &[
+            "clean",
+            "--preset",
+            "unicode",
+            "--model",
+            missing.to_str().unwrap(),
+            page,
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("no boilerplate stage"));
+}
