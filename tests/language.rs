@@ -174,3 +174,67 @@ fn a_user_pack_serves_documents_in_its_language() {
     let report = pipeline.run_document(&tagged, Record::Nothing);
     assert!(report.text.contains("nightIt"), "{}", report.text);
 }
+
+/// A real page in `code` (see `tests/data/README.md`).
+fn real_page(code: &str) -> String {
+    let path = format!(
+        "{}/tests/data/debian-reference-ch01.{code}.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// The page's lines of prose (ten words or more, ending a sentence) that
+/// `cleaned` still holds (spacing aside: sentence repair may settle it), of
+/// all of them.
+fn prose_kept(page: &str, cleaned: &str) -> (usize, usize) {
+    let squeeze = |l: &str| l.split_whitespace().collect::<String>();
+    let kept: std::collections::HashSet<String> =
+        cleaned.lines().map(squeeze).collect();
+    let prose: Vec<&str> = page
+        .lines()
+        .filter(|l| l.split_whitespace().count() >= 10)
+        .filter(|l| {
+            l.trim_end_matches(['»', '“', '"', ')'])
+                .trim_end()
+                .ends_with(['.', '!', '?'])
+        })
+        .collect();
+    (prose.iter().filter(|l| kept.contains(&squeeze(l))).count(), prose.len())
+}
+
+#[test]
+fn real_pages_keep_their_prose_with_their_own_pack() {
+    for code in ["de", "es", "fr"] {
+        let page = real_page(code);
+        let own = Pipeline::from_toml(&format!(
+            "preset = \"web\"\nlanguage = \"{code}\"\n"
+        ))
+        .unwrap()
+        .clean(&page)
+        .into_owned();
+        let auto =
+            Pipeline::from_toml("preset = \"web\"\nlanguage = \"auto\"\n")
+                .unwrap()
+                .clean(&page)
+                .into_owned();
+        assert_eq!(auto, own, "{code}: auto detects the page's language");
+        let (kept, prose) = prose_kept(&page, &own);
+        assert!(prose >= 20, "{code}: {prose} lines of prose");
+        assert!(kept * 10 >= prose * 9, "{code}: kept {kept} of {prose}");
+        // The navigation footer (the previous and the next chapter) goes.
+        let footer: Vec<&str> = page.lines().rev().take(2).collect();
+        for line in footer {
+            assert!(!own.lines().any(|l| l == line), "{code}: {line:?} kept");
+        }
+        // Read with English stopwords, the same prose looks like a list of
+        // names: the pack is what keeps it.
+        let english =
+            Pipeline::from_toml("preset = \"web\"\nlanguage = \"en\"\n")
+                .unwrap()
+                .clean(&page)
+                .into_owned();
+        let (kept_as_english, _) = prose_kept(&page, &english);
+        assert!(kept_as_english < kept, "{code}: {kept_as_english} vs {kept}");
+    }
+}

@@ -9,6 +9,8 @@
 
 use textclean_core::LanguagePack;
 
+use crate::line::Quotes;
+
 /// A block of at least this many words may have lost its final period,
 /// which sentence repair puts back: such a block ending in a letter or a
 /// digit counts as ending a sentence, so that a second run reads it as the
@@ -60,7 +62,8 @@ pub(crate) struct Own {
     pub(crate) commas: f32,
     /// Holds a URL, an e-mail address, a handle or a hashtag.
     pub(crate) link: bool,
-    /// Holds a menu separator (`|` `·` `»` `›` `•`).
+    /// Holds a menu separator (`|` `·` `»` `›` `•`; not guillemets used as
+    /// quotes, see [`Quotes`]).
     pub(crate) separator: bool,
     /// Holds a price or currency sign.
     pub(crate) currency: bool,
@@ -121,6 +124,7 @@ impl Own {
             (0usize, 0usize, 0usize, 0usize, 0usize);
         let (mut commas, mut word_chars) = (0, 0usize);
         let mut word_start: Option<usize> = None;
+        let quotes = Quotes::of(text);
         // A word glued to the next sentence (`endThe`) counts as the words
         // sentence repair will make of it.
         let mut end_word = |start: usize, end: usize, words: &mut usize| {
@@ -163,7 +167,9 @@ impl Own {
                 }
                 match c {
                     ',' => commas += 1,
-                    '|' | '·' | '»' | '›' | '•' | '«' | '‹' => {
+                    '|' | '·' | '»' | '›' | '•' | '«' | '‹'
+                        if quotes.separates(c) =>
+                    {
                         own.separator = true;
                     }
                     '$' | '€' | '£' | '¥' | '₹' => own.currency = true,
@@ -391,6 +397,11 @@ mod tests {
         assert!(!item.ends_sentence);
         assert_eq!(item.words, 2.0);
         assert_eq!(item.capitalized, 1.0);
+        // Guillemets quote in French and German prose; one way, they
+        // separate a breadcrumb.
+        assert!(!own("Il a dit « oui » hier soir.").separator);
+        assert!(!own("Er las »Das Shell-Skript« zu Ende.").separator);
+        assert!(own("Accueil » Actualités » Sport").separator);
     }
 
     #[test]

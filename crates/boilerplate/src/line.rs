@@ -158,6 +158,37 @@ fn is_strong_separator(c: char) -> bool {
     matches!(c, '|' | '»' | '«' | '›' | '‹' | '•' | '·' | '∙' | '¦')
 }
 
+/// The guillemets a line uses as quotation marks, which then separate no
+/// menu items: both the opening and the closing one stand in it (French
+/// `« … »`, German `»…«`, and the single `‹ … ›`), where a breadcrumb
+/// points one way only (`Home » News » Sport`).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Quotes {
+    double: bool,
+    single: bool,
+}
+
+impl Quotes {
+    pub(crate) fn of(line: &str) -> Quotes {
+        if line.is_ascii() {
+            return Quotes::default();
+        }
+        Quotes {
+            double: line.contains('«') && line.contains('»'),
+            single: line.contains('‹') && line.contains('›'),
+        }
+    }
+
+    /// Whether `c` separates menu items on its own in this line.
+    pub(crate) fn separates(self, c: char) -> bool {
+        match c {
+            '«' | '»' => !self.double,
+            '‹' | '›' => !self.single,
+            _ => is_strong_separator(c),
+        }
+    }
+}
+
 /// True for characters that separate menu items when spaced: ` / `, ` > `.
 /// Dashes are not among them: prose uses spaced dashes.
 fn is_spaced_separator(c: char) -> bool {
@@ -198,6 +229,7 @@ pub(crate) fn is_navigation(line: &str) -> bool {
     let mut numeric_items = 0;
     let mut start = 0;
     let mut prev: Option<char> = None;
+    let quotes = Quotes::of(line);
     let mut chars = line.char_indices().peekable();
     let mut item_ok = |item: &str| -> bool {
         let item = item.trim();
@@ -223,7 +255,7 @@ pub(crate) fn is_navigation(line: &str) -> bool {
     };
     while let Some((at, c)) = chars.next() {
         let next = chars.peek().map(|&(_, c)| c);
-        let split = is_strong_separator(c)
+        let split = quotes.separates(c)
             || (is_spaced_separator(c)
                 && prev.is_some_and(char::is_whitespace)
                 && next.is_some_and(char::is_whitespace));
@@ -318,7 +350,11 @@ fn cue_in_line(line: &str, cue: &str) -> usize {
 /// run into the notice without a space (`nowCopyright`), or eight words or
 /// more in any case; never a list of links (`Home | About`).
 fn prose_before(before: &str) -> bool {
-    if before.contains(['|', '·', '•', '»']) {
+    let quotes = Quotes::of(before);
+    if before
+        .chars()
+        .any(|c| matches!(c, '|' | '·' | '•' | '»') && quotes.separates(c))
+    {
         return false;
     }
     let words = count_words(before);
@@ -421,6 +457,15 @@ mod tests {
             ("Length 7 / 177mm | Diameter 10mm | $14.00", false),
             ("Home | Blog | 2024", true),
             ("Home > Shop > Shoes", true),
+            ("Accueil » Actualités » Sport", true),
+            // Guillemets both ways are quotation marks, in French and
+            // German prose.
+            (
+                "Consultez Section 6.3.8, « Comment arrêter le système ».",
+                false,
+            ),
+            ("Lesen Sie »Das Shell-Skript« und »Die Konsole«.", false),
+            ("Voir « Liens » | « Tubes » | « Sockets »", true),
             ("Plain prose without any separators at all.", false),
             ("", false),
         ] {
