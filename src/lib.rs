@@ -70,8 +70,8 @@ pub use registry::{Registry, Settings};
 pub use textclean_boilerplate as boilerplate;
 pub use textclean_core::{
     Block, BlockKind, Change, CharIndex, Doc, Document, Edits, Error,
-    ErrorKind, LanguageLists, LanguagePack, Lines, Meta, Record, Rewritten,
-    SpanMap, Stage, Stats, replay,
+    ErrorKind, Judgement, LanguageLists, LanguagePack, Lines, Meta, Record,
+    Rewritten, SpanMap, Stage, Stats, replay,
 };
 pub use textclean_sentences as sentences;
 pub use textclean_unicode as unicode;

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use textclean_core::{
-    Block, Change, Doc, Document, Edits, LanguagePack, Lines, Record, SpanMap,
-    Stage, Stats,
+    Block, Change, Doc, Document, Edits, Judgement, LanguagePack, Lines,
+    Record, SpanMap, Stage, Stats,
 };
 
 use crate::{Config, Error, Layout, PipelineLanguage, Preset};
@@ -72,7 +72,7 @@ struct Step {
 /// let at = out.to_byte(5); // "cr\u{e8}me" starts at character 5
 /// assert_eq!(source.to_char(report.map.to_source(at)), 5);
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Report {
     /// The cleaned text.
     pub text: String,
@@ -88,6 +88,10 @@ pub struct Report {
     /// The document's block attributes, moved onto `text`; blocks whose
     /// text was removed are gone.
     pub blocks: Vec<Block>,
+    /// How stages that decide by score judged parts of the input, spans in
+    /// the original input: filled by [`Pipeline::run_judged`], empty
+    /// otherwise.
+    pub judgements: Vec<Judgement>,
 }
 
 /// The buffers one thread's runs write into, lent to each stage in turn.
@@ -256,8 +260,44 @@ impl Pipeline {
         document: &Document<'_>,
         record: Record,
     ) -> Report {
+        self.run_with(document, record, false)
+    }
+
+    /// Like [`run_document`](Self::run_document), and also gives how each
+    /// stage that decides by score judged the text it saw
+    /// ([`Stage::judge`]: the boilerplate stage's blocks), spans in the
+    /// original input. What to read when tuning a strictness.
+    ///
+    /// ```
+    /// use textclean::{Document, Pipeline, Record};
+    /// let prose = "The river rose overnight and the town's main street was \
+    ///              under water by dawn, as it was in the spring of 1998.";
+    /// let page = format!("Our town\n\n{}\n\nMore stories\nFloods close the school\n", [prose; 6].join("\n\n"));
+    /// let report = Pipeline::default().run_judged(&Document::new(&page), Record::Nothing);
+    /// let block = &report.judgements[1];
+    /// assert_eq!(block.rule, "boilerplate.block");
+    /// assert_eq!(&page[block.span.clone()], format!("{prose}\n"));
+    /// assert!(!block.removed && block.score.is_finite());
+    /// ```
+    pub fn run_judged(
+        &self,
+        document: &Document<'_>,
+        record: Record,
+    ) -> Report {
+        self.run_with(document, record, true)
+    }
+
+    fn run_with(
+        &self,
+        document: &Document<'_>,
+        record: Record,
+        judge: bool,
+    ) -> Report {
         with_buffers(|buffers| {
-            let mut sink = Sink::new(record, !document.blocks.is_empty());
+            // Judgements are moved onto the input through the span maps.
+            let track = judge || !document.blocks.is_empty();
+            let mut sink = Sink::new(record, track);
+            sink.judge = judge;
             sink.blocks.clone_from(&document.blocks);
             let text = self.pass(document, buffers, &mut sink);
             let input = document.text;
@@ -270,6 +310,7 @@ impl Pipeline {
                 stats: sink.stats,
                 map: sink.map,
                 blocks: sink.blocks,
+                judgements: sink.judgements,
             }
         })
     }
@@ -325,6 +366,15 @@ impl Pipeline {
             if sink.track {
                 edits = edits.track_map();
             }
+            if sink.judge {
+                let before = &sink.map;
+                sink.judgements.extend(stage.judge(&doc).into_iter().map(
+                    |j| Judgement {
+                        span: before.to_source_range(j.span.clone()),
+                        ..j
+                    },
+                ));
+            }
             stage.rewrite(&doc, &mut edits);
             buffers.lines = doc.into_lines();
             let (done, unused) = edits.finish_reclaiming();
@@ -370,6 +420,9 @@ struct Sink {
     stats: Stats,
     map: SpanMap,
     blocks: Vec<Block>,
+    /// Whether stages' judgements are asked for, and those given.
+    judge: bool,
+    judgements: Vec<Judgement>,
 }
 
 impl Sink {
@@ -381,6 +434,8 @@ impl Sink {
             stats: Stats::default(),
             map: SpanMap::identity(),
             blocks: Vec::new(),
+            judge: false,
+            judgements: Vec::new(),
         }
     }
 
@@ -407,7 +462,7 @@ impl Sink {
             end = end.max(span.end);
             !block.span.is_empty()
         });
-        if self.record == Record::Changes {
+        if self.record == Record::Changes || self.judge {
             self.map = self.map.then(&map);
         }
     }

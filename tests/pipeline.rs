@@ -404,3 +404,30 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn judgements_have_spans_in_the_original_input() {
+    // The Unicode stage shortens the text before the boilerplate stage
+    // judges it: the blocks' spans are still the original's.
+    let prose = "The river rose overnight and the town\u{2019}s main street \
+                 was under water by dawn, as it was in the spring of 1998.";
+    let page = format!(
+        "Caf\u{c3}\u{a9}&nbsp;news\n\n{}\n\nMore stories\nFloods close the school\n",
+        [prose; 6].join("\n\n")
+    );
+    let report = textclean::Pipeline::default().run_judged(
+        &textclean::Document::new(&page),
+        textclean::Record::Nothing,
+    );
+    assert!(report.judgements.len() >= 8);
+    let texts: Vec<&str> =
+        report.judgements.iter().map(|j| &page[j.span.clone()]).collect();
+    assert_eq!(texts[0], "Caf\u{c3}\u{a9}&nbsp;news\n");
+    assert_eq!(texts.iter().filter(|t| t.trim_end() == prose).count(), 6);
+    assert!(report.judgements.iter().all(|j| j.rule == "boilerplate.block"));
+    // Without asking, no judgements, and the same text.
+    let plain =
+        textclean::Pipeline::default().run(&page, textclean::Record::Nothing);
+    assert!(plain.judgements.is_empty());
+    assert_eq!(plain.text, report.text);
+}

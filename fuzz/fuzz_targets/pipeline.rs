@@ -10,7 +10,8 @@
 //! changed; cleaning is idempotent ("cleaning twice gives what cleaning
 //! once gave"); naming the default language changes nothing; and with
 //! block attributes, the blocks come back in order, apart, in bounds and
-//! on char boundaries, and that run's report replays too.
+//! on char boundaries, and that run's report replays too; judgements
+//! (`run_judged`) come in order, in bounds and on char boundaries.
 #![no_main]
 
 use std::sync::LazyLock;
@@ -137,6 +138,25 @@ fn check(built: &Built, input: &str) {
         "{what}: a document in `en` is cleaned otherwise than one in no \
          language"
     );
+
+    // Judgements come in text order, in bounds of the input, on char
+    // boundaries, and asking for them changes nothing.
+    let judged = pipeline.run_judged(&Document::new(input), Record::Nothing);
+    assert_eq!(judged.text, once, "{what}: judging changes the text");
+    let mut start = 0;
+    for (i, j) in judged.judgements.iter().enumerate() {
+        let span = &j.span;
+        assert!(
+            span.start >= start
+                && span.start <= span.end
+                && span.end <= input.len()
+                && input.is_char_boundary(span.start)
+                && input.is_char_boundary(span.end),
+            "{what}: judgement {i} {span:?} is out of order, out of bounds \
+             or not on char boundaries of {input:?}"
+        );
+        start = span.start;
+    }
 
     // Block attributes follow their text.
     let blocks = blocks_of(input);

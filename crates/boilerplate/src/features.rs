@@ -237,6 +237,15 @@ impl Own {
 /// The number of features [`vector`] writes.
 pub(crate) const COUNT: usize = 17 + 2 * NEIGHBOURS * 4 + 6 + 5;
 
+/// [`names`], made once for the life of the program.
+pub(crate) fn static_names() -> &'static [&'static str] {
+    static NAMES: std::sync::OnceLock<Vec<&'static str>> =
+        std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        names().into_iter().map(String::leak).map(|s| &*s).collect()
+    })
+}
+
 /// The names of the features, in [`vector`]'s order (for the model file
 /// and for explain output).
 pub(crate) fn names() -> Vec<String> {

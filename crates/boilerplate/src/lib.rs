@@ -223,7 +223,8 @@ use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind,
 };
 use textclean_core::{
-    Doc, Edits, Error, ErrorKind, LanguagePack, Record, Rewritten, Stage,
+    Doc, Edits, Error, ErrorKind, Judgement, LanguagePack, Record, Rewritten,
+    Stage,
 };
 
 pub use corpus::{
@@ -542,6 +543,25 @@ fn block_model() -> &'static model::Model {
 impl Stage for BoilerplateRemover {
     fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
         self.inner.rules_for(doc).rewrite(doc, edits);
+    }
+
+    /// The block model's judgement of every block it saw
+    /// ([`block_scores`](Self::block_scores)), as `boilerplate.block`.
+    fn judge(&self, doc: &Doc<'_>) -> Vec<Judgement> {
+        let names = features::static_names();
+        let scores = self.inner.rules_for(doc).block_scores(doc, false);
+        scores
+            .into_iter()
+            .map(|b| Judgement {
+                stage: "boilerplate",
+                rule: page::BLOCK,
+                span: b.span,
+                score: b.score,
+                removed: b.removed,
+                kept_by: b.kept_by,
+                features: names.iter().copied().zip(b.features).collect(),
+            })
+            .collect()
     }
 
     fn name(&self) -> &'static str {

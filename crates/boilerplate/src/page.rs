@@ -569,6 +569,10 @@ pub struct BlockScore {
     pub features: Vec<f32>,
     /// Whether the model removed it.
     pub removed: bool,
+    /// The rule that kept it whatever its score, if one did: `prose` (it
+    /// reads as prose on its own), `between prose`, `headline` (the title
+    /// above the first paragraph), `short page` (too few blocks to judge).
+    pub kept_by: Option<&'static str>,
 }
 
 /// How many times the model judges a page at most: again after the page
@@ -613,15 +617,17 @@ pub(crate) fn judge_blocks(
     model: &Model,
     threshold: f32,
     blocks: &[Block],
-    mut scores: Option<&mut Vec<(f32, [f32; features::COUNT])>>,
+    mut scores: Option<&mut Vec<Scored>>,
 ) -> Vec<usize> {
     let n = blocks.len();
     if n < MIN_BLOCKS && threshold > f32::NEG_INFINITY {
         if let Some(s) = scores.as_deref_mut() {
             s.clear();
-            s.extend(
-                blocks.iter().map(|_| (f32::NAN, [f32::NAN; features::COUNT])),
-            );
+            s.extend(blocks.iter().map(|_| Scored {
+                score: f32::NAN,
+                features: [f32::NAN; features::COUNT],
+                kept_by: Some(KEPT_SHORT_PAGE),
+            }));
         }
         return Vec::new();
     }
@@ -640,7 +646,7 @@ pub(crate) fn judge_blocks(
     let mut memo = Memo::default();
     if let Some(s) = scores.as_deref_mut() {
         s.clear();
-        s.resize(n, (0.0, [0.0; features::COUNT]));
+        s.resize(n, Scored::default());
     }
     while let Some(b) = queue.pop_front() {
         queued[b] = false;
@@ -651,9 +657,16 @@ pub(crate) fn judge_blocks(
             |at: usize| at != none && blocks[at].own.is_protected();
         // A heading or a line between two paragraphs of prose is part of
         // the text they make.
-        let kept = blocks[b].own.is_protected()
-            || (protected(prev[b]) && protected(next[b]))
-            || is_headline(blocks, b, first_protected, &next);
+        let kept_by = if blocks[b].own.is_protected() {
+            Some(KEPT_PROSE)
+        } else if protected(prev[b]) && protected(next[b]) {
+            Some(KEPT_BETWEEN_PROSE)
+        } else if is_headline(blocks, b, first_protected, &next) {
+            Some(KEPT_HEADLINE)
+        } else {
+            None
+        };
+        let kept = kept_by.is_some();
         if kept && scores.is_none() {
             continue;
         }
@@ -661,7 +674,7 @@ pub(crate) fn judge_blocks(
         features::vector(&blocks[b].own, &context, &mut x);
         let score = memo.score(model, &x);
         if let Some(s) = scores.as_deref_mut() {
-            s[b] = (score, x);
+            s[b] = Scored { score, features: x, kept_by };
         }
         if kept || score >= threshold {
             continue;
@@ -731,20 +744,45 @@ impl Memo {
     }
 }
 
+/// One block's last judgement: its score, the features it was computed
+/// from, and the safety rule that kept it whatever the score, if one did.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Scored {
+    score: f32,
+    features: [f32; features::COUNT],
+    kept_by: Option<&'static str>,
+}
+
+impl Default for Scored {
+    fn default() -> Scored {
+        Scored { score: 0.0, features: [0.0; features::COUNT], kept_by: None }
+    }
+}
+
+/// Why a block was kept whatever its score: it reads as prose
+/// ([`Own::is_protected`]), it stands between two such blocks, it is the
+/// headline above the first of them, or the page has too few blocks to be
+/// judged ([`MIN_BLOCKS`]).
+pub(crate) const KEPT_PROSE: &str = "prose";
+pub(crate) const KEPT_BETWEEN_PROSE: &str = "between prose";
+pub(crate) const KEPT_HEADLINE: &str = "headline";
+pub(crate) const KEPT_SHORT_PAGE: &str = "short page";
+
 /// The report of `block` of `lines`, with its last score and features.
 fn block_score(
     lines: &[(Range<usize>, Kind)],
     block: &Block,
-    (score, features): &(f32, [f32; features::COUNT]),
+    scored: &Scored,
     removed: bool,
 ) -> BlockScore {
     let first = &lines[block.lines.start].0;
     let last = &lines[block.lines.end - 1].0;
     BlockScore {
         span: first.start..last.end,
-        score: *score,
-        features: features.to_vec(),
+        score: scored.score,
+        features: scored.features.to_vec(),
         removed,
+        kept_by: scored.kept_by,
     }
 }
 

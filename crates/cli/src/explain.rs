@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use textclean::Change;
+use textclean::{Change, Judgement};
 
 use crate::position::line_columns;
 
@@ -40,6 +40,38 @@ pub fn render(name: &str, input: &str, changes: &[Change]) -> String {
             change.rule,
             original(change, input),
             change.replacement,
+        );
+    }
+    out
+}
+
+/// The plain-mode report of how stages scored parts of one document
+/// (`--scores`): a line `NAME:LINE:COLUMN: RULE score S VERDICT "TEXT"`
+/// per judgement, the verdict `removed`, `kept` or `kept (RULE)` when a
+/// safety rule kept it whatever its score, the text cut to its first line
+/// and 60 characters.
+pub fn render_scores(
+    name: &str,
+    input: &str,
+    judgements: &[Judgement],
+) -> String {
+    let starts: Vec<usize> = judgements.iter().map(|j| j.span.start).collect();
+    let positions = line_columns(input, &starts);
+    let mut out = String::new();
+    for (j, at) in judgements.iter().zip(positions) {
+        let text = input.get(j.span.clone()).unwrap_or("");
+        let first = text.lines().next().unwrap_or("");
+        let shown: String = first.chars().take(60).collect();
+        let cut = if shown.len() < text.trim_end().len() { "…" } else { "" };
+        let verdict = match (j.removed, j.kept_by) {
+            (true, _) => "removed".to_owned(),
+            (false, Some(rule)) => format!("kept ({rule})"),
+            (false, None) => "kept".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "{name}:{}:{}: {:<24} score {:>6.2} {verdict:<20} {:?}{cut}",
+            at.line, at.column, j.rule, j.score, shown,
         );
     }
     out

@@ -200,7 +200,9 @@ fn one(job: &Job, io: &IoArgs, line: &Line) -> Result<Done, String> {
     let mut replace = Vec::new();
     let mut append = Vec::new();
     match job {
-        Job::Clean { pipeline, record, changes_field, .. } => {
+        Job::Clean {
+            pipeline, record, changes_field, scores_field, ..
+        } => {
             if *record == Record::Changes {
                 refuse_to_overwrite(
                     &object,
@@ -208,7 +210,37 @@ fn one(job: &Job, io: &IoArgs, line: &Line) -> Result<Done, String> {
                     "--changes-field",
                 )?;
             }
-            let report = pipeline.run_document(&document, *record);
+            if let Some(name) = scores_field {
+                refuse_to_overwrite(&object, name, "--scores-field")?;
+            }
+            let report = match scores_field {
+                Some(_) => pipeline.run_judged(&document, *record),
+                None => pipeline.run_document(&document, *record),
+            };
+            if let Some(name) = scores_field {
+                let scores: Vec<Value> = report
+                    .judgements
+                    .iter()
+                    .map(|j| {
+                        let features: serde_json::Map<String, Value> = j
+                            .features
+                            .iter()
+                            .map(|&(n, v)| (n.to_owned(), short(v)))
+                            .collect();
+                        json!({
+                            "stage": j.stage,
+                            "rule": j.rule,
+                            "start": j.span.start,
+                            "end": j.span.end,
+                            "score": short(j.score),
+                            "removed": j.removed,
+                            "kept_by": j.kept_by,
+                            "features": features,
+                        })
+                    })
+                    .collect();
+                append.push((name.as_str(), to_json(&scores)));
+            }
             if *record == Record::Changes {
                 let changes: Vec<Value> = report
                     .changes
@@ -262,4 +294,14 @@ fn refuse_to_overwrite(
 fn to_json(value: &impl serde::Serialize) -> Vec<u8> {
     // Strings, numbers, arrays and objects always serialise.
     serde_json::to_vec(value).unwrap_or_default()
+}
+
+/// `v` as JSON in its shortest form (`0.35`, not `0.3499999940395355`);
+/// NaN, which JSON has not, as null.
+fn short(v: f32) -> Value {
+    v.to_string()
+        .parse::<f64>()
+        .ok()
+        .and_then(serde_json::Number::from_f64)
+        .map_or(Value::Null, Value::Number)
 }

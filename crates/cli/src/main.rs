@@ -109,6 +109,16 @@ struct CleanArgs {
     /// already has it is bad input: nothing of the input is overwritten).
     #[arg(long, value_name = "NAME", default_value = "changes")]
     changes_field: String,
+    /// With --explain, also report how the block model scored each block
+    /// (`boilerplate.block`): its score (log-odds of main content; below
+    /// the strictness's threshold it is removed) and whether it went; with
+    /// --jsonl, in a `scores` array (start, end, rule, score, removed,
+    /// features), NaN scores (pages too short to judge) as null.
+    #[arg(long, requires = "explain")]
+    scores: bool,
+    /// With --jsonl --explain --scores, the field to add the scores in.
+    #[arg(long, value_name = "NAME", default_value = "scores")]
+    scores_field: String,
     /// Print the changes per rule and the throughput on standard error.
     #[arg(long)]
     stats: bool,
@@ -250,6 +260,8 @@ enum Job {
         stats: bool,
         /// Where --jsonl --explain puts the changes.
         changes_field: String,
+        /// With --scores, where --jsonl puts them.
+        scores_field: Option<String>,
     },
     Split {
         splitter: Box<Splitter>,
@@ -343,6 +355,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 record,
                 stats: args.stats,
                 changes_field: args.changes_field,
+                scores_field: args.scores.then_some(args.scores_field),
             };
             (job, args.io)
         }

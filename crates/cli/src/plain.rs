@@ -80,13 +80,20 @@ struct Done {
 /// Processes one document.
 fn one(job: &Job, path: &std::path::Path, text: &str) -> Done {
     match job {
-        Job::Clean { pipeline, record, .. } => {
-            let report = pipeline.run(text, *record);
-            let explanation = if *record == Record::Changes {
-                explain::render(&display(path), text, &report.changes)
+        Job::Clean { pipeline, record, scores_field, .. } => {
+            let document = Document::new(text);
+            let report = if scores_field.is_some() {
+                pipeline.run_judged(&document, *record)
             } else {
-                String::new()
+                pipeline.run_document(&document, *record)
             };
+            let mut explanation = String::new();
+            if *record == Record::Changes {
+                let name = display(path);
+                explanation = explain::render(&name, text, &report.changes);
+                explanation +=
+                    &explain::render_scores(&name, text, &report.judgements);
+            }
             Done { output: report.text, explanation, stats: report.stats }
         }
         Job::Split { splitter, .. } => {

@@ -100,6 +100,61 @@ fn explain_in_jsonl_adds_changes() {
     assert_eq!(changes[0]["original"], "\u{a0}");
 }
 
+/// A page long enough for the block model: a menu, six paragraphs, links.
+fn judged_page() -> String {
+    let prose = "The river rose overnight and the town's main street was \
+                 under water by dawn, as it was in the spring of 1998.";
+    format!(
+        "Our town\nSubscribe\n\n{}\n\nMore stories\nFloods close the school\n",
+        [prose; 6].join("\n\n")
+    )
+}
+
+#[test]
+fn scores_report_every_block_the_model_judged() {
+    let page = judged_page();
+    let output =
+        textclean(&["clean", "--explain", "--scores"], page.as_bytes());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    let scores: Vec<&str> =
+        err.lines().filter(|l| l.contains(" score ")).collect();
+    // Each block once: the six paragraphs and the lines around them.
+    assert!(scores.len() >= 8, "{err}");
+    let paragraphs: Vec<&&str> =
+        scores.iter().filter(|l| l.contains("The river rose")).collect();
+    assert_eq!(paragraphs.len(), 6, "{err}");
+    assert!(paragraphs.iter().all(|l| l.contains("kept (prose)")), "{err}");
+    assert!(scores[0].starts_with("<stdin>:1:1: boilerplate.block"), "{err}");
+    // JSON Lines: a `scores` array with each block's span and features.
+    let line = serde_json::json!({ "id": 7, "text": page }).to_string() + "\n";
+    let output = textclean(
+        &["clean", "--jsonl", "--explain", "--scores"],
+        line.as_bytes(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out: serde_json::Value =
+        serde_json::from_str(&stdout(&output)).unwrap();
+    let scores = out["scores"].as_array().unwrap();
+    assert!(scores.len() >= 8);
+    let first = &scores[0];
+    assert_eq!(first["rule"], "boilerplate.block");
+    assert_eq!(first["start"], 0);
+    assert!(first["score"].is_number());
+    assert!(first["features"]["words"].is_number());
+    let end = first["end"].as_u64().unwrap() as usize;
+    assert_eq!(&page[..end], "Our town\n");
+    // Scores need --explain; a line that has the field already is bad.
+    let alone = textclean(&["clean", "--scores"], page.as_bytes());
+    assert_eq!(alone.status.code(), Some(2));
+    let taken = textclean(
+        &["clean", "--jsonl", "--explain", "--scores"],
+        b"{\"text\":\"a\",\"scores\":1}\n",
+    );
+    assert_eq!(taken.status.code(), Some(1));
+    assert!(stderr(&taken).contains("--scores-field"), "{}", stderr(&taken));
+}
+
 #[test]
 fn split_jsonl_adds_sentences() {
     let output = textclean(

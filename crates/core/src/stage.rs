@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use crate::{Doc, Edits, Record, Rewritten};
+use crate::{Doc, Edits, Judgement, Record, Rewritten};
 
 /// A named step that turns text into cleaner text.
 ///
@@ -52,6 +52,15 @@ pub trait Stage: Send + Sync {
         false
     }
 
+    /// How the stage judged parts of `doc` by score, in text order, when
+    /// it decides that way (the boilerplate stage's block model): what
+    /// explain output shows beside the changes. Spans are in `doc`'s
+    /// text. By default, none.
+    fn judge(&self, doc: &Doc<'_>) -> Vec<Judgement> {
+        let _ = doc;
+        Vec::new()
+    }
+
     /// Runs the stage, recording what `record` asks for.
     fn run<'a>(&self, input: &'a str, record: Record) -> Rewritten<'a> {
         let mut edits = Edits::new(self.name(), input, record);
@@ -83,6 +92,10 @@ macro_rules! forward {
 
             fn decodes_c1(&self) -> bool {
                 (**self).decodes_c1()
+            }
+
+            fn judge(&self, doc: &Doc<'_>) -> Vec<Judgement> {
+                (**self).judge(doc)
             }
 
             fn run<'a>(&self, input: &'a str, record: Record) -> Rewritten<'a> {
