@@ -27,6 +27,8 @@ type Variant = textclean_fuzz::Variant<UnicodeCleaner>;
 fn all_off() -> UnicodeOptions {
     UnicodeOptions {
         mojibake: false,
+        code_pages: false,
+        lost_bytes: false,
         html_entities: false,
         control_chars: false,
         invisible: false,
@@ -73,6 +75,10 @@ static VARIANTS: LazyLock<Vec<Variant>> = LazyLock::new(|| {
             UnicodeOptions { normalization: Normalization::None, ..default },
         ),
         ("no mojibake", UnicodeOptions { mojibake: false, ..default }),
+        (
+            "Windows-1252 mojibake only, no lost bytes",
+            UnicodeOptions { code_pages: false, lost_bytes: false, ..default },
+        ),
         ("no entities", UnicodeOptions { html_entities: false, ..default }),
         (
             "no controls, no invisible",

@@ -41,11 +41,13 @@ const HIGH: [Option<char>; 32] = [
 
 /// The character that byte `b` stands for in Windows-1252, reading the
 /// five undefined bytes as Latin-1 (C1 controls), as browsers do.
-pub(crate) fn decode(b: u8) -> char {
-    match b {
-        0x80..=0x9f => HIGH[usize::from(b - 0x80)].unwrap_or(char::from(b)),
-        _ => char::from(b),
+pub(crate) const fn decode(b: u8) -> char {
+    if b >= 0x80 && b <= 0x9f {
+        if let Some(c) = HIGH[(b - 0x80) as usize] {
+            return c;
+        }
     }
+    b as char
 }
 
 /// The Windows-1252 character that a C1 control stands for: text decoded

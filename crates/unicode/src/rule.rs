@@ -1,9 +1,12 @@
 //! The rules, with the stable names that changes report.
 
+use crate::codec::Codec;
+
 /// One rule of the stage; see the table in the [crate] docs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Rule {
-    Mojibake,
+    /// UTF-8 mis-decoded as this code page.
+    Mojibake(Codec),
     C1,
     Entity,
     Control,
@@ -19,10 +22,15 @@ pub(crate) enum Rule {
 }
 
 impl Rule {
+    /// Whether `rule` is a mojibake repair.
+    pub(crate) fn is_mojibake(rule: Option<Rule>) -> bool {
+        matches!(rule, Some(Rule::Mojibake(_)))
+    }
+
     /// The name changes report, such as `mojibake.cp1252`.
     pub(crate) fn name(self) -> &'static str {
         match self {
-            Rule::Mojibake => "mojibake.cp1252",
+            Rule::Mojibake(codec) => codec.rule_name(),
             Rule::C1 => "mojibake.c1",
             Rule::Entity => "entity.html",
             Rule::Control => "control.removed",

@@ -32,6 +32,7 @@ mod char_rules;
 mod class;
 mod emit;
 mod entity;
+mod judge;
 mod lex;
 mod mojibake;
 mod scan;
@@ -40,10 +41,12 @@ mod utf8;
 use std::ops::Range;
 use std::sync::Arc;
 
+use crate::Normalization;
+use crate::codec::Codec;
 use crate::rule::Rule;
-use crate::{Normalization, cp1252};
-use class::{ACTIVE, BOUNDARY, MAPPABLE};
+use class::{ACTIVE, BOUNDARY, MAPPABLE, NBSP_LEAD, STICKY};
 use lex::Item;
+use mojibake::Stream;
 use utf8::decode_at;
 
 /// Which rules are on.
@@ -61,14 +64,28 @@ const REGION_ITEMS: usize = 4096;
 #[derive(Clone)]
 pub(crate) struct Engine {
     pub(crate) cfg: Config,
+    /// The code pages whose mojibake is repaired, in the order tried.
+    codecs: &'static [Codec],
+    /// The same, one bit per code page (by `Codec::index`).
+    codec_bits: u16,
     /// ASCII bytes that some rule acts on.
     ascii: [bool; 128],
     /// Class bits of U+0080..U+0800 (Latin, Greek, Cyrillic, Hebrew,
-    /// Arabic...), indexed by code point.
-    classes: Arc<[u8]>,
+    /// Arabic...), indexed by code point, then of U+2000..U+2600
+    /// (punctuation, symbols, box drawing).
+    classes: Arc<[u16]>,
     /// When a region may be cut: [`REGION_ITEMS`], or less in tests, which
     /// check that cutting changes nothing.
     pub(crate) region_items: usize,
+}
+
+/// What surrounds a text that is cleaned as part of a larger one (a
+/// region's output, cleaned again until it is stable): the character
+/// before it and the input after it, the context of mojibake decisions.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Outer<'a> {
+    pub(super) before: Option<char>,
+    pub(super) after: &'a str,
 }
 
 /// Buffers reused across regions.
@@ -80,16 +97,29 @@ struct Scratch {
     /// The region's edits: input span, output range in `text`, rule.
     edits: Vec<(Range<usize>, Range<usize>, Rule)>,
     tmp: String,
+    /// The repairs each code page could have made so far (see
+    /// `Stream::scores`).
+    scores: [u32; 9],
+    /// The right-hand context of mojibake decisions.
+    ahead: mojibake::AheadCache,
 }
 
 impl Engine {
     pub(crate) fn new(cfg: Config) -> Engine {
         let mut engine = Engine {
             cfg,
+            codecs: match (cfg.mojibake, cfg.code_pages) {
+                (false, _) => &[],
+                (true, false) => &Codec::ALL[..1],
+                (true, true) => &Codec::ALL,
+            },
+            codec_bits: 0,
             ascii: [false; 128],
             classes: Arc::from(&[][..]),
             region_items: REGION_ITEMS,
         };
+        engine.codec_bits =
+            engine.codecs.iter().fold(0, |bits, c| bits | 1 << c.index());
         for b in 0..128u8 {
             engine.ascii[b as usize] = match b {
                 b'\n' | b'\t' => false,
@@ -109,11 +139,22 @@ impl Engine {
         depth: u8,
         sink: &mut dyn FnMut(Range<usize>, &str, Rule),
     ) {
+        self.run_within(input, Outer::default(), depth, sink)
+    }
+
+    /// [`Engine::run`] on a text inside a larger one.
+    fn run_within(
+        &self,
+        input: &str,
+        outer: Outer<'_>,
+        depth: u8,
+        sink: &mut dyn FnMut(Range<usize>, &str, Rule),
+    ) {
         let mut scratch = Scratch::default();
         let mut pos = 0;
         while let Some(p) = self.find(input, pos) {
             let start = scan::back_up(input, pos, p);
-            pos = self.region(input, start, p, depth, &mut scratch);
+            pos = self.region(input, outer, start, p, depth, &mut scratch);
             for (span, out, rule) in scratch.edits.drain(..) {
                 sink(span, &scratch.text[out], rule);
             }
@@ -121,11 +162,16 @@ impl Engine {
     }
 
     /// The cleaned text, or `None` when nothing changed.
-    fn clean_string(&self, input: &str, depth: u8) -> Option<String> {
+    fn clean_string(
+        &self,
+        input: &str,
+        outer: Outer<'_>,
+        depth: u8,
+    ) -> Option<String> {
         let mut out = String::new();
         let mut copied = 0;
         let mut edited = false;
-        self.run(input, depth, &mut |span, with, _| {
+        self.run_within(input, outer, depth, &mut |span, with, _| {
             if input[span.clone()] == *with {
                 return;
             }
@@ -145,6 +191,7 @@ impl Engine {
     fn region(
         &self,
         input: &str,
+        outer: Outer<'_>,
         start: usize,
         trigger: usize,
         depth: u8,
@@ -153,15 +200,38 @@ impl Engine {
         sc.items.clear();
         sc.text.clear();
         sc.edits.clear();
-        let before = input[..start].chars().next_back();
+        let before = match start {
+            0 => outer.before,
+            _ => input[..start].chars().next_back(),
+        };
+        let after = outer.after;
         let bytes = input.as_bytes();
         let mut i = start;
         while i < bytes.len() {
             let b = bytes[i];
+            if b == b' '
+                && self.cfg.mojibake
+                && self.cfg.lost_bytes
+                && self.lost_nbsp(
+                    &mut Stream {
+                        input,
+                        after,
+                        before,
+                        scores: &mut sc.scores,
+                        ahead: &mut sc.ahead,
+                    },
+                    i,
+                    &mut sc.items,
+                )
+            {
+                i += 1;
+                continue;
+            }
             if i >= trigger
                 && b < 0x80
                 && !self.ascii[b as usize]
                 && self.stays(bytes, i + 1)
+                && !(b == b' ' && self.may_compose_nbsp_lead(&sc.items))
             {
                 break;
             }
@@ -172,7 +242,14 @@ impl Engine {
                 break;
             }
             i = item.end;
-            self.push(&mut sc.items, item, before);
+            let mut st = Stream {
+                input,
+                after,
+                before,
+                scores: &mut sc.scores,
+                ahead: &mut sc.ahead,
+            };
+            self.push(&mut st, &mut sc.items, item);
         }
         self.emit(input, sc);
         // The output is normalized (each segment that needed it was), so
@@ -181,36 +258,58 @@ impl Engine {
             && depth < MAX_DEPTH
             && self.find_rule(&sc.text, 0).is_some()
         {
-            self.settle(start..i, depth, sc);
+            let outer = Outer {
+                before,
+                after: if i < input.len() { &input[i..] } else { outer.after },
+            };
+            self.settle(start..i, outer, depth, sc);
         }
         i
     }
 
     /// Whether a region may end before `item` as if the text ended there:
     /// the item keeps a character that no mojibake sequence can hold or
-    /// reach across (ASCII, or no Windows-1252 character), its output
+    /// reach across (ASCII, or no byte in any code page), its output
     /// starts with such a character too, at a normalization boundary, and
     /// the item after it starts at one as well (or "S" and a caron would
     /// make "Š", which may be half of mojibake).
     ///
-    /// A Windows-1252 continuation byte (`\u{a0}`, `©`) qualifies too after
-    /// three others: no lead byte is then near enough for a sequence to
-    /// hold it (a run of no-break spaces).
+    /// A character that is a continuation byte (`\u{a0}`, `©`) qualifies
+    /// too after three others, in every code page: no lead byte is then
+    /// near enough for a sequence to hold it (a run of no-break spaces).
     fn cuts_before(&self, input: &str, item: &Item, sc: &mut Scratch) -> bool {
         let Some(c) = item.ch else { return false };
-        let unreachable = match cp1252::byte(c) {
-            None => true,
-            Some(0x80..=0xbf) => {
-                let mut before =
-                    sc.items.iter().rev().take(8).filter_map(|i| i.ch);
-                (0..3).all(|_| {
-                    before
-                        .next()
-                        .and_then(cp1252::byte)
-                        .is_some_and(|b| (0x80..0xc0).contains(&b))
-                })
+        // "Ã" and a space (of any kind, once made plain) may be one
+        // sequence whose no-break space was lost.
+        if sc.items.iter().rev().find_map(|i| i.ch).is_some_and(|top| {
+            !top.is_ascii() && self.class(top) & NBSP_LEAD != 0
+        }) {
+            return false;
+        }
+        let unreachable = !self.mappable(c) || {
+            let mut before = ['\0'; 3];
+            let mut n = 0;
+            for ch in
+                sc.items.iter().rev().take(8).filter_map(|i| i.ch).take(3)
+            {
+                before[n] = ch;
+                n += 1;
             }
-            Some(_) => false,
+            n == 3
+                && self.codecs.iter().all(|codec| {
+                    let cont = |c: char| {
+                        codec
+                            .byte(c)
+                            .is_some_and(|b| (0x80..0xc0).contains(&b))
+                    };
+                    // MacRoman's no-break space is a lead, but of IPA
+                    // letters only, which are never repaired.
+                    let never_leads =
+                        *codec == Codec::MacRoman && c == '\u{a0}';
+                    codec.byte(c).is_none()
+                        || ((cont(c) || never_leads)
+                            && before.iter().all(|&b| cont(b)))
+                })
         };
         let starts_clean = |c: char, tmp: &mut String| {
             tmp.clear();
@@ -218,9 +317,7 @@ impl Engine {
                 Some(_) => tmp.chars().next(),
                 None => Some(c),
             };
-            first.is_some_and(|f| {
-                cp1252::byte(f).is_none() && self.is_boundary(f)
-            })
+            first.is_some_and(|f| !self.mappable(f) && self.is_boundary(f))
         };
         if !unreachable || !starts_clean(c, &mut sc.tmp) {
             return false;
@@ -232,6 +329,29 @@ impl Engine {
         next.ch.is_some_and(|n| starts_clean(n, &mut sc.tmp))
     }
 
+    /// Whether the region's output may end with `Ã` or `Â` that
+    /// normalization composes ("A" and a combining tilde): a space after
+    /// it must then stay in the region, so that the region is cleaned
+    /// again with it and a lost no-break space is restored now, not on a
+    /// second run ("A\u{303} a" is "Ã a" once normalized).
+    fn may_compose_nbsp_lead(&self, items: &[Item]) -> bool {
+        self.cfg.mojibake
+            && self.cfg.lost_bytes
+            && self.cfg.normalization != Normalization::None
+            && items
+                .iter()
+                .rev()
+                .find_map(|item| item.ch)
+                .is_some_and(|c| !self.is_boundary(c))
+    }
+
+    /// Whether `c` has a byte in some code page whose mojibake is
+    /// repaired: it may be part of a sequence.
+    #[inline]
+    pub(super) fn mappable(&self, c: char) -> bool {
+        !c.is_ascii() && self.class(c) & MAPPABLE != 0
+    }
+
     /// Whether the ASCII character before `j` stays as it is: it ends a
     /// region only if no mark after it composes with it ("S" and a caron
     /// make "Š", which may be half of mojibake).
@@ -241,7 +361,7 @@ impl Engine {
             Some(&b) if b >= 0x80 => {
                 let class = self.class(decode_at(bytes, j).0);
                 self.cfg.normalization == Normalization::None
-                    || class & (BOUNDARY | ACTIVE | MAPPABLE) == BOUNDARY
+                    || class & (BOUNDARY | ACTIVE | STICKY) == BOUNDARY
             }
             // Nor before a control or an entity, which may go away or be a
             // mark ("S\0\u{30c}", "S&#780;").
@@ -255,11 +375,17 @@ impl Engine {
 
     /// Cleans a region's output again until it is stable; if it was not,
     /// reports the region as one change under its first rule.
-    fn settle(&self, span: Range<usize>, depth: u8, sc: &mut Scratch) {
+    fn settle(
+        &self,
+        span: Range<usize>,
+        outer: Outer<'_>,
+        depth: u8,
+        sc: &mut Scratch,
+    ) {
         let mut text = None;
         for _ in depth..MAX_DEPTH {
             let current: &str = text.as_deref().unwrap_or(&sc.text);
-            match self.clean_string(current, depth + 1) {
+            match self.clean_string(current, outer, depth + 1) {
                 Some(next) => text = Some(next),
                 None => break,
             }

@@ -1,20 +1,171 @@
 //! Step 2: repairs mojibake on a stack of items, innermost layer first, so
-//! that double encoding is repaired to the end.
+//! that double encoding is repaired to the end. Each code page is tried on
+//! the sequence that ends at the top of the stack; of the candidates that
+//! [`judge`](super::judge) accepts, the one in the code page of the last
+//! repair is made, or else the longest, or else the first in
+//! [`Codec::ALL`].
 
 use super::Engine;
+use super::judge::{self, Candidate, Context, Lookahead, Next};
 use super::lex::Item;
 use super::utf8::{decode_at, second_ok, utf8_len};
+use crate::codec::{Codec, Roles};
 use crate::cp1252;
 use crate::rule::Rule;
+
+/// Where the items come from: the region's input, the text after it when
+/// the region is cleaned alone (see `Outer`), the character before it, and
+/// the code page of the last repair.
+pub(super) struct Stream<'a, 'p> {
+    pub(super) input: &'a str,
+    pub(super) after: &'a str,
+    pub(super) before: Option<char>,
+    /// How many repairs each code page (by its index in [`Codec::ALL`])
+    /// could have made so far: the likeliest is preferred where several
+    /// read a sequence alike (Windows-1250 and ISO-8859-2).
+    pub(super) scores: &'p mut [u32; 9],
+    /// The right-hand context read at the last position asked for.
+    pub(super) ahead: &'p mut AheadCache,
+}
+
+impl Stream<'_, '_> {
+    /// The code page with the most repairs, if any has one.
+    fn prefer(&self) -> Option<Codec> {
+        let (i, &best) =
+            self.scores.iter().enumerate().rev().max_by_key(|&(_, s)| *s)?;
+        (best > 0).then(|| Codec::ALL[i])
+    }
+}
+
+/// A well-formed sequence at the top of the stack in one code page: its
+/// `k` characters, their indices in the stack and their bytes.
+struct Seq {
+    k: usize,
+    at: [usize; 4],
+    byte: [u8; 4],
+    chars: [char; 4],
+    /// What the bytes spell.
+    decoded: char,
+}
+
+/// The last up to four characters on the stack, top first (deleted items
+/// between them do not count), with their bytes in every code page: read
+/// once, then asked for the sequence each code page makes of them.
+struct Tail {
+    n: usize,
+    at: [usize; 4],
+    chars: [char; 4],
+    /// What each can be in a sequence, per code page; none past `n`.
+    roles: [Roles; 4],
+}
+
+impl Tail {
+    /// The tail of `items`; only the top where it is a continuation byte
+    /// in none of the code pages of `bits` (no sequence can end there).
+    fn of(items: &[Item], bits: u16) -> Tail {
+        let mut tail = Tail {
+            n: 0,
+            at: [0; 4],
+            chars: ['\0'; 4],
+            roles: [Roles::default(); 4],
+        };
+        let mut j = items.len();
+        while j > 0 && tail.n < 4 {
+            j -= 1;
+            let Some(c) = items[j].ch else { continue };
+            if c.is_ascii() {
+                break;
+            }
+            tail.at[tail.n] = j;
+            tail.chars[tail.n] = c;
+            tail.roles[tail.n] = Codec::roles_of(c);
+            tail.n += 1;
+            if tail.n == 1 && tail.roles[0].cont & bits == 0 {
+                break;
+            }
+        }
+        tail
+    }
+
+    /// The code pages of `bits` (by [`Codec::index`]), in the order of
+    /// [`Codec::ALL`].
+    fn bits(&self, bits: u16) -> impl Iterator<Item = Codec> {
+        Codec::ALL.into_iter().filter(move |c| bits & (1 << c.index()) != 0)
+    }
+
+    /// The sequence at the top of the stack in `codec`, if its last
+    /// characters are one well-formed UTF-8 sequence; or why they are not.
+    fn gather(&self, codec: Codec) -> Result<Seq, Outcome> {
+        let mut seq = Seq {
+            k: 0,
+            at: [0; 4],
+            byte: [0; 4],
+            chars: ['\0'; 4],
+            decoded: '\0',
+        };
+        while seq.k < self.n {
+            let c = self.chars[seq.k];
+            let Some(b) = codec.byte(c) else { break };
+            seq.at[seq.k] = self.at[seq.k];
+            seq.byte[seq.k] = b;
+            seq.chars[seq.k] = c;
+            seq.k += 1;
+            if !(0x80..0xc0).contains(&b) {
+                break;
+            }
+        }
+        let k = seq.k;
+        if k == 0 {
+            return Err(Outcome::Nothing);
+        }
+        let lead = seq.byte[k - 1];
+        let need = utf8_len(lead);
+        if need == 0
+            || k > need
+            || (k >= 2 && !second_ok(lead, seq.byte[k - 2]))
+        {
+            return Err(Outcome::Invalid);
+        }
+        if k < need {
+            return Err(Outcome::Partial);
+        }
+        seq.at[..k].reverse();
+        seq.byte[..k].reverse();
+        seq.chars[..k].reverse();
+        // Well-formed: `second_ok` rules out overlong forms, surrogates
+        // and what is past U+10FFFF.
+        let mut u = u32::from(lead) & (0x7f >> need);
+        for &b in &seq.byte[1..k] {
+            u = (u << 6) | u32::from(b & 0x3f);
+        }
+        seq.decoded = char::from_u32(u).ok_or(Outcome::Invalid)?;
+        Ok(seq)
+    }
+}
+
+/// What one code page makes of the sequence at the top of the stack.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    /// The top character has no byte there.
+    Nothing,
+    /// Its bytes are no prefix of well-formed UTF-8.
+    Invalid,
+    /// They are a proper prefix: more may come.
+    Partial,
+    /// A complete sequence, not plausible as mojibake.
+    Rejected,
+    /// A plausible repair: the items from `from` spell `decoded`.
+    Accepted { from: usize, decoded: char },
+}
 
 impl Engine {
     /// Pushes an item, then repairs every mojibake sequence that now ends
     /// at the top of the stack.
     pub(super) fn push(
         &self,
+        st: &mut Stream<'_, '_>,
         items: &mut Vec<Item>,
         item: Item,
-        before: Option<char>,
     ) {
         // A run of pieces one rule deletes is one item, and so one change:
         // a run of a million zero-width spaces takes no memory per piece.
@@ -29,90 +180,233 @@ impl Engine {
             }
         }
         items.push(item);
-        if !self.cfg.mojibake {
-            return;
+        if self.cfg.mojibake {
+            self.reduce_all(st, items);
         }
+    }
+
+    /// Repairs sequences at the top while there are any.
+    fn reduce_all(&self, st: &mut Stream<'_, '_>, items: &mut Vec<Item>) {
         while items
             .last()
             .and_then(|top| top.ch)
-            .is_some_and(|c| cp1252::byte(c).is_some())
+            .is_some_and(|c| self.mappable(c))
         {
-            if !self.reduce(items, before) {
+            if !self.reduce(st, items) {
                 break;
             }
         }
     }
 
-    /// Repairs the sequence ending at the top item, if there is one and it
-    /// is mojibake. Deletes the top item instead when it is a fragile
-    /// character that no sequence can use.
-    fn reduce(&self, items: &mut Vec<Item>, before: Option<char>) -> bool {
-        // The last up to four characters with Windows-1252 bytes, top
-        // first; deleted items between them do not count.
-        let mut at = [0usize; 4];
-        let mut byte = [0u8; 4];
-        let mut k = 0;
-        let mut j = items.len();
-        while j > 0 && k < 4 {
-            j -= 1;
-            let Some(c) = items[j].ch else { continue };
-            let Some(b) = cp1252::byte(c) else { break };
-            at[k] = j;
-            byte[k] = b;
-            k += 1;
-            if !(0x80..0xc0).contains(&b) {
-                break;
+    /// Repairs the sequence ending at the top item, in the code page where
+    /// it is plausible mojibake. Deletes the top item instead when it is a
+    /// fragile character that no sequence can use.
+    fn reduce(&self, st: &mut Stream<'_, '_>, items: &mut Vec<Item>) -> bool {
+        let tail = Tail::of(items, self.codec_bits);
+        // Which code pages may end a sequence at the top, from what each
+        // character can be in each (one bit per code page): most pushes
+        // end none (a lead byte, a character alone), and a sequence is
+        // looked at only in the few code pages where its shape fits.
+        let r = &tail.roles;
+        let c0 = r[0].cont & self.codec_bits;
+        let c01 = c0 & r[1].cont;
+        let ends = (c0 & r[1].lead[0])
+            | (c01 & r[2].lead[1])
+            | (c01 & r[2].cont & r[3].lead[2]);
+        // A lead alone at the top may be completed; a lead and
+        // continuations short of its length too, if well-formed so far.
+        let leads =
+            self.codec_bits & (r[0].lead[0] | r[0].lead[1] | r[0].lead[2]);
+        let short =
+            (c0 & (r[1].lead[1] | r[1].lead[2])) | (c01 & r[2].lead[2]);
+        let mut partial = leads != 0;
+        // Windows-1252 reads the top as a byte that neither ends nor
+        // starts a sequence: a fragile top no sequence can use goes.
+        let cp1252 = 1 << Codec::Cp1252.index();
+        let mut invalid = self.codec_bits & cp1252 != 0
+            && Codec::Cp1252.byte(tail.chars[0]).is_some()
+            && (leads | ends | short) & cp1252 == 0;
+        if short & cp1252 != 0 {
+            match tail.gather(Codec::Cp1252) {
+                Err(Outcome::Partial) => partial = true,
+                _ => invalid = true,
             }
         }
-        if k == 0 {
+        if ends == 0 {
+            self.kill_unless_partial(items, &tail, short, invalid && !partial);
             return false;
         }
-        let lead = byte[k - 1];
-        let need = utf8_len(lead);
-        if need == 0 || k > need || (k >= 2 && !second_ok(lead, byte[k - 2])) {
-            self.kill(&mut items[at[0]]);
-            return false;
-        }
-        if k < need {
-            return false;
-        }
-        let mut buf = [0u8; 4];
-        for t in 0..k {
-            buf[t] = byte[k - 1 - t];
-        }
-        let Some(decoded) =
-            std::str::from_utf8(&buf[..k]).ok().and_then(|s| s.chars().next())
-        else {
-            return false;
+        // Where the code page with the most repairs may still complete a
+        // sequence, layers of repairs in another one are judged as raw
+        // characters ("П—" waits for "—Ä" in MacRoman).
+        let last = st.prefer();
+        let prefer = last.filter(|c| self.codecs.contains(c));
+        let waits = prefer.is_some_and(|codec| {
+            let bit = 1 << codec.index();
+            leads & bit != 0
+                || (short & bit != 0
+                    && matches!(tail.gather(codec), Err(Outcome::Partial)))
+        });
+        // What follows the top, read once for all code pages if needed.
+        let end = items.last().map_or(0, |top| top.end);
+        let mut ahead = Ahead {
+            engine: self,
+            input: st.input,
+            after: st.after,
+            at: end,
+            cache: &mut *st.ahead,
         };
-        let conts = [items[at[0]].ch, items[at[1]].ch];
-        if needs_context(lead, k, conts) {
-            // A repair of repairs needs evidence, not just context.
-            if at[..k].iter().any(|&j| items[j].rule == Some(Rule::Mojibake)) {
-                return false;
-            }
-            // "É»" is as likely French as mojibake, and "á’’" as likely
-            // Spanish: repair them only next to another repair (or, for
-            // two bytes, after a lowercase letter, as in "siÄ™").
-            let prev = prev_char(items, at[k - 1]);
-            let ok = match prev {
-                Some(item) => {
-                    item.rule == Some(Rule::Mojibake)
-                        || (k == 2 && item.ch.is_some_and(char::is_lowercase))
+        // The candidates accepted: the one in the code page with the most
+        // repairs so far is made, or else the longest, or else the first.
+        let mut accepted = [None; 9];
+        let mut best: Option<(u32, usize, Codec, usize, char)> = None;
+        for codec in tail.bits(ends) {
+            let seq = match tail.gather(codec) {
+                Ok(seq) => seq,
+                Err(Outcome::Invalid) if codec == Codec::Cp1252 => {
+                    invalid = true;
+                    continue;
                 }
-                None => k == 2 && before.is_some_and(char::is_lowercase),
+                Err(_) => continue,
             };
-            if !ok {
-                return false;
+            // The same reading as the best so far, in a code page that
+            // cannot outscore it: it reads the sequence alike (and scores
+            // with it), whatever its judge would say.
+            let score = st.scores[codec.index()];
+            let read = (seq.at[0], seq.decoded);
+            if best.is_some_and(|(s, _, _, from, decoded)| {
+                (from, decoded) == read && score <= s
+            }) {
+                accepted[codec.index()] = Some(read);
+                continue;
+            }
+            let raw = waits && Some(codec) != prefer;
+            let outcome = self.reduce_in(
+                codec, seq, st.before, last, items, raw, &mut ahead,
+            );
+            match outcome {
+                Outcome::Accepted { from, decoded } => {
+                    let len = items.len() - from;
+                    accepted[codec.index()] = Some((from, decoded));
+                    if best.is_none_or(|(s, l, ..)| (score, len) > (s, l)) {
+                        best = Some((score, len, codec, from, decoded));
+                    }
+                }
+                Outcome::Invalid if codec == Codec::Cp1252 => invalid = true,
+                _ => {}
             }
         }
-        self.replace_top(items, at[k - 1], decoded);
-        self.retro(items);
-        true
+        if let Some((_, _, codec, from, decoded)) = best {
+            // Every code page that reads the same sequence alike scores.
+            for (score, read) in st.scores.iter_mut().zip(accepted) {
+                if read == Some((from, decoded)) {
+                    *score += 1;
+                }
+            }
+            self.replace_top(items, from, decoded, codec);
+            return true;
+        }
+        self.kill_unless_partial(items, &tail, short, invalid && !partial);
+        false
+    }
+
+    /// Deletes the top item if `invalid` and it is fragile, unless it
+    /// is the lead and continuations of a sequence that may still come in
+    /// a code page of `short` (where it is short of its length): whether
+    /// those are well-formed so far matters only to this choice.
+    fn kill_unless_partial(
+        &self,
+        items: &mut [Item],
+        tail: &Tail,
+        short: u16,
+        invalid: bool,
+    ) {
+        if invalid
+            && !tail.bits(short).any(|codec| {
+                matches!(tail.gather(codec), Err(Outcome::Partial))
+            })
+        {
+            let top = items.len() - 1;
+            self.kill(&mut items[top]);
+        }
+    }
+
+    /// [`Engine::reduce`] in one code page.
+    #[allow(clippy::too_many_arguments)] // the parts of one decision
+    fn reduce_in(
+        &self,
+        codec: Codec,
+        seq: Seq,
+        before: Option<char>,
+        last: Option<Codec>,
+        items: &[Item],
+        raw: bool,
+        ahead: &mut Ahead<'_, '_>,
+    ) -> Outcome {
+        let (k, at, byte, chars) = (seq.k, &seq.at, &seq.byte, &seq.chars);
+        let decoded = seq.decoded;
+        let from = at[0];
+        let (prev, prev_repaired) = match prev_index(items, from) {
+            Some(p) => (items[p].ch, Rule::is_mojibake(items[p].rule)),
+            None => (before, false),
+        };
+        // A layer of another code page's repairs: double mojibake goes
+        // through one misconfigured path twice, so the code pages agree
+        // (or both are Latin ones). "Вє" from Windows-1252 repairs is
+        // Cyrillic, not Windows-1251 bytes.
+        if at[..k].iter().any(|&j| match items[j].rule {
+            Some(Rule::Mojibake(inner)) => {
+                inner != codec && !(inner.latin() && codec.latin())
+            }
+            _ => false,
+        }) {
+            return Outcome::Rejected;
+        }
+        let mut cand = Candidate {
+            codec,
+            chars: &chars[..k],
+            bytes: &byte[..k],
+            decoded,
+            layered: at[..k].iter().any(|&j| Rule::is_mojibake(items[j].rule)),
+            all_repairs: at[..k]
+                .iter()
+                .all(|&j| Rule::is_mojibake(items[j].rule)),
+        };
+        // Repairs and raw characters in one sequence: not a layer (every
+        // byte of an outer layer is a repaired character of the inner
+        // one), so judged as raw characters, as a second run would see
+        // them; but not where the raw ones start a sequence with what
+        // follows in the code page of the last repair, which will take
+        // them ("в–¬µ" is "в–µ" in MacRoman, not "▬µ" in Windows-1251).
+        if cand.layered && !cand.all_repairs {
+            if let Some(prefer) = last {
+                if prefer != codec && ahead.continues(chars[k - 1], prefer) {
+                    return Outcome::Rejected;
+                }
+            }
+            cand.layered = false;
+        }
+        if raw {
+            cand.layered = false;
+            cand.all_repairs = false;
+        }
+        let inner_cont = continues_repairs(items, from, decoded, codec);
+        let ctx = Context { prev, prev_repaired, inner_cont };
+        let mut right = Right { ahead, codec, decoded, prev };
+        if !judge::accept(&cand, &ctx, &mut right) {
+            return Outcome::Rejected;
+        }
+        Outcome::Accepted { from, decoded }
     }
 
     /// Replaces `items[from..]` by the repaired character `decoded`.
-    fn replace_top(&self, items: &mut Vec<Item>, from: usize, decoded: char) {
+    fn replace_top(
+        &self,
+        items: &mut Vec<Item>,
+        from: usize,
+        decoded: char,
+        codec: Codec,
+    ) {
         let start = items[from].start;
         let end = items.last().map_or(start, |top| top.end);
         items.truncate(from);
@@ -120,38 +414,62 @@ impl Engine {
             Some(_) => None,
             None => Some(decoded),
         };
-        items.push(Item { start, end, ch, rule: Some(Rule::Mojibake) });
+        items.push(Item { start, end, ch, rule: Some(Rule::Mojibake(codec)) });
     }
 
-    /// After a repair, repairs the two-byte sequence just before it that
-    /// was held back only for want of context (see `reduce`).
-    fn retro(&self, items: &mut Vec<Item>) {
-        let top = items.len() - 1;
-        let Some(c1) = prev_index(items, top) else { return };
-        let Some(c0) = prev_index(items, c1) else { return };
-        let (Some(second), Some(first)) = (items[c1].ch, items[c0].ch) else {
-            return;
-        };
-        let (Some(b1), Some(b0)) = (cp1252::byte(second), cp1252::byte(first))
+    /// A no-break space that became a plain space: the item at the top is
+    /// `Ã` and the input has a space at `at`, as in "Ã  bientÃ´t" ("à
+    /// bientôt" read as Windows-1252, its no-break space then made plain).
+    /// Repairs it as one sequence with the space and returns true, or
+    /// returns false.
+    ///
+    /// Only where that is unambiguous: `Ã` not after a capital (so not
+    /// Portuguese "IRMÃ E"); `Â` only after a repair (the outer layer of a
+    /// double encoding, "ÃƒÂ "); `Ð` only before Cyrillic mojibake
+    /// ("Ð ÐµÐ·" is "Рез").
+    pub(super) fn lost_nbsp(
+        &self,
+        st: &mut Stream<'_, '_>,
+        at: usize,
+        items: &mut Vec<Item>,
+    ) -> bool {
+        // The last character, and nothing but deleted pieces after it.
+        let Some(last) = items.iter().rposition(|item| item.ch.is_some())
         else {
-            return;
+            return false;
         };
-        if utf8_len(b0) != 2
-            || !(0x80..0xc0).contains(&b1)
-            || !needs_context(b0, 2, [Some(second), None])
-            || items[c0].rule == Some(Rule::Mojibake)
-        {
-            return;
+        // Whatever made the character (the input, an entity, an inner
+        // layer of mojibake), a second run sees it before the space: so
+        // must this one, or `clean` is not idempotent.
+        let top = items[last];
+        if items.last().is_none_or(|i| i.end != at) {
+            return false;
         }
-        let Some(decoded) =
-            std::str::from_utf8(&[b0, b1]).ok().and_then(|s| s.chars().next())
-        else {
-            return;
+        let prev = prev_index(items, last).map(|p| items[p]);
+        let prev_char = prev.map_or(st.before, |p| p.ch);
+        let decoded = match top.ch {
+            Some('Ã') if !prev_char.is_some_and(char::is_uppercase) => 'à',
+            Some('Â') if prev.is_some_and(|p| Rule::is_mojibake(p.rule)) => {
+                '\u{a0}'
+            }
+            Some('Ð')
+                if Peek::of(
+                    &window(self, st.input, st.after, at + 1),
+                    Codec::Cp1252,
+                )
+                .deep_first(Codec::Cp1252)
+                .is_some_and(|c| ('\u{400}'..='\u{4ff}').contains(&c)) =>
+            {
+                'Р'
+            }
+            _ => return false,
         };
-        // Keep the repair at the top and anything deleted before it.
-        let after = items.split_off(c1 + 1);
-        self.replace_top(items, c0, decoded);
-        items.extend(after);
+        let from = last;
+        let end = items.len() - 1;
+        items[end].end = at + 1;
+        self.replace_top(items, from, decoded, Codec::Cp1252);
+        self.reduce_all(st, items);
+        true
     }
 
     /// Deletes a fragile character that no mojibake sequence can use.
@@ -166,8 +484,8 @@ impl Engine {
         }
     }
 
-    /// The mojibake sequence that starts at `at`, if one does: where it
-    /// ends and the character it spells.
+    /// The Windows-1252 mojibake sequence that starts at `at`, if one
+    /// does: where it ends and the character it spells.
     pub(super) fn mojibake_at(
         &self,
         input: &str,
@@ -204,63 +522,348 @@ impl Engine {
     }
 }
 
-/// Whether the `k`-byte sequence that starts with `lead` and ends with the
-/// characters `conts` (last first) is as likely legitimate text as
-/// mojibake, so that it needs context to be repaired.
-fn needs_context(lead: u8, k: usize, conts: [Option<char>; 2]) -> bool {
-    let [last, second] = conts.map(|c| c.unwrap_or('a'));
-    match k {
-        // Â and Ã are rare as letters before a symbol; the leads of Greek,
-        // Cyrillic, Hebrew and Arabic (Î Ï Ð × Ø Ù) rarer still.
-        2 => {
-            !matches!(lead, 0xc2 | 0xc3 | 0xce | 0xcf | 0xd0 | 0xd7..=0xd9)
-                && stands_alone(last)
+/// How many raw characters after a candidate its right-hand context reads.
+const PEEK: usize = 16;
+
+/// The characters after a candidate, read as one layer of mojibake in its
+/// code page where they form sequences: its right-hand context.
+#[derive(Clone, Copy)]
+struct Peek {
+    chars: [char; PEEK],
+    len: usize,
+    /// Which of them (one bit each) are decoded sequences.
+    decoded: u16,
+    /// The first of them is a repair.
+    first_decoded: bool,
+    /// ... with strong evidence.
+    first_repaired: bool,
+}
+
+/// The characters after byte `at` of `input` (and then `after`), as the
+/// pass reads them: entities decoded, deleted pieces (controls, zero-width
+/// spaces, escapes) skipped, so that a second run, which sees them so,
+/// decides alike.
+fn window(engine: &Engine, input: &str, after: &str, at: usize) -> Window {
+    let mut window = Window { chars: ['\0'; PEEK], len: 0 };
+    let (mut text, mut i) = match input.len().checked_sub(at) {
+        Some(_) => (input, at),
+        None => (after, at - input.len()),
+    };
+    while window.len < PEEK {
+        if i >= text.len() {
+            if std::ptr::eq(text, after) || after.is_empty() {
+                break;
+            }
+            (text, i) = (after, 0);
+            continue;
         }
-        3 => quote_like(second) && quote_like(last),
-        _ => false,
+        let item = engine.lex(text, i);
+        i = item.end;
+        if let Some(c) = item.ch {
+            window.chars[window.len] = c;
+            window.len += 1;
+        }
+    }
+    window
+}
+
+/// Up to [`PEEK`] characters after a candidate, as the pass reads them.
+#[derive(Clone, Copy)]
+struct Window {
+    chars: [char; PEEK],
+    len: usize,
+}
+
+/// The right-hand context at one position: what follows is lexed at most
+/// once, and read as mojibake at most once per code page, and only when
+/// some decision needs it. Kept across pushes (the positions are those of
+/// one input), so it costs nothing where no decision needs it.
+pub(super) struct AheadCache {
+    /// Where `window` was read, or `usize::MAX`.
+    window_at: usize,
+    window: Window,
+    /// Where each code page's peek was read, or `usize::MAX`.
+    peek_at: [usize; 9],
+    peeks: [Peek; 9],
+}
+
+impl Default for AheadCache {
+    fn default() -> Self {
+        let peek = Peek {
+            chars: ['\0'; PEEK],
+            len: 0,
+            decoded: 0,
+            first_decoded: false,
+            first_repaired: false,
+        };
+        AheadCache {
+            window_at: usize::MAX,
+            window: Window { chars: ['\0'; PEEK], len: 0 },
+            peek_at: [usize::MAX; 9],
+            peeks: [peek; 9],
+        }
     }
 }
 
-/// Closing punctuation that often follows a lowercase accented letter.
-fn quote_like(c: char) -> bool {
-    matches!(c, '‘' | '’' | '“' | '”' | '«' | '»' | '…' | '–' | '—' | '•')
+/// The right-hand context of the candidates at byte `at`.
+pub(super) struct Ahead<'c, 'a> {
+    engine: &'a Engine,
+    input: &'a str,
+    after: &'a str,
+    at: usize,
+    cache: &'c mut AheadCache,
+}
+
+impl Ahead<'_, '_> {
+    fn peek(&mut self, codec: Codec) -> &Peek {
+        let cache = &mut *self.cache;
+        let i = codec.index();
+        if cache.peek_at[i] != self.at {
+            if cache.window_at != self.at {
+                cache.window =
+                    window(self.engine, self.input, self.after, self.at);
+                cache.window_at = self.at;
+            }
+            cache.peeks[i] = Peek::of(&cache.window, codec);
+            cache.peek_at[i] = self.at;
+        }
+        &cache.peeks[i]
+    }
+
+    /// [`Peek::continues`], without reading ahead where `decoded` is no
+    /// lead byte in `codec`.
+    fn continues(&mut self, decoded: char, codec: Codec) -> bool {
+        codec.byte(decoded).is_some_and(|b| utf8_len(b) >= 2)
+            && self.peek(codec).continues(decoded, codec)
+    }
+}
+
+/// [`Ahead`] for one candidate.
+struct Right<'r, 'c, 'a> {
+    ahead: &'r mut Ahead<'c, 'a>,
+    codec: Codec,
+    decoded: char,
+    /// The character before the candidate.
+    prev: Option<char>,
+}
+
+impl Lookahead for Right<'_, '_, '_> {
+    fn next(&mut self) -> Next {
+        let peek = self.ahead.peek(self.codec);
+        Next {
+            ch: peek.deep_first(self.codec),
+            decoded: peek.first_decoded,
+            repaired: peek.first_repaired,
+        }
+    }
+
+    fn outer_layer(&mut self) -> bool {
+        // The outer sequence must be a plausible repair in its own right,
+        // after the character before the candidate: "РЁЄ" (Cyrillic
+        // capitals) is "ШЄ" in Windows-1251 and then Arabic "ت", which
+        // nothing beside it makes likely.
+        let (codec, decoded, prev) = (self.codec, self.decoded, self.prev);
+        if codec.byte(decoded).is_none_or(|b| utf8_len(b) < 2) {
+            return false;
+        }
+        let Some(outer) = self.ahead.peek(codec).outer(decoded, codec) else {
+            return false;
+        };
+        // Its other characters are (to be) repairs where the context read
+        // them as sequences: then it is a layer of repairs.
+        let peek = self.ahead.peek(codec);
+        let rest = (1u16 << (outer.len - 1)) - 1;
+        let all_repairs = peek.decoded & rest == rest;
+        judge::plausible_outer(outer.decoded)
+            && judge::accept(
+                &Candidate {
+                    codec,
+                    chars: &outer.chars[..outer.len],
+                    bytes: &outer.bytes[..outer.len],
+                    decoded: outer.decoded,
+                    layered: all_repairs,
+                    all_repairs,
+                },
+                &Context { prev, prev_repaired: false, inner_cont: false },
+                &mut judge::Unknown,
+            )
+    }
+}
+
+impl Peek {
+    /// The context that `window` makes in `codec`.
+    fn of(window: &Window, codec: Codec) -> Peek {
+        let window = &window.chars[..window.len];
+        let (chars, len, first, decoded) = decode_layer_marked(window, codec);
+        // Only a plausible repair confirms a weak one: Cyrillic text read
+        // as Windows-1251 is full of well-formed sequences.
+        let first_repaired = first > 0 && {
+            let mut bytes = [0u8; 4];
+            for (b, &c) in bytes.iter_mut().zip(&window[..first]) {
+                *b = codec.byte(c).unwrap_or(0);
+            }
+            judge::strong(&Candidate {
+                codec,
+                chars: &window[..first],
+                bytes: &bytes[..first],
+                decoded: chars[0],
+                layered: false,
+                all_repairs: false,
+            })
+        };
+        Peek { chars, len, decoded, first_decoded: first > 0, first_repaired }
+    }
+
+    /// The first character of the context, with up to two more layers of
+    /// mojibake undone.
+    fn deep_first(&self, codec: Codec) -> Option<char> {
+        let (mut chars, mut len) = (self.chars, self.len);
+        for _ in 0..2 {
+            let (next, next_len, changed) = decode_layer(&chars[..len], codec);
+            if changed == 0 {
+                break;
+            }
+            (chars, len) = (next, next_len);
+        }
+        chars[..len].first().copied()
+    }
+
+    /// Whether `decoded` and the characters after it form a sequence in
+    /// `codec`: the candidate is an inner layer, and what it spells is a
+    /// byte of an outer one ("╬ô├ç├û" is "ΓÇÖ", which is "’").
+    fn continues(&self, decoded: char, codec: Codec) -> bool {
+        self.outer(decoded, codec)
+            .is_some_and(|outer| judge::plausible_outer(outer.decoded))
+    }
+
+    /// The outer sequence that `decoded` leads with the characters after
+    /// it in `codec`, if they make one.
+    fn outer(&self, decoded: char, codec: Codec) -> Option<Outer> {
+        let lead = codec.byte(decoded)?;
+        let need = utf8_len(lead);
+        if need < 2 || self.len < need - 1 {
+            return None;
+        }
+        let mut outer = Outer {
+            chars: [decoded, '\0', '\0', '\0'],
+            bytes: [lead, 0, 0, 0],
+            len: need,
+            decoded: '\0',
+        };
+        for k in 1..need {
+            let c = self.chars[k - 1];
+            match codec.byte(c) {
+                Some(b @ 0x80..=0xbf) if k > 1 || second_ok(lead, b) => {
+                    outer.bytes[k] = b;
+                    outer.chars[k] = c;
+                }
+                _ => return None,
+            }
+        }
+        outer.decoded =
+            std::str::from_utf8(&outer.bytes[..need]).ok()?.chars().next()?;
+        Some(outer)
+    }
+}
+
+/// An outer sequence of double mojibake: a candidate's repair and the
+/// characters after it.
+struct Outer {
+    chars: [char; 4],
+    bytes: [u8; 4],
+    len: usize,
+    decoded: char,
+}
+
+/// `chars` with every sequence that is well-formed UTF-8 in `codec`
+/// decoded, and how many characters the first one took if it was one.
+fn decode_layer(chars: &[char], codec: Codec) -> ([char; PEEK], usize, usize) {
+    let (out, n, first, _) = decode_layer_marked(chars, codec);
+    (out, n, first)
+}
+
+/// [`decode_layer`], and which characters of the result (one bit each)
+/// were decoded.
+fn decode_layer_marked(
+    chars: &[char],
+    codec: Codec,
+) -> ([char; PEEK], usize, usize, u16) {
+    let mut out = ['\0'; PEEK];
+    let mut n = 0;
+    let mut i = 0;
+    let mut first = 0;
+    let mut decoded = 0u16;
+    while i < chars.len() {
+        let mut step = 1;
+        let mut ch = chars[i];
+        if let Some(lead) = codec.byte(ch) {
+            let need = utf8_len(lead);
+            if need >= 2 && i + need <= chars.len() {
+                let mut buf = [lead, 0, 0, 0];
+                let ok = (1..need).all(|k| match codec.byte(chars[i + k]) {
+                    Some(b @ 0x80..=0xbf) if k > 1 || second_ok(lead, b) => {
+                        buf[k] = b;
+                        true
+                    }
+                    _ => false,
+                });
+                if let Some(d) = ok
+                    .then(|| std::str::from_utf8(&buf[..need]).ok())
+                    .flatten()
+                    .and_then(|s| s.chars().next())
+                {
+                    ch = d;
+                    step = need;
+                    decoded |= 1 << n;
+                    if i == 0 {
+                        first = need;
+                    }
+                }
+            }
+        }
+        out[n] = ch;
+        n += 1;
+        i += step;
+    }
+    (out, n, first, decoded)
+}
+
+/// Whether `decoded`, repaired from the items at `from`, continues the
+/// repairs before it as a byte of an outer sequence: they are a lead and
+/// continuations (all repairs) short of its length, and `decoded` is the
+/// next continuation ("Ä‘Ĺşâ€\u{98}" is "đź‘", the start of "👍" in
+/// Windows-1250 twice over).
+fn continues_repairs(
+    items: &[Item],
+    from: usize,
+    decoded: char,
+    codec: Codec,
+) -> bool {
+    let Some(b) = codec.byte(decoded).filter(|b| (0x80..0xc0).contains(b))
+    else {
+        return false;
+    };
+    let mut next = b;
+    let mut i = from;
+    for depth in 1..4 {
+        let Some(p) = prev_index(items, i) else { return false };
+        if !Rule::is_mojibake(items[p].rule) {
+            return false;
+        }
+        let Some(byte) = items[p].ch.and_then(|c| codec.byte(c)) else {
+            return false;
+        };
+        if (0x80..0xc0).contains(&byte) {
+            next = byte;
+            i = p;
+            continue;
+        }
+        return utf8_len(byte) > depth && second_ok(byte, next);
+    }
+    false
 }
 
 /// The index of the last item before `i` that is still a character.
 fn prev_index(items: &[Item], i: usize) -> Option<usize> {
     items[..i].iter().rposition(|item| item.ch.is_some())
-}
-
-/// The last item before `i` that is still a character.
-fn prev_char(items: &[Item], i: usize) -> Option<Item> {
-    prev_index(items, i).map(|j| items[j])
-}
-
-/// Characters that legitimately follow a capital accented letter in Latin-1
-/// text ("CAFÉ»", "Nº", "Ö°"): when one of them is the second half of a
-/// two-byte sequence whose first half is not `Â` or `Ã`, the pair is
-/// mojibake only if its context says so (see `needs_context`).
-#[inline]
-fn stands_alone(c: char) -> bool {
-    matches!(
-        c,
-        '\u{a0}'
-            | '©'
-            | 'ª'
-            | '®'
-            | '°'
-            | '²'
-            | '³'
-            | '·'
-            | '¹'
-            | 'º'
-            | '»'
-            | '’'
-            | '”'
-            | '•'
-            | '–'
-            | '—'
-            | '…'
-            | '™'
-    )
 }

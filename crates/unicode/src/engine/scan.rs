@@ -1,6 +1,6 @@
 //! The fast scan: where the next region starts.
 
-use super::class::{ACTIVE, MAPPABLE, RULE};
+use super::class::{ACTIVE, CONT, CP1252, LEAD, NBSP_LEAD, RULE};
 use super::utf8::decode_at;
 use super::{Engine, entity};
 
@@ -8,7 +8,8 @@ impl Engine {
     /// Finds, from `from`, the first position where a rule may apply: an
     /// ASCII byte some rule acts on (an `&` only where an entity may
     /// start), a non-ASCII character some rule acts on
-    /// or that is not normalized, or two Windows-1252 characters in a row.
+    /// or that is not normalized, or a character that is a lead byte in some code page before one that
+    /// is a continuation byte in some code page.
     pub(super) fn find(&self, text: &str, from: usize) -> Option<usize> {
         self.find_class(text, from, ACTIVE)
     }
@@ -24,7 +25,7 @@ impl Engine {
         &self,
         text: &str,
         from: usize,
-        active: u8,
+        active: u16,
     ) -> Option<usize> {
         const LO: u64 = 0x0101_0101_0101_0101;
         const HI: u64 = 0x8080_8080_8080_8080;
@@ -62,11 +63,24 @@ impl Engine {
                 if class & active != 0 {
                     return Some(i);
                 }
-                if class & MAPPABLE != 0 && bytes.get(i + len) >= Some(&0x80) {
+                if class & (LEAD | CP1252) != 0
+                    && bytes.get(i + len) >= Some(&0x80)
+                {
                     let (next, _) = decode_at(bytes, i + len);
-                    if self.class(next) & (MAPPABLE | active) != 0 {
+                    let next = self.class(next);
+                    // A lead and a continuation in some code page; or two
+                    // Windows-1252 characters, which layers of mojibake may
+                    // join whatever their bytes ("ÃƒÂ©").
+                    if (class & LEAD != 0 && next & (CONT | active) != 0)
+                        || (class & CP1252 != 0
+                            && next & (CP1252 | active) != 0)
+                    {
                         return Some(i);
                     }
+                }
+                if class & NBSP_LEAD != 0 && bytes.get(i + len) == Some(&b' ')
+                {
+                    return Some(i);
                 }
                 i += len;
             }
