@@ -355,6 +355,10 @@ fn reliability_reproductions_settle_in_one_run() {
         // A reference name before a spaced semicolon: joining them would
         // make an entity for the second run to decode.
         "Tom &amp \0\0;&#13;&#\u{fffd}0;e \u{540} &#1114112;\n",
+        // A notice after a lone period that sentence spacing joins to the
+        // word before: the words before it are counted as repair leaves
+        // them.
+        ". aaAaa . \u{a9}",
     ];
     for preset in Preset::ALL {
         let pipeline = built(preset);

@@ -357,7 +357,10 @@ fn prose_before(before: &str) -> bool {
     {
         return false;
     }
-    let words = count_words(before);
+    // Words as sentence repair leaves them: runs of letters and digits
+    // (a lone `.` it may join to the word before is none), glued words
+    // split.
+    let words = alnum_words(before) + case_boundaries(before);
     let end = before.trim_end();
     let ends_sentence = end.ends_with(['.', '!', '?', '"', '\u{201d}'])
         || (end.len() == before.len()
@@ -510,6 +513,10 @@ mod tests {
             ),
             ("It was baked here for years nowCopyright 2024", false),
             ("Thanks for reading this post! © 2024 Jane Doe", false),
+            // Punctuation is no word: sentence repair may join it to the
+            // one before, and a second run must read the line alike.
+            (". aaAaa . ©", true),
+            (". aaAaa. ©", true),
             (
                 "A long paragraph that mentions © once but goes on and on \
                  with many words about the history of the symbol and its \
