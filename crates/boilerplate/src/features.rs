@@ -307,9 +307,9 @@ pub(crate) struct Context {
     /// Prose blocks, words and blocks within the window, before and after.
     pub(crate) before_sums: [f32; 3],
     pub(crate) after_sums: [f32; 3],
-    /// Where the block stands in the page's prose: the protected blocks
-    /// (and their words) before and after it. The model never removes
-    /// those, so these do not change as it removes others.
+    /// Where the block stands beside the page's main content: its
+    /// paragraphs (and their words) before and after it. The model never
+    /// removes those, so these do not change as it removes others.
     pub(crate) region: Region,
 }
 

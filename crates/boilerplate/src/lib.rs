@@ -97,13 +97,16 @@
 //! it. For that, every *block* that no line rule removed (a line, or a
 //! hard-wrapped paragraph read as the one line sentence repair will make
 //! of it) is scored by a small gradient-boosted tree ensemble
-//! (`model/blocks.model`, plain text, about 120 KB) over 39 features: the
+//! (`model/blocks.model`, plain text, about 90 KB) over 39 features: the
 //! block's own shape (words, stopword share, how it ends, capitals,
 //! digits, symbols, separators, links, prices), the same for the two
 //! blocks before and after it and whether a blank line parts them, how
 //! much prose the five blocks on each side hold, and where it stands
-//! among the page's paragraphs of prose (how many, and how many words,
-//! before and after it).
+//! beside the page's main content (how many of its paragraphs, and how
+//! many words, before and after it). The main content is the run of
+//! blocks that read as prose (8 words or more, a quarter of them
+//! stopwords, ending like a sentence), at most three other blocks apart,
+//! that holds the most words.
 //! [`BoilerplateRemover::block_scores`] shows every block's score and
 //! features.
 //!
@@ -111,12 +114,15 @@
 //!   removes one, its neighbours are judged again, until nothing changes.
 //!   What stays is what a second run would keep: the stage is idempotent,
 //!   and the work stays linear (each removal re-judges at most ten blocks).
-//! - It never removes a block that reads as prose on its own (8 words or
-//!   more, a quarter of them stopwords, ending like a sentence) or a block
-//!   between two such blocks, or a title or byline at most three blocks
-//!   above the first of them (the text's headline); and it does not judge
-//!   pages of fewer than eight blocks: a post, a snippet or a short
-//!   document has no page around it.
+//! - It never removes the main content's paragraphs, a block between two
+//!   blocks of prose, or a title or byline at most three blocks above the
+//!   main content (the text's headline); and it does not judge pages of
+//!   fewer than eight blocks: a post, a snippet or a short document has no
+//!   page around it. Prose outside the main content (comments, an author's
+//!   box, a teaser of another story, a cookie notice) goes only when it
+//!   scores half a log-odds below the threshold, and never above −0.5.
+//!   When removals bring the main content's paragraphs together, the page
+//!   is judged again with the grown main content.
 //! - [`Strictness`] sets the score below which a block goes.
 //! - The model was trained by `tools/train_boilerplate.py` on the WCXB dev
 //!   pages (`examples/block_features.rs` dumps the features), every fifth
@@ -725,12 +731,15 @@ impl Default for BoilerplateOptions {
 )]
 pub enum Strictness {
     /// Removes a block only when the model is sure: for corpora where
-    /// losing content is worst.
+    /// losing content is worst (on the WCXB dev pages, word precision
+    /// 69.4, recall 96.9, F1 77.6).
     Precision,
-    /// The best F1 on the development pages.
+    /// The best F1 on the development pages (76.4, 93.9, 81.6).
     #[default]
     Balanced,
-    /// Removes a block unless the model is fairly sure it is content.
+    /// Removes a block unless the model is fairly sure it is content
+    /// (80.2, 84.6, 79.4). Prose outside the main content still goes only
+    /// below −0.5.
     Recall,
 }
 

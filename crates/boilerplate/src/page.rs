@@ -123,7 +123,7 @@ impl Rules {
                 (kind != Kind::Blank).then(|| (index.with_newline(i), kind))
             })
             .collect();
-        keep_continuations(text, &mut lines);
+        let continuations = keep_continuations(text, &mut lines);
         let mut wrapped = Vec::new();
         let scratch = (&mut key, &mut split, site);
         self.page_rules(text, &mut lines, scratch, &mut wrapped);
@@ -158,20 +158,34 @@ impl Rules {
                     }
                 }
             }
+            let orphans = drop_orphans(&continuations, &mut lines);
             // What the model removed changes what the page rules see, as a
             // second run would see it: lines beside a removed one may now be
             // an evidently wrapped paragraph, which sentence repair will
             // join (judged as one block), or a run of menu items at an edge
             // of the page. Either changes the model's context: judge again.
+            // The main content may have grown where removals brought its
+            // paragraphs together, which changes every block's place
+            // beside it: judge again then too.
             rounds += 1;
-            let again = !removed.is_empty()
-                && rounds < MAX_ROUNDS
+            let mut alive = vec![true; blocks.len()];
+            for &dead in &removed {
+                alive[dead] = false;
+            }
+            let main_moved = main_content(&blocks, &alive)
+                .iter()
+                .zip(&blocks)
+                .zip(&alive)
+                .any(|((&now, block), &live)| live && now != block.main);
+            let rules_found = !removed.is_empty()
                 && self.page_rules(
                     text,
                     &mut lines,
                     (&mut key, &mut split, site),
                     &mut wrapped,
                 );
+            let again =
+                rounds < MAX_ROUNDS && (main_moved || rules_found || orphans);
             if !again {
                 break;
             }
@@ -324,14 +338,21 @@ impl Rules {
                 gaps_before: gaps,
                 gaps_after: gaps,
                 region: Region::default(),
+                main: false,
             });
         }
-        // The protected blocks on each side of each block.
+        // The main content's paragraphs on each side of each block: the
+        // model never removes those, so these stay as it removes others.
+        let alive = vec![true; blocks.len()];
+        for (b, main) in main_content(&blocks, &alive).into_iter().enumerate()
+        {
+            blocks[b].main = main;
+        }
         let (mut count, mut words) = (0.0, 0.0);
         for b in &mut blocks {
             b.region.blocks_before = count;
             b.region.words_before = words;
-            if b.own.is_protected() {
+            if b.main {
                 count += 1.0;
                 words += b.own.words;
             }
@@ -340,7 +361,7 @@ impl Rules {
         for b in blocks.iter_mut().rev() {
             b.region.blocks_after = count;
             b.region.words_after = words;
-            if b.own.is_protected() {
+            if b.main {
                 count += 1.0;
                 words += b.own.words;
             }
@@ -480,9 +501,16 @@ impl Rules {
 /// Keeps a line the phrase rule removed when it is the end of a sentence
 /// wrapped from the prose line right above it: that line does not end a
 /// sentence, and this one starts in lower case (`…where capping was` /
-/// `necessary.`). A prose line is never removed, so the decision is the
-/// same on a second run.
-fn keep_continuations(text: &str, lines: &mut [(Range<usize>, Kind)]) {
+/// `necessary.`). No line rule removes a prose line, so the decision is
+/// the same on a second run; the block model may, and then the line it
+/// kept goes too ([`drop_orphans`]).
+///
+/// Returns the lines it kept.
+fn keep_continuations(
+    text: &str,
+    lines: &mut [(Range<usize>, Kind)],
+) -> Vec<usize> {
+    let mut kept = Vec::new();
     for i in 1..lines.len() {
         let (above, line) = (&lines[i - 1], &lines[i]);
         if line.1 != Kind::Removed(PHRASE)
@@ -500,8 +528,29 @@ fn keep_continuations(text: &str, lines: &mut [(Range<usize>, Kind)]) {
             .is_some_and(char::is_lowercase);
         if goes_on && lower {
             lines[i].1 = Kind::Other;
+            kept.push(i);
         }
     }
+    kept
+}
+
+/// Removes again, as the phrases they are, the `continuations` whose
+/// line above is gone (the block model judged it part of the page
+/// around the content): a second run, which sees them alone, would.
+/// Returns whether it removed one.
+fn drop_orphans(
+    continuations: &[usize],
+    lines: &mut [(Range<usize>, Kind)],
+) -> bool {
+    let mut dropped = false;
+    for &i in continuations {
+        let above_gone = matches!(lines[i - 1].1, Kind::Removed(_));
+        if above_gone && !matches!(lines[i].1, Kind::Removed(_)) {
+            lines[i].1 = Kind::Removed(PHRASE);
+            dropped = true;
+        }
+    }
+    dropped
 }
 
 /// Marks runs of short lines before the first and after the last prose
@@ -576,8 +625,8 @@ pub struct BlockScore {
 }
 
 /// How many times the model judges a page at most: again after the page
-/// rules found more to remove beside what it removed (rare; once more is
-/// almost always the last).
+/// rules found more to remove beside what it removed, or after prose
+/// went (once or twice more is almost always the last).
 const MAX_ROUNDS: usize = 6;
 
 /// Pages of fewer blocks are not judged by the model: a snippet, a post,
@@ -599,6 +648,8 @@ pub(crate) struct Block {
     gaps_before: usize,
     gaps_after: usize,
     region: Region,
+    /// A paragraph of the page's main content ([`main_content`]).
+    main: bool,
 }
 
 /// Judges the blocks with `model`, and returns those it removes.
@@ -608,11 +659,13 @@ pub(crate) struct Block {
 /// block changes: what is kept is then exactly what a second run keeps
 /// (it sees the kept blocks, and only them). Each block is removed at most
 /// once and each removal queues a bounded number of neighbours, so the
-/// work is linear in the number of blocks. A block that reads as prose on
-/// its own ([`Own::is_protected`]) is never removed, nor one between two
-/// such blocks: a page's content is worth more than the boilerplate such a
-/// rule leaves. `scores`, when given, receives
-/// each block's last score and features.
+/// work is linear in the number of blocks. The prose of the main content
+/// ([`main_content`]) is never removed, nor a block between two blocks of
+/// prose, nor the headline above the first: a page's content is worth
+/// more than the boilerplate such rules leave. Other prose goes only below
+/// [`prose_threshold`]; when it does, every block's place among the
+/// page's prose changes, and the caller judges the page again.
+/// `scores`, when given, receives each block's last score and features.
 pub(crate) fn judge_blocks(
     model: &Model,
     threshold: f32,
@@ -632,8 +685,7 @@ pub(crate) fn judge_blocks(
         return Vec::new();
     }
     let none = usize::MAX;
-    let first_protected =
-        blocks.iter().position(|b| b.own.is_protected()).unwrap_or(none);
+    let first_protected = blocks.iter().position(|b| b.main).unwrap_or(none);
     let mut prev: Vec<usize> =
         (0..n).map(|i| i.checked_sub(1).unwrap_or(none)).collect();
     let mut next: Vec<usize> =
@@ -657,8 +709,15 @@ pub(crate) fn judge_blocks(
             |at: usize| at != none && blocks[at].own.is_protected();
         // A heading or a line between two paragraphs of prose is part of
         // the text they make.
-        let kept_by = if blocks[b].own.is_protected() {
+        let kept_by = if blocks[b].main {
             Some(KEPT_PROSE)
+        } else if blocks[b].own.is_protected() {
+            // Prose away from the content, which the model plainly finds
+            // part of the page around it, may go.
+            let context = context_of(blocks, b, &prev, &next);
+            features::vector(&blocks[b].own, &context, &mut x);
+            let score = memo.score(model, &x);
+            (score >= prose_threshold(threshold)).then_some(KEPT_PROSE)
         } else if protected(prev[b]) && protected(next[b]) {
             Some(KEPT_BETWEEN_PROSE)
         } else if is_headline(blocks, b, first_protected, &next) {
@@ -784,6 +843,63 @@ fn block_score(
         removed,
         kept_by: scored.kept_by,
     }
+}
+
+/// The blocks of the page's main content, of those `alive`: the run of
+/// blocks that read as prose ([`Own::is_protected`]), each at most
+/// [`MAIN_GAP`] live blocks from the next, holding the most words of such
+/// prose (the first such run on a tie). They are never removed: whatever
+/// the model thinks of a page, its text stays.
+fn main_content(blocks: &[Block], alive: &[bool]) -> Vec<bool> {
+    let mut main = vec![false; blocks.len()];
+    // The best run so far and the current one (first block, last block,
+    // words), and the live blocks seen since the current run's last.
+    let mut best = (0, 0, 0.0);
+    let mut run: Option<(usize, usize, f32)> = None;
+    let mut since = 0;
+    for (b, block) in blocks.iter().enumerate() {
+        if !alive[b] {
+            continue;
+        }
+        if !block.own.is_protected() {
+            since += 1;
+            continue;
+        }
+        let words = block.own.words;
+        run = match run {
+            Some((first, _, sum)) if since <= MAIN_GAP => {
+                Some((first, b, sum + words))
+            }
+            _ => Some((b, b, words)),
+        };
+        since = 0;
+        if let Some(r) = run.filter(|r| r.2 > best.2) {
+            best = r;
+        }
+    }
+    if best.2 > 0.0 {
+        for b in best.0..=best.1 {
+            main[b] = alive[b] && blocks[b].own.is_protected();
+        }
+    }
+    main
+}
+
+/// How many other blocks may stand between two paragraphs of the main
+/// content.
+const MAIN_GAP: usize = 3;
+
+/// How much lower than the threshold a block that reads as prose on its
+/// own ([`Own::is_protected`]) must score to be removed: prose goes only
+/// where the model plainly finds it outside the page's content (comments,
+/// an author's box, a related story's teaser, a cookie notice).
+const PROSE_MARGIN: f32 = 0.5;
+
+/// The score below which prose outside the main content goes: the
+/// threshold less [`PROSE_MARGIN`], and never above `-PROSE_MARGIN` (even
+/// the aggressive strictness keeps prose the model is unsure of).
+fn prose_threshold(threshold: f32) -> f32 {
+    threshold.min(0.0) - PROSE_MARGIN
 }
 
 /// How many blocks above the page's first paragraph of prose its title
