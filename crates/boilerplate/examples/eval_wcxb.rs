@@ -10,7 +10,9 @@
 //! recall and F1 of the output against the gold main content (words are
 //! runs of letters, digits and `_`, lower-cased), averaged over pages,
 //! overall and per page type; plus the share of must-keep (`with`) and
-//! must-drop (`without`) snippets found in the output.
+//! must-drop (`without`) snippets found in the output. In the same run,
+//! two text-level baselines: the lines of 8 words or more, and C4's line
+//! rule.
 //!
 //! Every fifth page (position 4, 9, 14, …) is held out: it is left out of
 //! the default report, which is what the rules were tuned on, and is
@@ -113,6 +115,66 @@ fn score(output: &str, case: &Case, gold: &HashMap<String, usize>) -> Score {
     }
 }
 
+/// The page's lines of 8 words or more: the simplest text-level baseline.
+fn lines_of_8_words(text: &str) -> String {
+    text.lines()
+        .filter(|l| words(l).values().sum::<usize>() >= 8)
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// C4's line rule (Raffel et al., 2020): lines that end in terminal
+/// punctuation, hold at least 5 words, and do not mention JavaScript. (Its
+/// page-level filters, which drop whole pages, are left out.)
+fn c4_lines(text: &str) -> String {
+    text.lines()
+        .filter(|l| {
+            let l = l.trim();
+            l.ends_with(['.', '!', '?', '"', '\u{201d}'])
+                && l.split_whitespace().count() >= 5
+                && !l.to_lowercase().contains("javascript")
+        })
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// The methods compared in one run, in the order of [`Methods`]' scores.
+const METHODS: [&str; 4] =
+    ["keep everything", "lines of 8+ words", "C4's line rule", "the stage"];
+
+/// Per page type, each method's sums.
+type Methods = BTreeMap<String, [Score; 4]>;
+
+fn print_methods(title: &str, rows: &Methods) {
+    let types: Vec<&String> = rows.keys().filter(|t| *t != "all").collect();
+    println!("\n## {title}: the stage beside text-level baselines\n");
+    print!("| method | all P / R / F1 |");
+    for t in &types {
+        print!(" {t} F1 |");
+    }
+    println!();
+    print!("| --- | --- |");
+    for _ in &types {
+        print!(" ---: |");
+    }
+    println!();
+    for (m, name) in METHODS.iter().enumerate() {
+        let all = &rows["all"][m];
+        let n = all.pages;
+        print!(
+            "| {name} | {:.1} / {:.1} / {:.1} |",
+            pct(all.p, n),
+            pct(all.r, n),
+            pct(all.f1, n)
+        );
+        for t in &types {
+            let s = &rows[*t][m];
+            print!(" {:.1} |", pct(s.f1, s.pages));
+        }
+        println!();
+    }
+}
+
 fn pct(n: f64, d: usize) -> f64 {
     if d == 0 { 0.0 } else { 100.0 * n / d as f64 }
 }
@@ -168,6 +230,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let remover = BoilerplateRemover::builder().strictness(strictness).build();
     let mut dev: BTreeMap<String, (Score, Score)> = BTreeMap::new();
     let mut held: BTreeMap<String, (Score, Score)> = BTreeMap::new();
+    let (mut dev_methods, mut held_methods) = (Methods::new(), Methods::new());
     // Per rule: lines, words removed, of which the gold still needed.
     let mut rules: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
     let mut bytes = 0usize;
@@ -188,10 +251,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let base = score(&case.text, &case, &gold);
         let stage = score(&done.text, &case, &gold);
         let table = if held_out { &mut held } else { &mut dev };
+        let methods =
+            if held_out { &mut held_methods } else { &mut dev_methods };
+        let eight = score(&lines_of_8_words(&case.text), &case, &gold);
+        let c4 = score(&c4_lines(&case.text), &case, &gold);
         for name in [case.page_type.clone(), "all".to_owned()] {
-            let row = table.entry(name).or_default();
+            let row = table.entry(name.clone()).or_default();
             row.0.add(base);
             row.1.add(stage);
+            let row = methods.entry(name).or_default();
+            for (sum, one) in row.iter_mut().zip([base, eight, c4, stage]) {
+                sum.add(one);
+            }
         }
         if held_out {
             continue;
@@ -224,6 +295,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     print_table("Dev part (tuned on): keep-all baseline vs stage", &dev);
+    print_methods("Dev part", &dev_methods);
     println!("\n| rule | lines removed | words removed | of which gold |");
     println!("| --- | ---: | ---: | ---: |");
     for (rule, (lines, words, gold)) in &rules {
@@ -231,6 +303,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if final_check {
         print_table("Held-out part (every 5th page, never tuned on)", &held);
+        print_methods("Held-out part", &held_methods);
     }
     println!(
         "\nstage throughput (clean, one core): {:.0} MB/s over {:.1} MB",
