@@ -1030,3 +1030,13 @@ fn a_lead_made_by_a_repair_before_a_space_is_settled_at_once() {
         assert_eq!(cleaner.clean(&once), once, "{text:?}");
     }
 }
+
+/// A document whose mojibake came through two code pages: repairs in one
+/// do not make the other's sequences read as combining marks ("Ã´" after
+/// MacRoman repairs is still "ô", not U+032B on the letter before).
+#[test]
+fn a_letter_beats_a_combining_mark_across_code_pages() {
+    let cleaner = UnicodeCleaner::default();
+    let text = "cr√®me br√ªl√©e\n\u{c3}\u{a0} bient\u{c3}\u{b4}t, d\u{c3}\u{a9}j\u{c3}\u{a0}\n";
+    assert_eq!(cleaner.clean(text), "crème brûlée\nà bientôt, déjà\n");
+}

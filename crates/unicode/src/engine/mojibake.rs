@@ -1,9 +1,12 @@
 //! Step 2: repairs mojibake on a stack of items, innermost layer first, so
 //! that double encoding is repaired to the end. Each code page is tried on
 //! the sequence that ends at the top of the stack; of the candidates that
-//! [`judge`](super::judge) accepts, the one in the code page of the last
-//! repair is made, or else the longest, or else the first in
+//! [`judge`](super::judge) accepts, one that spells a letter rather than a
+//! combining mark is made; of those, the one in the code page with the
+//! most repairs so far, or else the longest, or else the first in
 //! [`Codec::ALL`].
+
+use unicode_normalization::char::canonical_combining_class;
 
 use super::Engine;
 use super::judge::{self, Candidate, Context, Lookahead, Next};
@@ -256,7 +259,8 @@ impl Engine {
             at: end,
             cache: &mut *st.ahead,
         };
-        // The candidates accepted: the one in the code page with the most
+        // The candidates accepted: one that spells a letter rather than a
+        // combining mark; of those, the one in the code page with the most
         // repairs so far is made, or else the longest, or else the first.
         let mut accepted = [None; 9];
         let mut best: Option<(u32, usize, Codec, usize, char)> = None;
@@ -288,7 +292,14 @@ impl Engine {
                 Outcome::Accepted { from, decoded } => {
                     let len = items.len() - from;
                     accepted[codec.index()] = Some((from, decoded));
-                    if best.is_none_or(|(s, l, ..)| (score, len) > (s, l)) {
+                    // A letter before a combining mark: "Ã´" is "ô" in
+                    // Windows-1252 whatever MacRoman, with its repairs so
+                    // far, would make of it (a mark on the letter before).
+                    let letter = canonical_combining_class(decoded) == 0;
+                    let key = (letter, score, len);
+                    if best.is_none_or(|(s, l, _, _, d)| {
+                        key > (canonical_combining_class(d) == 0, s, l)
+                    }) {
                         best = Some((score, len, codec, from, decoded));
                     }
                 }
