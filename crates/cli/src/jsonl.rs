@@ -4,7 +4,7 @@
 //! (--skip-bad): a blank line stays blank, and a line whose text field is
 //! cleaned keeps every other byte as it was (see [`JsonLine`]).
 
-use std::io::{BufRead, BufReader};
+use std::io::BufReader;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -15,10 +15,8 @@ use textclean_cli::json_line::{JsonLine, quote};
 use crate::output::{self, Output};
 use crate::{
     Failure, IoArgs, Job, blocks, display, explain, open, progress::Progress,
+    read_batch,
 };
-
-/// Lines are cleaned in parallel in batches of about this many bytes.
-const BATCH_BYTES: usize = 8 << 20;
 
 /// The rule under which lone surrogate escapes of a text field are counted.
 const LONE_SURROGATE: &str = "jsonl.lone_surrogate";
@@ -62,21 +60,10 @@ pub fn run(
         let mut reader = BufReader::with_capacity(1 << 16, open(path)?);
         let mut number = 0;
         loop {
-            let mut batch = Vec::new();
-            let mut size = 0;
-            while size < BATCH_BYTES {
-                let mut bytes = Vec::new();
-                let read =
-                    reader.read_until(b'\n', &mut bytes).map_err(|e| {
-                        Failure::Input(format!("{}: {e}", display(path)))
-                    })?;
-                if read == 0 {
-                    break;
-                }
-                number += 1;
-                size += read;
-                batch.push(Line { number, bytes });
-            }
+            let batch: Vec<Line> = read_batch(&mut reader, path, &mut number)?
+                .into_iter()
+                .map(|(number, bytes)| Line { number, bytes })
+                .collect();
             if batch.is_empty() {
                 break;
             }

@@ -5,7 +5,7 @@
 //! cores. Bad JSON lines are handled as `clean` handles them: an error
 //! naming the line, or set aside with --skip-bad.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::BufReader;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -13,10 +13,10 @@ use textclean::boilerplate::{LearnOptions, Learner};
 use textclean_cli::json_line::JsonLine;
 
 use crate::output::{self, Output};
-use crate::{Failure, LearnArgs, display, open, progress::Progress};
-
-/// Lines are parsed in parallel in batches of about this many bytes.
-const BATCH_BYTES: usize = 8 << 20;
+use crate::{
+    Failure, LearnArgs, display, open, progress::Progress, read_batch,
+    read_text,
+};
 
 /// One document as read: its text and URL.
 struct Record {
@@ -36,39 +36,14 @@ pub fn run(args: &LearnArgs, inputs: &[PathBuf]) -> Result<(), Failure> {
     for path in inputs {
         let mut reader = BufReader::with_capacity(1 << 16, open(path)?);
         if !args.jsonl {
-            let mut bytes = Vec::new();
-            reader.read_to_end(&mut bytes).map_err(|e| {
-                Failure::Input(format!("{}: {e}", display(path)))
-            })?;
-            progress.advance(bytes.len());
-            let text = String::from_utf8(bytes).map_err(|e| {
-                Failure::Input(format!(
-                    "{}: not valid UTF-8 at byte {}; convert it to UTF-8 \
-                     first (for example with iconv)",
-                    display(path),
-                    e.utf8_error().valid_up_to()
-                ))
-            })?;
+            let text = read_text(path, &mut reader)?;
+            progress.advance(text.len());
             learner.add(&text, None);
             continue;
         }
         let mut number = 0;
         loop {
-            let mut batch = Vec::new();
-            let mut size = 0;
-            while size < BATCH_BYTES {
-                let mut bytes = Vec::new();
-                let read =
-                    reader.read_until(b'\n', &mut bytes).map_err(|e| {
-                        Failure::Input(format!("{}: {e}", display(path)))
-                    })?;
-                if read == 0 {
-                    break;
-                }
-                number += 1;
-                size += read;
-                batch.push((number, bytes));
-            }
+            let batch = read_batch(&mut reader, path, &mut number)?;
             if batch.is_empty() {
                 break;
             }

@@ -497,6 +497,54 @@ fn display(path: &Path) -> String {
     }
 }
 
+/// All of `reader`, the input at `path`, as UTF-8 text: an error names the
+/// input, and the byte where it stops being UTF-8.
+fn read_text(
+    path: &Path,
+    mut reader: impl io::Read,
+) -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::Input(format!("{}: {e}", display(path))))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Failure::Input(format!(
+            "{}: not valid UTF-8 at byte {}; convert it to UTF-8 first (for \
+             example with iconv)",
+            display(path),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// JSON Lines are read, and handled in parallel, in batches of about this
+/// many bytes.
+const BATCH_BYTES: usize = 8 << 20;
+
+/// The next batch of lines of `reader`, the input at `path`, with their
+/// numbers (`number` is the last one read): empty at the end.
+fn read_batch(
+    reader: &mut impl io::BufRead,
+    path: &Path,
+    number: &mut usize,
+) -> Result<Vec<(usize, Vec<u8>)>, Failure> {
+    let mut batch = Vec::new();
+    let mut size = 0;
+    while size < BATCH_BYTES {
+        let mut bytes = Vec::new();
+        let read = reader
+            .read_until(b'\n', &mut bytes)
+            .map_err(|e| Failure::Input(format!("{}: {e}", display(path))))?;
+        if read == 0 {
+            break;
+        }
+        *number += 1;
+        size += read;
+        batch.push((*number, bytes));
+    }
+    Ok(batch)
+}
+
 /// Opens an input: a file, or standard input for `-`.
 fn open(path: &Path) -> Result<Box<dyn io::Read>, Failure> {
     if path.as_os_str() == "-" {

@@ -1,13 +1,14 @@
 //! Plain mode: each input file is one document.
 
-use std::io::Read;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
 use textclean::{Document, Record, Stats};
 
 use crate::output::{self, Output};
-use crate::{Failure, Job, display, explain, open, progress::Progress};
+use crate::{
+    Failure, Job, display, explain, open, progress::Progress, read_text,
+};
 
 /// How many documents are read before they are cleaned in parallel.
 const BATCH: usize = 64;
@@ -27,18 +28,7 @@ pub fn run(
     for batch in inputs.chunks(BATCH) {
         let mut docs = Vec::with_capacity(batch.len());
         for path in batch {
-            let mut bytes = Vec::new();
-            open(path)?.read_to_end(&mut bytes).map_err(|e| {
-                Failure::Input(format!("{}: {e}", display(path)))
-            })?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                Failure::Input(format!(
-                    "{}: not valid UTF-8 at byte {}; convert it to UTF-8 \
-                     first (for example with iconv)",
-                    display(path),
-                    e.utf8_error().valid_up_to()
-                ))
-            })?;
+            let text = read_text(path, open(path)?)?;
             docs.push((path, text));
         }
         let results: Vec<_> =
