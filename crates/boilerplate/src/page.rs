@@ -685,7 +685,7 @@ pub(crate) fn judge_blocks(
         return Vec::new();
     }
     let none = usize::MAX;
-    let first_protected = blocks.iter().position(|b| b.main).unwrap_or(none);
+    let first_main = blocks.iter().position(|b| b.main).unwrap_or(none);
     let mut prev: Vec<usize> =
         (0..n).map(|i| i.checked_sub(1).unwrap_or(none)).collect();
     let mut next: Vec<usize> =
@@ -709,33 +709,34 @@ pub(crate) fn judge_blocks(
             |at: usize| at != none && blocks[at].own.is_protected();
         // A heading or a line between two paragraphs of prose is part of
         // the text they make.
+        // Prose outside the main content is decided by its score, with a
+        // lower bar than other blocks.
+        let outer_prose = !blocks[b].main && blocks[b].own.is_protected();
         let kept_by = if blocks[b].main {
             Some(KEPT_PROSE)
-        } else if blocks[b].own.is_protected() {
-            // Prose away from the content, which the model plainly finds
-            // part of the page around it, may go.
-            let context = context_of(blocks, b, &prev, &next);
-            features::vector(&blocks[b].own, &context, &mut x);
-            let score = memo.score(model, &x);
-            (score >= prose_threshold(threshold)).then_some(KEPT_PROSE)
+        } else if outer_prose {
+            None
         } else if protected(prev[b]) && protected(next[b]) {
             Some(KEPT_BETWEEN_PROSE)
-        } else if is_headline(blocks, b, first_protected, &next) {
+        } else if is_headline(blocks, b, first_main, &next) {
             Some(KEPT_HEADLINE)
         } else {
             None
         };
-        let kept = kept_by.is_some();
-        if kept && scores.is_none() {
+        if kept_by.is_some() && scores.is_none() {
             continue;
         }
         let context = context_of(blocks, b, &prev, &next);
         features::vector(&blocks[b].own, &context, &mut x);
         let score = memo.score(model, &x);
+        let bar =
+            if outer_prose { prose_threshold(threshold) } else { threshold };
+        let kept_by =
+            kept_by.or((outer_prose && score >= bar).then_some(KEPT_PROSE));
         if let Some(s) = scores.as_deref_mut() {
             s[b] = Scored { score, features: x, kept_by };
         }
-        if kept || score >= threshold {
+        if kept_by.is_some() || score >= bar {
             continue;
         }
         alive[b] = false;
@@ -902,27 +903,27 @@ fn prose_threshold(threshold: f32) -> f32 {
     threshold.min(0.0) - PROSE_MARGIN
 }
 
-/// How many blocks above the page's first paragraph of prose its title
-/// and byline may stand.
+/// How many blocks above the main content's first paragraph its title and
+/// byline may stand.
 const HEADLINE_REACH: usize = 3;
 
 /// Whether block `b` reads like a title and stands at most
-/// [`HEADLINE_REACH`] blocks (of those still on the page) above the first
-/// protected block: the headline of the text, and its byline, which the
+/// [`HEADLINE_REACH`] blocks (of those still on the page) above the main
+/// content's first paragraph, `first_main`: the headline of the text, and its byline, which the
 /// model would take for the page around it.
 fn is_headline(
     blocks: &[Block],
     b: usize,
-    first_protected: usize,
+    first_main: usize,
     next: &[usize],
 ) -> bool {
-    if b >= first_protected || !blocks[b].own.title_like {
+    if b >= first_main || !blocks[b].own.title_like {
         return false;
     }
     let mut at = b;
     for _ in 0..HEADLINE_REACH {
         at = next[at];
-        if at == first_protected {
+        if at == first_main {
             return true;
         }
         if at == usize::MAX {
