@@ -29,7 +29,9 @@ use crate::text::{char_at, char_before, is_closer};
 /// as the same sentence going on (it starts in lower case, or the line
 /// ends in a comma or a word such as "the"). Decimal numbers (`3.14`),
 /// versions and domains never split, as no whitespace follows their
-/// period.
+/// period. In every language, the ideographic terminators of Chinese and
+/// Japanese (`。`, `！`, `？`, `｡`) end a sentence with no space after
+/// them, as those scripts write none.
 ///
 /// ```
 /// use textclean_sentences::SentenceSplitter;
@@ -57,6 +59,23 @@ pub struct SentenceSplitter {
 }
 
 /// A byte the scan passes over.
+/// The ideographic terminators, UTF-8: `。`, `！`, `？` and the half-width
+/// `｡`, which end a sentence with no space after them.
+const WIDE_TERMINATORS: [[u8; 3]; 4] = [
+    [0xe3, 0x80, 0x82],
+    [0xef, 0xbc, 0x81],
+    [0xef, 0xbc, 0x9f],
+    [0xef, 0xbd, 0xa1],
+];
+
+/// The length of the ideographic terminator `bytes` start with, or 0.
+fn wide_terminator_len(bytes: &[u8]) -> usize {
+    match bytes.get(..3) {
+        Some(head) if WIDE_TERMINATORS.iter().any(|t| t == head) => 3,
+        _ => 0,
+    }
+}
+
 const PASS: u8 = 0;
 /// `\n`: a line or a paragraph may end.
 const NEWLINE: u8 = 1;
@@ -105,7 +124,10 @@ impl SentenceSplitter {
                 PAREN
             } else if terminators.is_ascii(b) {
                 TERM
-            } else if terminators.may_start(b) || lists::may_start_bullet(b) {
+            } else if terminators.may_start(b)
+                || lists::may_start_bullet(b)
+                || WIDE_TERMINATORS.iter().any(|t| t[0] == b)
+            {
                 LEAD
             } else {
                 PASS
@@ -336,11 +358,18 @@ impl<'t> Sentences<'_, 't> {
         let terminators = splitter.lang.terminators();
         let term = i;
         let mut j = i;
+        let mut wide = false;
         loop {
             match bytes.get(j).map(|&b| splitter.stops[b as usize]) {
                 Some(TERM) => j += 1,
                 Some(LEAD) => match terminators.len_at(&bytes[j..]) {
-                    0 => break,
+                    0 => match wide_terminator_len(&bytes[j..]) {
+                        0 => break,
+                        n => {
+                            wide = true;
+                            j += n;
+                        }
+                    },
                     n => j += n,
                 },
                 _ => break,
@@ -393,6 +422,10 @@ impl<'t> Sentences<'_, 't> {
         while let Some(c) = char_at(text, k).filter(|c| c.is_whitespace()) {
             k += c.len_utf8();
         }
+        if wide {
+            // Chinese and Japanese end a sentence with no space after it.
+            return Some(j);
+        }
         if k == j && k < bytes.len() {
             // No whitespace follows: `3.14`, `U.S.A`, `e.g.,`.
             return None;
@@ -426,10 +459,12 @@ impl<'t> Sentences<'_, 't> {
     fn closers_end(&self, mut j: usize) -> usize {
         let text = self.text;
         loop {
-            // `“` and `‘` close German quotes („So?“).
-            if let Some(c) = char_at(text, j)
-                .filter(|&c| is_closer(c) || matches!(c, '“' | '‘'))
-            {
+            // `“` and `‘` close German quotes („So?“); `」`, `』`, `）`
+            // and `】` close Chinese and Japanese ones (「はい。」).
+            if let Some(c) = char_at(text, j).filter(|&c| {
+                is_closer(c)
+                    || matches!(c, '“' | '‘' | '」' | '』' | '）' | '】')
+            }) {
                 j += c.len_utf8();
                 continue;
             }

@@ -20,6 +20,18 @@ macro_rules! t {
 
 t!(simple, "It works. Mr. Smith agrees.", ["It works.", "Mr. Smith agrees."]);
 t!(empty, "", []);
+t!(
+    ideographic,
+    "这是第一句。这是第二句！第三句？End.Next 「はい。」と言った。",
+    [
+        "这是第一句。",
+        "这是第二句！",
+        "第三句？",
+        "End.Next 「はい。」",
+        "と言った。"
+    ]
+);
+t!(ideographic_before_latin, "中文。Next one?", ["中文。", "Next one?"]);
 t!(blank, " \n\t ", []);
 t!(no_terminator, "no end here", ["no end here"]);
 t!(question_bang, "Really?! Yes. Ok!", ["Really?!", "Yes.", "Ok!"]);
@@ -373,6 +385,10 @@ const PIECES: &[&str] = &[
     "\u{a0}",
     "\u{2028}",
     "é",
+    "中文",
+    "。",
+    "」",
+    "？",
     "Ça",
     "example.com",
     "Node.js",
@@ -434,6 +450,7 @@ fn the_pieces_reach_every_rule() {
         ("Mr. The", "Mr. the"),
         ("and I. Then", "and J. Then"),
         ("Word\nWord", "Word\nword"),
+        ("中文。中文", "中文、中文"),
     ] {
         assert_ne!(first(with), first(without));
     }
