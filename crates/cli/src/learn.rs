@@ -36,7 +36,10 @@ pub fn run(args: &LearnArgs, inputs: &[PathBuf]) -> Result<(), Failure> {
     for path in inputs {
         let mut reader = BufReader::with_capacity(1 << 16, open(path)?);
         if !args.jsonl {
-            let text = read_text(path, &mut reader)?;
+            let (text, warning) = read_text(path, &mut reader, args.strict)?;
+            if let Some(warning) = warning {
+                progress.suspend(|| output::note(&warning));
+            }
             progress.advance(text.len());
             learner.add(&text, None);
             continue;

@@ -19,6 +19,7 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
 use textclean::sentences::SentenceSplitter;
+use textclean::unicode::{Encoding, decode};
 use textclean::{
     Config, Document, LanguagePack, Pipeline, PipelineLanguage, Preset,
     Record, Stats,
@@ -48,7 +49,8 @@ enum Command {
     ///
     /// Each input file is one document, and its cleaned text goes to
     /// standard output; a document that does not end with a line break is
-    /// given one before the next. With --jsonl, each input line is a JSON
+    /// given one before the next; a file that is not UTF-8 is decoded, with
+    /// a warning (see --strict). With --jsonl, each input line is a JSON
     /// object whose text field is cleaned, every other byte of the line kept
     /// as it was; a blank line stays a blank line.
     ///
@@ -151,6 +153,14 @@ struct LearnArgs {
     /// with exit status 1).
     #[arg(long, value_name = "FILE", requires = "jsonl")]
     skip_bad: Option<PathBuf>,
+    /// Refuse input files that are not UTF-8 (exit status 1), as a run
+    /// that must not guess. Without it, such a file is decoded: as UTF-16
+    /// after a byte order mark, else as the legacy code page its bytes
+    /// suggest (windows-1252, windows-1251, Shift_JIS, ...), with a warning
+    /// on standard error that names the file and the encoding. JSON Lines
+    /// are always read as UTF-8.
+    #[arg(long)]
+    strict: bool,
     /// The most memory the counts take, in MiB; beyond it the rarest lines
     /// are forgotten (counts may then fall short, never over).
     #[arg(long, value_name = "MIB", default_value_t = 128)]
@@ -200,6 +210,14 @@ struct IoArgs {
     /// FILE.
     #[arg(long, value_name = "FILE", requires = "jsonl")]
     skip_bad: Option<PathBuf>,
+    /// Refuse input files that are not UTF-8 (exit status 1), as a run
+    /// that must not guess. Without it, such a file is decoded: as UTF-16
+    /// after a byte order mark, else as the legacy code page its bytes
+    /// suggest (windows-1252, windows-1251, Shift_JIS, ...), with a warning
+    /// on standard error that names the file and the encoding. JSON Lines
+    /// are always read as UTF-8.
+    #[arg(long)]
+    strict: bool,
     /// Write the output to OUT instead of standard output; OUT is replaced
     /// only when the run succeeds, and may not be one of the inputs.
     #[arg(short, long, value_name = "OUT")]
@@ -234,7 +252,8 @@ fn parse_language(code: &str) -> Result<String, String> {
 /// Why a run failed, and so its exit status.
 #[derive(Debug)]
 enum Failure {
-    /// Bad input (exit 1): unreadable, not UTF-8, a bad JSON line.
+    /// Bad input (exit 1): unreadable, not UTF-8 with --strict, a bad
+    /// JSON line.
     Input(String),
     /// Bad usage (exit 2): a bad configuration file, an output that is
     /// also an input.
@@ -388,7 +407,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let stats = if io.jsonl {
         jsonl::run(&job, &io, &inputs, out)?
     } else {
-        plain::run(&job, &inputs, out)?
+        plain::run(&job, &inputs, io.strict, out)?
     };
     if let Job::Clean { stats: true, .. } = job {
         print_stats(&stats, started.elapsed().as_secs_f64());
@@ -497,24 +516,51 @@ fn display(path: &Path) -> String {
     }
 }
 
-/// All of `reader`, the input at `path`, as UTF-8 text: an error names the
-/// input, and the byte where it stops being UTF-8.
+/// All of `reader`, the input at `path`, as text, with the warning to
+/// show if it was not UTF-8.
+///
+/// UTF-8 is taken as it is, less a byte order mark. Other bytes are
+/// decoded as [`decode`] reads them, and the warning names the encoding
+/// it chose; with `strict` they are an error that names the input and the
+/// byte where it stops being UTF-8.
 fn read_text(
     path: &Path,
     mut reader: impl io::Read,
-) -> Result<String, Failure> {
+    strict: bool,
+) -> Result<(String, Option<String>), Failure> {
     let mut bytes = Vec::new();
     reader
         .read_to_end(&mut bytes)
         .map_err(|e| Failure::Input(format!("{}: {e}", display(path))))?;
-    String::from_utf8(bytes).map_err(|e| {
-        Failure::Input(format!(
-            "{}: not valid UTF-8 at byte {}; convert it to UTF-8 first (for \
-             example with iconv)",
-            display(path),
-            e.utf8_error().valid_up_to()
-        ))
-    })
+    let bytes = match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            // What decode does, without copying the text.
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            return Ok((text, None));
+        }
+        Err(e) if strict => {
+            return Err(Failure::Input(format!(
+                "{}: not valid UTF-8 at byte {}; convert it to UTF-8 first \
+                 (for example with iconv)",
+                display(path),
+                e.utf8_error().valid_up_to()
+            )));
+        }
+        Err(e) => e.into_bytes(),
+    };
+    let decoded = decode(&bytes);
+    let not = match decoded.encoding {
+        Encoding::Utf8 | Encoding::Utf8Bom => "not valid UTF-8",
+        _ => "not UTF-8",
+    };
+    let mut warning =
+        format!("{}: {not}; read as {}", display(path), decoded.encoding);
+    if decoded.lossy {
+        warning.push_str(", with unreadable bytes replaced");
+    }
+    Ok((decoded.text.into_owned(), Some(warning)))
 }
 
 /// JSON Lines are read, and handled in parallel, in batches of about this

@@ -14,10 +14,12 @@ use crate::{
 const BATCH: usize = 64;
 
 /// Runs `job` on each input in turn and writes the results to `out`,
-/// which is put in place only if every input was good.
+/// which is put in place only if every input was good; an input that is
+/// not UTF-8 is decoded with a warning, or with `strict` is bad.
 pub fn run(
     job: &Job,
     inputs: &[PathBuf],
+    strict: bool,
     mut out: Output,
 ) -> Result<Stats, Failure> {
     let progress = Progress::for_files(inputs);
@@ -28,7 +30,10 @@ pub fn run(
     for batch in inputs.chunks(BATCH) {
         let mut docs = Vec::with_capacity(batch.len());
         for path in batch {
-            let text = read_text(path, open(path)?)?;
+            let (text, warning) = read_text(path, open(path)?, strict)?;
+            if let Some(warning) = warning {
+                progress.suspend(|| output::note(&warning));
+            }
             docs.push((path, text));
         }
         let results: Vec<_> =

@@ -189,18 +189,121 @@ fn stats_report_rules_and_throughput() {
     );
 }
 
+/// A French page as an old Windows editor saved it: Windows-1252, whose
+/// letters are Latin-1's.
+const FRENCH: &str = "L'\u{e9}t\u{e9} dernier, nous avons pass\u{e9} trois \
+    semaines pr\u{e8}s de Lyon. Chaque matin, le boulanger nous parlait de \
+    la m\u{e9}t\u{e9}o. Les enfants ont appris \u{e0} nager dans la \
+    rivi\u{e8}re.\n";
+
+fn latin1(text: &str) -> Vec<u8> {
+    text.chars().map(|c| u8::try_from(c).unwrap()).collect()
+}
+
 #[test]
-fn invalid_utf8_file_is_bad_input() {
-    let dir = scratch("utf8");
+fn a_windows_1252_file_is_decoded_with_a_warning() {
+    let dir = scratch("cp1252");
+    let file = dir.join("page.txt");
+    std::fs::write(&file, latin1(FRENCH)).unwrap();
+    let name = file.to_str().unwrap();
+    let output = textclean(&["clean", "--preset", "unicode", name], b"");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), FRENCH);
+    assert_eq!(
+        stderr(&output),
+        format!("textclean: {name}: not UTF-8; read as windows-1252\n")
+    );
+    // split and learn read whole files the same way.
+    let output = textclean(&["split", name], b"");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("L'\u{e9}t\u{e9} dernier"));
+    assert!(stderr(&output).contains("read as windows-1252"));
+    let model = dir.join("page.model");
+    let output =
+        textclean(&["learn", "-o", model.to_str().unwrap(), name], b"");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("not UTF-8; read as windows-1252"));
+}
+
+#[test]
+fn strict_refuses_a_file_that_is_not_utf8() {
+    let dir = scratch("strict");
     let file = dir.join("latin1.txt");
     std::fs::write(&file, b"caf\xe9\n").unwrap();
-    let output = textclean(&["clean", file.to_str().unwrap()], b"");
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("not valid UTF-8 at byte 3"),
-        "{}",
-        stderr(&output)
+    let name = file.to_str().unwrap();
+    let model = dir.join("m.model");
+    for args in [
+        vec!["clean", "--strict", name],
+        vec!["split", "--strict", name],
+        vec!["learn", "--strict", "-o", model.to_str().unwrap(), name],
+    ] {
+        let output = textclean(&args, b"");
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            stderr(&output),
+            format!(
+                "textclean: {name}: not valid UTF-8 at byte 3; convert it \
+                 to UTF-8 first (for example with iconv)\n"
+            ),
+            "{args:?}"
+        );
+        assert_eq!(stdout(&output), "");
+    }
+    // UTF-8 passes, less its byte order mark.
+    let output = textclean(
+        &["clean", "--strict", "--preset", "unicode"],
+        "\u{feff}caf\u{e9}\n".as_bytes(),
     );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "caf\u{e9}\n");
+}
+
+#[test]
+fn a_utf16_file_with_a_bom_is_read() {
+    let dir = scratch("utf16");
+    let file = dir.join("notes.txt");
+    let text = "Gr\u{fc}\u{df}e aus K\u{f6}ln, \u{441}\u{43f}\u{430}\u{441}\
+                \u{438}\u{431}\u{43e} \u{1f600}\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&file, bytes).unwrap();
+    let name = file.to_str().unwrap();
+    let output = textclean(&["clean", "--preset", "unicode", name], b"");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), text);
+    assert_eq!(
+        stderr(&output),
+        format!("textclean: {name}: not UTF-8; read as UTF-16LE\n")
+    );
+}
+
+#[test]
+fn damaged_utf8_is_read_with_its_bad_bytes_replaced() {
+    // Standard input cut in the middle of its last "é".
+    let output = textclean(
+        &["clean", "--preset", "unicode"],
+        b"d\xc3\xa9j\xc3\xa0 vu, caf\xc3",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "d\u{e9}j\u{e0} vu, caf\u{fffd}\n");
+    assert_eq!(
+        stderr(&output),
+        "textclean: <stdin>: not valid UTF-8; read as UTF-8, with \
+         unreadable bytes replaced\n"
+    );
+}
+
+#[test]
+fn jsonl_is_never_decoded_as_another_encoding() {
+    let line = b"{\"text\":\"caf\xe9\"}\n";
+    for args in
+        [vec!["clean", "--jsonl"], vec!["clean", "--jsonl", "--strict"]]
+    {
+        let output = textclean(&args, line);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&output).contains("line 1"), "{}", stderr(&output));
+        assert!(!stderr(&output).contains("read as"), "{}", stderr(&output));
+    }
 }
 
 #[test]

@@ -84,7 +84,10 @@ fn a_run_that_fails_halfway_leaves_the_output_file_as_it_was() {
     );
     let bad = dir.join("bad.jsonl").to_str().unwrap().to_owned();
     for (args, says) in [
-        (vec!["clean", "-o", &out, &good, &not_utf8], "not valid UTF-8"),
+        (
+            vec!["clean", "--strict", "-o", &out, &good, &not_utf8],
+            "not valid UTF-8",
+        ),
         (vec!["clean", "-o", &out, &good, &missing], "missing.txt"),
         (vec!["clean", "--jsonl", "-o", &out, &lines], "line 3"),
         (vec!["clean", "--jsonl", "-o", &out, &lines, &missing], "missing"),

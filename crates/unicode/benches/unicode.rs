@@ -1,11 +1,12 @@
 //! Throughput of the Unicode stage on clean text (the fast path), on text
-//! with mojibake, and on hostile input.
+//! with mojibake, and on hostile input; and of `decode` on UTF-8 (its fast
+//! path) and on legacy code pages (the detector).
 
 use std::borrow::Cow;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use textclean_unicode::{Stage, UnicodeCleaner};
+use textclean_unicode::{Encoding, Stage, UnicodeCleaner, decode};
 
 /// Realistic paragraphs: mostly ASCII, with em dashes, curly quotes and
 /// accented letters, as in edited English news text.
@@ -83,5 +84,40 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// A Russian paragraph, for a legacy Cyrillic code page.
+const RUSSIAN: &str = "Вчера вечером в городе прошёл сильный дождь, и \
+    многие улицы оказались под водой. Автобусы ходили с большими \
+    опозданиями, а некоторые станции метро были закрыты.\n";
+
+fn bench_decode(c: &mut Criterion) {
+    let mut group = c.benchmark_group("unicode/decode");
+    let mb = text(1 << 20);
+    let russian = RUSSIAN.repeat((1 << 20) / RUSSIAN.len());
+    let legacy = |text: &str, code: &'static encoding_rs::Encoding| {
+        let (bytes, _, unmappable) = code.encode(text);
+        assert!(!unmappable);
+        (bytes.into_owned(), text.to_owned(), Encoding::Legacy(code))
+    };
+    let inputs = [
+        ("utf8-1MB", (mb.clone().into_bytes(), mb.clone(), Encoding::Utf8)),
+        ("windows-1252-1MB", legacy(&mb, encoding_rs::WINDOWS_1252)),
+        ("windows-1251-1MB", legacy(&russian, encoding_rs::WINDOWS_1251)),
+    ];
+    for (name, (bytes, want, encoding)) in &inputs {
+        let decoded = decode(bytes);
+        assert_eq!(decoded.encoding, *encoding, "{name}");
+        assert_eq!(decoded.text, want.as_str(), "{name}");
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function(*name, |b| {
+            b.iter(|| {
+                let decoded = decode(black_box(bytes));
+                assert_eq!(decoded.encoding, *encoding);
+                decoded.text.len()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_decode);
 criterion_main!(benches);

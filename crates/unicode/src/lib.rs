@@ -23,6 +23,10 @@
 //! - [`UnicodeBuilder`] turns rules on and off; its defaults suit text from
 //!   the web. [`UnicodeCleaner::ftfy`] mimics `ftfy.fix_text`.
 //! - [`Normalization`] picks the normalization form of the output.
+//! - [`decode`] reads bytes of unknown encoding as text, before any stage
+//!   sees them: UTF-8 (borrowed), UTF-16 with a byte order mark, or a
+//!   legacy code page it guesses; [`Decoded`] says which [`Encoding`] it
+//!   chose and whether bytes were lost.
 //!
 //! # Example
 //!
@@ -157,6 +161,7 @@ mod codec;
 #[rustfmt::skip]
 mod codepages;
 mod cp1252;
+mod decode;
 mod engine;
 mod entities;
 mod rule;
@@ -164,6 +169,8 @@ mod rule;
 use std::fmt;
 
 pub use textclean_core::{Doc, Edits, Record, Rewritten, Stage};
+
+pub use decode::{Decoded, Encoding, decode};
 
 use engine::Engine;
 
