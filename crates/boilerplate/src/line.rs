@@ -297,9 +297,10 @@ const COPYRIGHT_MAX_WORDS: usize = 30;
 /// is kept, so no content goes with the notice.
 pub(crate) fn is_copyright(line: &str, key: &str, cues: &[String]) -> bool {
     let line = line.trim_start();
+    let symbol_at = if line.is_ascii() { None } else { notice_symbol(line) };
     let symbol = line.starts_with("(c)")
         || line.starts_with("(C)")
-        || (!line.is_ascii() && line.contains('©'));
+        || symbol_at.is_some();
     // Most lines hold neither the symbol nor a cue: done after a search.
     if !symbol && !cues.iter().any(|cue| key.contains(cue.as_str())) {
         return false;
@@ -308,8 +309,7 @@ pub(crate) fn is_copyright(line: &str, key: &str, cues: &[String]) -> bool {
         return false;
     }
     if symbol {
-        let at = line.find('©').unwrap_or(0);
-        return !prose_before(&line[..at]);
+        return !prose_before(&line[..symbol_at.unwrap_or(0)]);
     }
     // A cue word followed by a year or a symbol, anywhere on a short line:
     // `Site content copyright 2024`, `Copyright (c) Example`.
@@ -332,6 +332,18 @@ pub(crate) fn is_copyright(line: &str, key: &str, cues: &[String]) -> bool {
             from = end;
         }
         false
+    })
+}
+
+/// Where the first `©` of `line` that may start a notice is: one not
+/// right after a letter, as in the mojibake of `é` (`CafÃ©`), except the
+/// `Â` of the mojibake of `©` itself (`Â© 2024`).
+fn notice_symbol(line: &str) -> Option<usize> {
+    line.match_indices('©').map(|(at, _)| at).find(|&at| {
+        line[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphabetic() || c == 'Â')
     })
 }
 
@@ -513,6 +525,11 @@ mod tests {
             ),
             ("It was baked here for years nowCopyright 2024", false),
             ("Thanks for reading this post! © 2024 Jane Doe", false),
+            // The © of mojibake: `é` read as Windows-1252 is no notice,
+            // `©` read so is one.
+            ("CafÃ© au lait is what the town drinks at night", false),
+            ("Â© 2024 Example Inc.", true),
+            ("CafÃ© Example © 2024", true),
             // Punctuation is no word: sentence repair may join it to the
             // one before, and a second run must read the line alike.
             (". aaAaa . ©", true),
