@@ -29,6 +29,7 @@ fn all_off() -> UnicodeOptions {
         mojibake: false,
         code_pages: false,
         lost_bytes: false,
+        lossy_sequences: false,
         html_entities: false,
         control_chars: false,
         invisible: false,

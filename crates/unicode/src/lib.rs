@@ -60,15 +60,16 @@
 //! | --- | --- | --- | --- | --- |
 //! | `mojibake.cp1252` | on | UTF-8 decoded as Windows-1252 or Latin-1, also twice | `cafÃ©`, `ÃƒÂ©` | `café`, `é` |
 //! | `mojibake.cp1250`, `mojibake.iso8859_2`, `mojibake.cp1251`, `mojibake.cp1253`, `mojibake.cp1254`, `mojibake.cp1257`, `mojibake.macroman`, `mojibake.cp437` | on (`code_pages`) | UTF-8 decoded as that legacy code page, also twice | `ZĂĽrich`, `вЂ“`, `cr√®me`, `╨┐╤Ç╨╕` | `Zürich`, `–`, `crème`, `при` |
+//! | `mojibake.lossy` | off (on in `ftfy`) | a mojibake sequence with a byte lost for good becomes one U+FFFD, as ftfy does (`lossy_sequences`) | `donâ€\u{fffd}t` | `don\u{fffd}t` |
 //! | `mojibake.c1` | on (with `mojibake`) | C1 controls that stand for Windows-1252 punctuation (text decoded as Latin-1) | `we\u{92}re \u{95}` | `we’re •` |
 //! | `entity.html` | on | named, decimal and hex HTML entities; beside markup on the same line, `&lt;` `&gt;` `&amp;` stay (an HTML or code example) | `&eacute;&#8217;&#x2019;` | `é’’` |
-//! | `control.removed` | on | C0 controls but `\t \n \r` VT FF, DEL; C1 controls with no Windows-1252 meaning (all C1 but U+0085 without `mojibake`) | `a\u{0}b\u{90}` | `ab` |
+//! | `control.removed` | on | C0 controls but `\t \n \r` VT FF, DEL; C1 controls with no Windows-1252 meaning (all C1 but U+0085 without `mojibake`); the deprecated format controls U+206A–U+206F, the byte order mark U+FEFF and U+FFF9–U+FFFC anywhere | `a\u{0}b\u{90}` | `ab` |
 //! | `control.ansi` | on | terminal escapes: CSI (`ESC [ … m`) and OSC | `\x1b[1mbold\x1b[0m` | `bold` |
-//! | `invisible.removed` | on | U+200B, U+FEFF, U+2060–U+2064, U+180E, U+FFF9–U+FFFC, soft hyphen | `zero\u{200b}width` | `zerowidth` |
+//! | `invisible.removed` | on | U+200B, U+2060–U+2064, U+180E, soft hyphen | `zero\u{200b}width` | `zerowidth` |
 //! | `space.odd` | on | no-break, fixed-width and ideographic spaces | `10\u{a0}km` | `10 km` |
 //! | `ligature.latin` | off | ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ | `ﬁnd` | `find` |
 //! | `width.fullwidth` | off | fullwidth ASCII forms U+FF01–U+FF5E | `ＡＢＣ１` | `ABC1` |
-//! | `punct.quote` | off | curly quotes and primes | `“it’s”` | `"it's"` |
+//! | `punct.quote` | off | curly quotes (not primes: `5′ 4″` stays) | `“it’s”` | `"it's"` |
 //! | `punct.dash` | off | U+2010–U+2015 and U+2212, em dash included | `a—b` | `a-b` |
 //! | `normalize.nfc` | on | text not in NFC | `e\u{301}` | `é` |
 //! | `normalize.nfkc` | off | text not in NFKC (instead of NFC) | `x²` | `x2` |
@@ -95,9 +96,12 @@
 //!   30 bytes; a short text with no byte that tells them apart ("ZĂźrich")
 //!   is read as Windows-1250.
 //! - A no-break space that became a plain space after `Ã` ("Ã  bientÃ´t")
-//!   is restored (`lost_bytes`), not after a capital ("IRMÃ E"); `Â` and a
-//!   space only inside double mojibake, so "12Â %" stays, as in ftfy. A
-//!   byte that became U+FFFD is never guessed back.
+//!   is restored (`lost_bytes`), not after a capital ("IRMÃ E"); so is the
+//!   no-break space itself, `Â` and a space, inside double mojibake or
+//!   where it ends no word ("minutesÂ between", "PrivacyÂ |Â Security"),
+//!   but not after a capital, a digit or an opening bracket (Turkish
+//!   "HÂLÂ ", "12Â %"), much as ftfy does. A byte
+//!   that became U+FFFD is never guessed back.
 //! - Double encoding is repaired to the end; a repair of repairs is made
 //!   only where it needs no context.
 //! - C1 controls and the soft hyphen are removed only when they are not a
@@ -164,6 +168,7 @@ mod cp1252;
 mod decode;
 mod engine;
 mod entities;
+mod lossy;
 mod rule;
 
 use std::fmt;
@@ -226,6 +231,11 @@ pub struct UnicodeOptions {
     /// plain space ("Ã  bientÃ´t"), reported as `mojibake.cp1252`.
     ///
     pub lost_bytes: bool,
+    /// `mojibake.lossy`: a mojibake sequence with a byte lost for good
+    /// (`donâ€\u{fffd}t`) becomes one U+FFFD (`don\u{fffd}t`), as ftfy does.
+    /// Off by default (such sequences stay as they are); on in
+    /// [`UnicodeOptions::ftfy`].
+    pub lossy_sequences: bool,
     /// `entity.html`.
     pub html_entities: bool,
     /// `control.removed` and `control.ansi`.
@@ -252,6 +262,7 @@ impl Default for UnicodeOptions {
             mojibake: true,
             code_pages: true,
             lost_bytes: true,
+            lossy_sequences: false,
             html_entities: true,
             control_chars: true,
             invisible: true,
@@ -270,6 +281,8 @@ impl UnicodeOptions {
     pub fn ftfy() -> UnicodeOptions {
         UnicodeOptions {
             spaces: false,
+            invisible: false,
+            lossy_sequences: true,
             ligatures: true,
             width: true,
             quotes: true,
@@ -297,11 +310,12 @@ impl UnicodeCleaner {
     /// A cleaner that mimics `ftfy.fix_text` with its default options, for
     /// users who migrate from ftfy: mojibake, entities, terminal escapes,
     /// controls, line breaks, ligatures, fullwidth forms, curly quotes and
-    /// NFC; odd spaces and dashes stay as they are.
+    /// NFC; odd spaces, dashes, primes and the invisible characters
+    /// (zero-width space, word joiner, soft hyphen) stay as they are.
     ///
-    /// Unlike ftfy, it decodes entities also in text that holds `<`,
-    /// removes C1 controls rather than reading them as Windows-1252, and
-    /// removes zero-width spaces and soft hyphens.
+    /// Unlike ftfy, it decodes entities also in text that holds `<`
+    /// (only HTML 4's names: `&num;` stays), and removes the C1 controls
+    /// that Windows-1252 leaves undefined.
     pub fn ftfy() -> UnicodeCleaner {
         UnicodeCleaner::new(UnicodeOptions::ftfy())
     }
@@ -334,9 +348,15 @@ impl fmt::Debug for UnicodeCleaner {
 impl Stage for UnicodeCleaner {
     fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
         let input = doc.text();
-        self.engine.run(input, 0, &mut |span, with, rule| {
-            edits.replace(span, with, rule.name())
-        });
+        if self.options().lossy_sequences && input.contains('\u{fffd}') {
+            lossy::run(&self.engine, input, &mut |span, with, rule| {
+                edits.replace(span, with, rule)
+            });
+        } else {
+            self.engine.run(input, 0, &mut |span, with, rule| {
+                edits.replace(span, with, rule.name())
+            });
+        }
     }
 
     fn name(&self) -> &'static str {
@@ -391,6 +411,13 @@ impl UnicodeBuilder {
     /// By default, this is enabled.
     pub fn lost_bytes(&mut self, yes: bool) -> &mut Self {
         self.config.lost_bytes = yes;
+        self
+    }
+
+    /// Replace a mojibake sequence with a byte lost for good with one
+    /// U+FFFD, as ftfy does (`mojibake.lossy`; off by default).
+    pub fn lossy_sequences(&mut self, yes: bool) -> &mut Self {
+        self.config.lossy_sequences = yes;
         self
     }
 

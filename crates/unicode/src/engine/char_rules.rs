@@ -13,7 +13,17 @@ impl Engine {
         let cfg = &self.cfg;
         match c {
             '\t' | '\n' | '\r' | '\u{b}' | '\u{c}' => None,
-            '\0'..='\u{1f}' | '\u{7f}' if cfg.control_chars => {
+            // The deprecated format controls, the byte order mark and the
+            // interlinear annotation controls are controls too: no text
+            // needs them (ftfy removes them as such, and keeps the
+            // invisible characters below).
+            '\0'..='\u{1f}'
+            | '\u{7f}'
+            | '\u{206a}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffc}'
+                if cfg.control_chars =>
+            {
                 Some(Rule::Control)
             }
             // Without mojibake repair, nothing needs C1 or soft hyphens
@@ -26,11 +36,7 @@ impl Engine {
             '\u{ad}' if cfg.invisible && !cfg.mojibake => {
                 Some(Rule::Invisible)
             }
-            '\u{200b}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{feff}'
-            | '\u{180e}'
-            | '\u{fff9}'..='\u{fffc}'
+            '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{180e}'
                 if cfg.invisible =>
             {
                 Some(Rule::Invisible)
@@ -100,12 +106,9 @@ impl Engine {
                 out.push(fullwidth(c)?);
                 return Some(Rule::Width);
             }
-            '‘' | '’' | '‚' | '‛' | '′' | '‵' if cfg.quotes => {
-                ("'", Rule::Quote)
-            }
-            '“' | '”' | '„' | '‟' | '″' | '‶' if cfg.quotes => {
-                ("\"", Rule::Quote)
-            }
+            // Primes (′ ″) are not quotes: 5′ 4″ keeps them.
+            '‘' | '’' | '‚' | '‛' if cfg.quotes => ("'", Rule::Quote),
+            '“' | '”' | '„' | '‟' if cfg.quotes => ("\"", Rule::Quote),
             '\u{2010}'..='\u{2015}' | '\u{2212}' if cfg.dashes => {
                 ("-", Rule::Dash)
             }

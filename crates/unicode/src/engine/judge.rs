@@ -199,9 +199,12 @@ fn verdict(
             }
             let alone = !ctx.prev.is_some_and(char::is_alphanumeric)
                 && !next.ch.is_some_and(char::is_alphanumeric);
+            // Ω and μ after a number are units ("32Î©" is "32Ω").
+            let unit = matches!(cand.decoded, 'Ω' | 'μ')
+                && ctx.prev.is_some_and(|c| c.is_ascii_digit());
             // A lone letter of another script needs evidence of its own,
             // not that of a layer below.
-            same || (strong && alone && !cand.all_repairs)
+            same || (strong && (alone || unit) && !cand.all_repairs)
         }
     }
 }
@@ -498,7 +501,8 @@ fn kind(cand: &Candidate<'_>) -> Kind {
         0x3000..=0x303f => Kind::Script(Script::Cjk),
         0x2e80..=0x9fff | 0xac00..=0xd7a3 | 0xf900..=0xfaff => script_kind(c),
         0xfb00..=0xfb06 => Kind::Common,
-        0xfe0f | 0xfeff | 0xfffd => Kind::Common,
+        // The variation selectors of emoji and text presentation.
+        0xfe0e | 0xfe0f | 0xfeff | 0xfffd => Kind::Common,
         0xfe30..=0xfe4f | 0xff01..=0xffef => Kind::Script(Script::Cjk),
         0x1f000..=0x1faff | 0xe0020..=0xe007f => Kind::Common,
         0x20000..=0x323af => script_kind(c),

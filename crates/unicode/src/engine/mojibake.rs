@@ -2,13 +2,23 @@
 //! that double encoding is repaired to the end. Each code page is tried on
 //! the sequence that ends at the top of the stack; of the candidates that
 //! [`judge`](super::judge) accepts, one that spells a letter rather than a
-//! combining mark is made; of those, the one in the code page with the
+//! combining mark or a C1 control is made; of those, the one in the code page with the
 //! most repairs so far, or else the longest, or else the first in
 //! [`Codec::ALL`].
 
 use unicode_normalization::char::canonical_combining_class;
 
 use super::Engine;
+
+/// How a code page's reading of a sequence ranks against the others':
+/// a letter before a combining mark, then the code page with the most
+/// repairs so far, then a character before a C1 control, then the longer
+/// sequence.
+fn rank(decoded: char, score: u32, len: usize) -> (bool, u32, bool, usize) {
+    let letter = canonical_combining_class(decoded) == 0;
+    let not_c1 = !('\u{80}'..='\u{9f}').contains(&decoded);
+    (letter, score, not_c1, len)
+}
 use super::judge::{self, Candidate, Context, Lookahead, Next};
 use super::lex::Item;
 use super::utf8::{decode_at, second_ok, utf8_len};
@@ -295,11 +305,12 @@ impl Engine {
                     // A letter before a combining mark: "Ã´" is "ô" in
                     // Windows-1252 whatever MacRoman, with its repairs so
                     // far, would make of it (a mark on the letter before).
-                    let letter = canonical_combining_class(decoded) == 0;
-                    let key = (letter, score, len);
-                    if best.is_none_or(|(s, l, _, _, d)| {
-                        key > (canonical_combining_class(d) == 0, s, l)
-                    }) {
+                    // Where no code page has more repairs, a character
+                    // before a C1 control: "Âś" is "¶" in ISO-8859-2, not
+                    // U+009C in Windows-1250 (which in a Windows-1250 text
+                    // is the inner layer of "Ă˘Â€Âś", a quote).
+                    let key = rank(decoded, score, len);
+                    if best.is_none_or(|(s, l, _, _, d)| key > rank(d, s, l)) {
                         best = Some((score, len, codec, from, decoded));
                     }
                 }
@@ -435,8 +446,11 @@ impl Engine {
     /// returns false.
     ///
     /// Only where that is unambiguous: `Ã` not after a capital (so not
-    /// Portuguese "IRMÃ E"); `Â` only after a repair (the outer layer of a
-    /// double encoding, "ÃƒÂ "); `Ð` only before Cyrillic mojibake
+    /// Portuguese "IRMÃ E"); `Â` after a repair (the outer layer of a
+    /// double encoding, "ÃƒÂ ") or where it ends no word ("5 minutesÂ
+    /// between", "PrivacyÂ |Â Security", "word Â word"), not after a
+    /// capital or an opening bracket ("HÂLÂ "), nor a digit but in a text
+    /// with repairs already ("12Â %" alone); `Ð` only before Cyrillic mojibake
     /// ("Ð ÐµÐ·" is "Рез").
     pub(super) fn lost_nbsp(
         &self,
@@ -460,7 +474,15 @@ impl Engine {
         let prev_char = prev.map_or(st.before, |p| p.ch);
         let decoded = match top.ch {
             Some('Ã') if !prev_char.is_some_and(char::is_uppercase) => 'à',
-            Some('Â') if prev.is_some_and(|p| Rule::is_mojibake(p.rule)) => {
+            Some('Â')
+                if prev.is_some_and(|p| Rule::is_mojibake(p.rule))
+                    || ends_no_word(
+                        items,
+                        last,
+                        st.before,
+                        st.scores.iter().any(|&s| s > 0),
+                    ) =>
+            {
                 '\u{a0}'
             }
             Some('Ð')
@@ -875,6 +897,35 @@ fn continues_repairs(
 }
 
 /// The index of the last item before `i` that is still a character.
+/// Whether item `i`, an `Â`, ends no word: the character before it (or
+/// before the space before it) is neither a capital, an opening bracket,
+/// white space, nor a digit unless the text has had repairs already
+/// (`before` is the character before the items). Turkish writes "HÂLÂ"
+/// in capitals; "12Â %" alone is left as ftfy leaves it, "100Â percent"
+/// after other mojibake is not.
+fn ends_no_word(
+    items: &[Item],
+    i: usize,
+    before: Option<char>,
+    repaired: bool,
+) -> bool {
+    let word_end = |c: char| {
+        c.is_uppercase()
+            || (c.is_numeric() && !repaired)
+            || c.is_whitespace()
+            || matches!(c, '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«')
+    };
+    let Some(p) = prev_index(items, i) else {
+        return before.is_some_and(|c| !word_end(c));
+    };
+    match items[p].ch {
+        Some(' ') => prev_index(items, p)
+            .and_then(|pp| items[pp].ch)
+            .is_some_and(|c| !word_end(c)),
+        c => c.is_some_and(|c| !word_end(c)),
+    }
+}
+
 fn prev_index(items: &[Item], i: usize) -> Option<usize> {
     items[..i].iter().rposition(|item| item.ch.is_some())
 }
