@@ -78,7 +78,7 @@ class Pipeline(_textclean.Pipeline):
 
         Pipeline()                                   # the web preset
         Pipeline("ftfy")
-        Pipeline("web", config={"stage": [{"kind": "boilerplate", "strictness": 0.5}]})
+        Pipeline("web", config={"stage": [{"kind": "boilerplate", "strictness": "precision"}]})
         Pipeline(config=open("pipeline.toml").read())
         Pipeline("web", language="auto", corpus_model=CorpusModel.load("site.model"))
 
