@@ -17,7 +17,7 @@ use textclean_fuzz::{
     check_idempotent, check_in_pipelines, check_stage, text_of,
 };
 use textclean_unicode::{Normalization, UnicodeCleaner, UnicodeOptions};
-use unicode_normalization::{is_nfc, is_nfkc};
+use unicode_normalization::{is_nfc, is_nfd, is_nfkc, is_nfkd};
 
 /// One set of options, built once: the stage, and pipelines of it
 /// without and with the layout passes.
@@ -25,21 +25,7 @@ type Variant = textclean_fuzz::Variant<UnicodeCleaner>;
 
 /// Every rule off: the stage must change nothing.
 fn all_off() -> UnicodeOptions {
-    UnicodeOptions {
-        mojibake: false,
-        code_pages: false,
-        lost_bytes: false,
-        lossy_sequences: false,
-        html_entities: false,
-        control_chars: false,
-        invisible: false,
-        spaces: false,
-        ligatures: false,
-        width: false,
-        quotes: false,
-        dashes: false,
-        normalization: Normalization::None,
-    }
+    UnicodeOptions::none()
 }
 
 static VARIANTS: LazyLock<Vec<Variant>> = LazyLock::new(|| {
@@ -70,6 +56,14 @@ static VARIANTS: LazyLock<Vec<Variant>> = LazyLock::new(|| {
         (
             "nfkc only",
             UnicodeOptions { normalization: Normalization::Nfkc, ..off },
+        ),
+        ("nfd", UnicodeOptions { normalization: Normalization::Nfd, ..default }),
+        (
+            "typographic+nfkd",
+            UnicodeOptions {
+                normalization: Normalization::Nfkd,
+                ..typographic
+            },
         ),
         (
             "no normalization",
@@ -129,6 +123,12 @@ fn check(variant: &Variant, input: &str) {
         }
         Normalization::Nfkc => {
             assert!(is_nfkc(&out), "{what}: output {out:?} is not NFKC")
+        }
+        Normalization::Nfd => {
+            assert!(is_nfd(&out), "{what}: output {out:?} is not NFD")
+        }
+        Normalization::Nfkd => {
+            assert!(is_nfkd(&out), "{what}: output {out:?} is not NFKD")
         }
         Normalization::None => {}
     }

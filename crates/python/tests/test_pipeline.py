@@ -59,6 +59,14 @@ def test_a_preset_with_a_config_of_overrides():
     assert json.loads(toml.config_json()) == json.loads(web.config_json())
 
 
+def test_every_normalization_form_can_be_configured():
+    text = "caf\u00e9 \ufb01"
+    forms = {"nfc": "caf\u00e9 \ufb01", "nfkc": "caf\u00e9 fi", "nfd": "cafe\u0301 \ufb01", "nfkd": "cafe\u0301 fi", "none": text}
+    for form, want in forms.items():
+        pipeline = Pipeline(config={"stage": [{"kind": "unicode", "normalization": form}]})
+        assert pipeline.clean(text) == want + "\n", form
+
+
 def test_a_language_can_be_given():
     page = (
         "Anzeige\n\nDer Fluss stieg \u00fcber Nacht, und die Hauptstra\u00dfe der Stadt "

@@ -73,6 +73,8 @@
 //! | `punct.dash` | off | U+2010–U+2015 and U+2212, em dash included | `a—b` | `a-b` |
 //! | `normalize.nfc` | on | text not in NFC | `e\u{301}` | `é` |
 //! | `normalize.nfkc` | off | text not in NFKC (instead of NFC) | `x²` | `x2` |
+//! | `normalize.nfd` | off | text not in NFD (instead of NFC) | `é` | `e\u{301}` |
+//! | `normalize.nfkd` | off | text not in NFKD (instead of NFC) | `ﬁancé` | `fiance\u{301}` |
 //!
 //! Choices worth knowing:
 //!
@@ -119,6 +121,13 @@
 //!   several rules made is reported once, under the first; a normalization
 //!   that reaches into text another rule changed is reported as one
 //!   `normalize.*` change for its segment.
+//! - Every normalization form passes Unicode's conformance test
+//!   (NormalizationTest.txt, 17.0.0, in `data/`). The fast path is the
+//!   quick check: ASCII and characters whose quick check says "yes" (and
+//!   that combine with nothing) are left as they are, and only a segment
+//!   between two such characters is normalized. With NFD or NFKD, the
+//!   decisions about mojibake are made on the text as it came, and a
+//!   repair comes out decomposed like the rest ("cafÃ©" → "cafe\u{301}").
 //! - Cleaning is idempotent: cleaning the output again changes nothing.
 //!
 //! # Performance
@@ -196,6 +205,37 @@ pub enum Normalization {
     /// Compatibility composition: also "ﬁ" → "fi", "²" → "2", "①" → "1".
     /// Loses distinctions; for search indexes rather than display.
     Nfkc,
+    /// Canonical decomposition: "é" becomes "e" and a combining acute
+    /// accent, "한" its three jamo. For tools that strip or compare marks.
+    Nfd,
+    /// Compatibility decomposition: NFD, and "ﬁ" → "fi", "²" → "2".
+    Nfkd,
+}
+
+impl Normalization {
+    /// Whether the form folds compatibility characters (NFKC, NFKD).
+    ///
+    /// ```
+    /// use textclean_unicode::Normalization;
+    ///
+    /// assert!(Normalization::Nfkd.is_compatibility());
+    /// assert!(!Normalization::Nfc.is_compatibility());
+    /// ```
+    pub fn is_compatibility(self) -> bool {
+        matches!(self, Normalization::Nfkc | Normalization::Nfkd)
+    }
+
+    /// Whether the form composes (NFC, NFKC).
+    ///
+    /// ```
+    /// use textclean_unicode::Normalization;
+    ///
+    /// assert!(Normalization::Nfc.is_composed());
+    /// assert!(!Normalization::Nfd.is_composed());
+    /// ```
+    pub fn is_composed(self) -> bool {
+        matches!(self, Normalization::Nfc | Normalization::Nfkc)
+    }
 }
 
 /// Which rules a [`UnicodeCleaner`] applies: plain data, to keep in a
@@ -252,7 +292,8 @@ pub struct UnicodeOptions {
     pub quotes: bool,
     /// `punct.dash`.
     pub dashes: bool,
-    /// `normalize.nfc` or `normalize.nfkc`.
+    /// `normalize.nfc`, `normalize.nfkc`, `normalize.nfd` or
+    /// `normalize.nfkd`.
     pub normalization: Normalization,
 }
 
@@ -277,6 +318,37 @@ impl Default for UnicodeOptions {
 }
 
 impl UnicodeOptions {
+    /// Every rule off, no normalization: a cleaner with these options
+    /// changes nothing. A start for the one rule a caller wants.
+    ///
+    /// ```
+    /// use textclean_unicode::{Normalization, Stage, UnicodeCleaner, UnicodeOptions};
+    ///
+    /// let nfd = UnicodeOptions {
+    ///     normalization: Normalization::Nfd,
+    ///     ..UnicodeOptions::none()
+    /// };
+    /// let cleaner = UnicodeCleaner::new(nfd);
+    /// assert_eq!(cleaner.clean("café&amp;"), "cafe\u{301}&amp;");
+    /// ```
+    pub fn none() -> UnicodeOptions {
+        UnicodeOptions {
+            mojibake: false,
+            code_pages: false,
+            lost_bytes: false,
+            lossy_sequences: false,
+            html_entities: false,
+            control_chars: false,
+            invisible: false,
+            spaces: false,
+            ligatures: false,
+            width: false,
+            quotes: false,
+            dashes: false,
+            normalization: Normalization::None,
+        }
+    }
+
     /// The options of [`UnicodeCleaner::ftfy`].
     pub fn ftfy() -> UnicodeOptions {
         UnicodeOptions {
@@ -492,7 +564,7 @@ impl UnicodeBuilder {
     }
 
     /// The normalization form of the output (`normalize.nfc`,
-    /// `normalize.nfkc`).
+    /// `normalize.nfkc`, `normalize.nfd`, `normalize.nfkd`).
     ///
     /// By default, this is [`Normalization::Nfc`].
     pub fn normalization(&mut self, form: Normalization) -> &mut Self {

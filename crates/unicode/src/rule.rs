@@ -19,6 +19,8 @@ pub(crate) enum Rule {
     Dash,
     Nfc,
     Nfkc,
+    Nfd,
+    Nfkd,
 }
 
 impl Rule {
@@ -43,6 +45,8 @@ impl Rule {
             Rule::Dash => "punct.dash",
             Rule::Nfc => "normalize.nfc",
             Rule::Nfkc => "normalize.nfkc",
+            Rule::Nfd => "normalize.nfd",
+            Rule::Nfkd => "normalize.nfkd",
         }
     }
 }

@@ -1,7 +1,9 @@
 use std::borrow::Cow;
 
 use proptest::prelude::*;
-use unicode_normalization::{UnicodeNormalization, is_nfc, is_nfkc};
+use unicode_normalization::{
+    UnicodeNormalization, is_nfc, is_nfd, is_nfkc, is_nfkd,
+};
 
 use super::*;
 
@@ -31,6 +33,8 @@ fn check(cleaner: &UnicodeCleaner, input: &str) -> String {
     match cleaner.engine.cfg.normalization {
         Normalization::Nfc => assert!(is_nfc(&off), "not NFC: {off:?}"),
         Normalization::Nfkc => assert!(is_nfkc(&off), "not NFKC: {off:?}"),
+        Normalization::Nfd => assert!(is_nfd(&off), "not NFD: {off:?}"),
+        Normalization::Nfkd => assert!(is_nfkd(&off), "not NFKD: {off:?}"),
         Normalization::None => {}
     }
     off.into_owned()
@@ -262,6 +266,24 @@ t!(nfc_after_mojibake, web(), "eÌ\u{81}" => "é");
 t!(nfkc, only_norm(Normalization::Nfkc), "x² ①" => "x2 1",
     "normalize.nfkc", "normalize.nfkc");
 t!(nfc_none, only_norm(Normalization::None), "e\u{301}" => "e\u{301}");
+// A no-break space before a lost one is a space like any other.
+t!(lost_nbsp_after_a_no_break_space, web(), "&\u{a0}Â x" => "&  x");
+t!(nfd, only_norm(Normalization::Nfd), "café 한 Å" => "cafe\u{301} \u{1112}\u{1161}\u{11ab} A\u{30a}",
+    "normalize.nfd", "normalize.nfd", "normalize.nfd");
+t!(nfd_reorders, only_norm(Normalization::Nfd), "a\u{301}\u{316}" => "a\u{316}\u{301}", "normalize.nfd");
+t!(nfkd, only_norm(Normalization::Nfkd), "ﬁancé x²" => "fiance\u{301} x2",
+    "normalize.nfkd", "normalize.nfkd", "normalize.nfkd");
+// Repairs come out decomposed too, and decomposed letters are no
+// mojibake context that a second run would read differently.
+t!(nfd_after_mojibake, UnicodeCleaner::builder().normalization(Normalization::Nfd).build(),
+    "cafÃ© in ZÃ¼rich" => "cafe\u{301} in Zu\u{308}rich");
+t!(nfkd_fullwidth_entity, UnicodeCleaner::builder().normalization(Normalization::Nfkd).build(),
+    "a ＆amp; b" => "a & b");
+same!(
+    nfd_keeps_nfd,
+    only_norm(Normalization::Nfd),
+    "e\u{301} 中文 \u{1112}\u{1161}\u{11ab} ελληνικα\u{301}"
+);
 same!(nfc_keeps_nfc, web(), "é ñ 中文 한국어 Ελληνικά עברית العربية");
 
 #[test]
@@ -305,7 +327,13 @@ fn ftfy_preset() {
 #[test]
 fn class_table_matches_computation() {
     // The table is only a cache of compute_class.
-    for cleaner in [web(), all(), only_norm(Normalization::Nfkc)] {
+    for cleaner in [
+        web(),
+        all(),
+        only_norm(Normalization::Nfkc),
+        only_norm(Normalization::Nfd),
+        only_norm(Normalization::Nfkd),
+    ] {
         for u in 0x80..0x800u32 {
             let c = char::from_u32(u).unwrap();
             assert_eq!(
@@ -500,7 +528,7 @@ fn interesting() -> impl Strategy<Value = String> {
 }
 
 fn cleaners() -> impl Strategy<Value = UnicodeCleaner> {
-    (any::<[bool; 10]>(), 0..3u8).prop_map(|(on, form)| {
+    (any::<[bool; 10]>(), 0..5u8).prop_map(|(on, form)| {
         UnicodeCleaner::builder()
             .mojibake(on[0])
             .html_entities(on[1])
@@ -515,7 +543,9 @@ fn cleaners() -> impl Strategy<Value = UnicodeCleaner> {
             .normalization(match form {
                 0 => Normalization::None,
                 1 => Normalization::Nfc,
-                _ => Normalization::Nfkc,
+                2 => Normalization::Nfkc,
+                3 => Normalization::Nfd,
+                _ => Normalization::Nfkd,
             })
             .build()
     })

@@ -5,7 +5,9 @@
 use std::sync::Arc;
 
 use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::{IsNormalized, is_nfc_quick, is_nfkc_quick};
+use unicode_normalization::{
+    IsNormalized, is_nfc_quick, is_nfd_quick, is_nfkc_quick, is_nfkd_quick,
+};
 
 use super::Engine;
 use crate::Normalization;
@@ -64,9 +66,11 @@ impl Engine {
     }
 
     fn compute_class(&self, c: char) -> u16 {
-        // CJK ideographs and Hangul syllables: no rule, always normalized.
+        // CJK ideographs, and Hangul syllables but in NFD and NFKD: no
+        // rule, always normalized.
         if ('\u{4e00}'..='\u{9fff}').contains(&c)
-            || ('\u{ac00}'..='\u{d7a3}').contains(&c)
+            || (('\u{ac00}'..='\u{d7a3}').contains(&c)
+                && self.cfg.normalization.is_composed())
         {
             return BOUNDARY;
         }
@@ -115,6 +119,8 @@ impl Engine {
             Normalization::None => return None,
             Normalization::Nfc => is_nfc_quick(std::iter::once(c)),
             Normalization::Nfkc => is_nfkc_quick(std::iter::once(c)),
+            Normalization::Nfd => is_nfd_quick(std::iter::once(c)),
+            Normalization::Nfkd => is_nfkd_quick(std::iter::once(c)),
         };
         Some(quick == IsNormalized::Yes && canonical_combining_class(c) == 0)
     }

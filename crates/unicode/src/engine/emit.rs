@@ -4,7 +4,8 @@
 use std::ops::Range;
 
 use unicode_normalization::{
-    IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkc_quick,
+    IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfd_quick,
+    is_nfkc_quick, is_nfkd_quick,
 };
 
 use super::{Engine, Scratch};
@@ -108,6 +109,18 @@ impl Engine {
                     return;
                 }
                 (segment.nfkc().collect(), Rule::Nfkc)
+            }
+            Normalization::Nfd => {
+                if is_nfd_quick(segment.chars()) == IsNormalized::Yes {
+                    return;
+                }
+                (segment.nfd().collect(), Rule::Nfd)
+            }
+            Normalization::Nfkd => {
+                if is_nfkd_quick(segment.chars()) == IsNormalized::Yes {
+                    return;
+                }
+                (segment.nfkd().collect(), Rule::Nfkd)
             }
         };
         if normal == segment {

@@ -3,7 +3,6 @@
 use super::Engine;
 use super::utf8::decode_at;
 use super::{ansi, entity};
-use crate::Normalization;
 use crate::rule::Rule;
 
 /// One piece of a region: what a span of the input stands for.
@@ -73,10 +72,9 @@ impl Engine {
     ) -> Option<(usize, char)> {
         let (c, len) = decode_at(input.as_bytes(), i);
         // Fullwidth and small forms become ASCII with `width`, and under
-        // NFKC: read the entity they will spell now, or the output would
-        // still hold one.
-        let fold =
-            self.cfg.width || self.cfg.normalization == Normalization::Nfkc;
+        // NFKC and NFKD: read the entity they will spell now, or the output
+        // would still hold one.
+        let fold = self.cfg.width || self.cfg.normalization.is_compatibility();
         if !(c == '&' || (fold && matches!(c, '＆' | '﹠'))) {
             return None;
         }

@@ -919,11 +919,19 @@ fn ends_no_word(
         return before.is_some_and(|c| !word_end(c));
     };
     match items[p].ch {
-        Some(' ') => prev_index(items, p)
+        // A space, or one that `space.odd` makes a space: the same
+        // decision before and after it does ("&\u{a0}Â ", "& Â ").
+        Some(c) if is_space(c) => prev_index(items, p)
             .and_then(|pp| items[pp].ch)
             .is_some_and(|c| !word_end(c)),
         c => c.is_some_and(|c| !word_end(c)),
     }
+}
+
+/// A space between words: not a tab or a line break.
+fn is_space(c: char) -> bool {
+    c == ' '
+        || (c != '\t' && c.is_whitespace() && !super::entity::is_line_break(c))
 }
 
 fn prev_index(items: &[Item], i: usize) -> Option<usize> {
