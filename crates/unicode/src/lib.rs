@@ -62,7 +62,7 @@
 //! | `mojibake.cp1250`, `mojibake.iso8859_2`, `mojibake.cp1251`, `mojibake.cp1253`, `mojibake.cp1254`, `mojibake.cp1257`, `mojibake.macroman`, `mojibake.cp437` | on (`code_pages`) | UTF-8 decoded as that legacy code page, also twice | `ZĂĽrich`, `вЂ“`, `cr√®me`, `╨┐╤Ç╨╕` | `Zürich`, `–`, `crème`, `при` |
 //! | `mojibake.lossy` | off (on in `ftfy`) | a mojibake sequence with a byte lost for good becomes one U+FFFD, as ftfy does (`lossy_sequences`) | `donâ€\u{fffd}t` | `don\u{fffd}t` |
 //! | `mojibake.c1` | on (with `mojibake`) | C1 controls that stand for Windows-1252 punctuation (text decoded as Latin-1) | `we\u{92}re \u{95}` | `we’re •` |
-//! | `entity.html` | on | named, decimal and hex HTML entities; beside markup on the same line, `&lt;` `&gt;` `&amp;` stay (an HTML or code example) | `&eacute;&#8217;&#x2019;` | `é’’` |
+//! | `entity.html` | on | named (the whole WHATWG list, also in capitals), decimal and hex HTML entities, and without their `;` where HTML reads them so; beside markup on the same line, `&lt;` `&gt;` `&amp;` stay (an HTML or code example) | `&eacute;&#8217;&check; &copy 2024` | `é’✓ © 2024` |
 //! | `control.removed` | on | C0 controls but `\t \n \r` VT FF, DEL; C1 controls with no Windows-1252 meaning (all C1 but U+0085 without `mojibake`); the deprecated format controls U+206A–U+206F, the byte order mark U+FEFF and U+FFF9–U+FFFC anywhere | `a\u{0}b\u{90}` | `ab` |
 //! | `control.ansi` | on | terminal escapes: CSI (`ESC [ … m`) and OSC | `\x1b[1mbold\x1b[0m` | `bold` |
 //! | `invisible.removed` | on | U+200B, U+2060–U+2064, U+180E, soft hyphen | `zero\u{200b}width` | `zerowidth` |
@@ -128,6 +128,20 @@
 //!   between two such characters is normalized. With NFD or NFKD, the
 //!   decisions about mojibake are made on the text as it came, and a
 //!   repair comes out decomposed like the rest ("cafÃ©" → "cafe\u{301}").
+//! - Entities are the 2,125 names of the WHATWG list (generated from
+//!   `data/entities.json`; `&lang;` is U+27E8, as browsers read it, and
+//!   `&fjlig;` is "fj"), decimal and hex references (0x80–0x9F read as
+//!   Windows-1252, as browsers do), and a name in capitals that is no
+//!   entity as its lowercase one in capitals (`&EACUTE;` is "É", as ftfy
+//!   reads it). Without its `;`, a reference is decoded where HTML reads
+//!   one and it evidently ends: a number of a printable character before
+//!   anything but a digit (`it&#39s`), and one of the 106 legacy names
+//!   (`&copy`, `&eacute`, `&amp`; not `&check`) before what is no letter,
+//!   digit or `=` once cleaned, or the end of the text: `&copy 2024` is
+//!   "© 2024", `&copyright` and `?a=1&copy=2` stay. Not with the width or
+//!   ligature rules, NFKC, NFD or NFKD, which make letters and digits of
+//!   other characters, so that a name would read longer once they ran
+//!   (and not in the `ftfy` preset, as ftfy decodes none).
 //! - Cleaning is idempotent: cleaning the output again changes nothing.
 //!
 //! # Performance
@@ -386,7 +400,7 @@ impl UnicodeCleaner {
     /// (zero-width space, word joiner, soft hyphen) stay as they are.
     ///
     /// Unlike ftfy, it decodes entities also in text that holds `<`
-    /// (only HTML 4's names: `&num;` stays), and removes the C1 controls
+    /// (but `&lt;`, `&gt;` and `&amp;` beside markup), and removes the C1 controls
     /// that Windows-1252 leaves undefined.
     pub fn ftfy() -> UnicodeCleaner {
         UnicodeCleaner::new(UnicodeOptions::ftfy())
@@ -493,8 +507,8 @@ impl UnicodeBuilder {
         self
     }
 
-    /// Decode well-formed HTML entities: named, decimal and hex
-    /// (`entity.html`).
+    /// Decode HTML entities: named, decimal and hex, and without their
+    /// `;` where HTML reads them so (`entity.html`).
     ///
     /// By default, this is enabled.
     pub fn html_entities(&mut self, yes: bool) -> &mut Self {

@@ -161,6 +161,30 @@ t!(entity_cp1252_number, web(), "&#150; &#146;" => "– ’");
 t!(entity_greek, web(), "&alpha;&Omega;" => "αΩ");
 t!(entity_shy_removed, web(), "co&shy;op" => "coop", "entity.html");
 t!(entity_fullwidth, all(), "＆ａｍｐ；x" => "&x");
+t!(entity_whatwg, web(), "&check; &hearts; &rarr; &hellip; &NotEqualTilde; &fjlig;ord" =>
+    "✓ ♥ → … ≂\u{338} fjord");
+t!(entity_two_code_points_of_space, web(), "a&ThickSpace;b" => "a  b");
+t!(entity_all_caps, web(), "CAF&EACUTE; &AMP; &NTILDE;" => "CAFÉ & Ñ");
+t!(entity_without_semicolon, web(),
+    "&copy 2024 Caf&eacute, T&amp;C &amp R&eacute;sum&eacute &pound;5 &lt;b&gt" =>
+    "© 2024 Café, T&C & Résumé £5 <b>");
+t!(entity_number_without_semicolon, web(), "it&#39s &#8217 &#x2019." => "it's ’ ’.");
+t!(entity_at_the_end_without_semicolon, web(), "Tom &amp" => "Tom &");
+t!(entity_bare_escaped_twice, web(), "&amp;copy 2024" => "© 2024");
+t!(entity_bare_left_as_it_reads, web(), "&amp;copyright &amp;copy=3" => "&copyright &copy=3");
+t!(entity_bare_before_mojibake, web(), "&copyâ€™s" => "©’s");
+t!(entity_bare_into_mojibake, web(), "Ã&copy ok" => "é ok");
+t!(entity_bare_through_deleted, web(), "&co\u{200b}py 1" => "© 1");
+// NFD makes ASCII letters of accented ones: a name needs its `;` there.
+t!(entity_bare_nfd, UnicodeCleaner::builder().normalization(Normalization::Nfd).build(),
+    "caf&eacute ok caf&eacute;" => "caf&eacute ok cafe\u{301}");
+// A bare name before what composes with its last letter stays a word.
+t!(entity_bare_composed, web(), "&copy\u{301}x" => "&cop\u{fd}x");
+// With the rules that make letters of other characters, a reference
+// needs its `;`.
+t!(entity_through_a_ligature, all(), "&#x2ﬀ; &#39ﬁ &#x2ﬁ &copy 1" => "˿ &#39fi &#x2fi &copy 1");
+t!(entity_nested_spells_the_name, web(), "&#x2&#102; &#x2&fjlig; &co&#112;y 1" => "/ /j © 1");
+t!(entity_bare_before_a_composing_mark, web(), "&#x41A\u{303}!" => "AÃ!");
 t!(entity_through_deleted, web(), "&\u{7}am\u{200b}p;\u{1b}[0m;" => "&;");
 same!(
     entity_left_alone,
@@ -168,9 +192,14 @@ same!(
     "AT&T",
     "Q&A",
     "&unknown;",
-    "&amp",
     "& amp;",
     "&#;",
+    "&copyright",
+    "?a=1&copy=2&reg=3",
+    "&notit",
+    "&check",
+    "&#x2",
+    "&#7 x",
     "&#x;",
     "&#0;",
     "&#xD800;",
@@ -462,6 +491,21 @@ fn interesting() -> impl Strategy<Value = String> {
         "nbsp",
         "copy",
         "eacute",
+        "&copy",
+        "&amp",
+        "&Atilde",
+        "&shy",
+        "&#39",
+        "&#x2",
+        "&fjlig;",
+        "&NotEqualTilde;",
+        "&ThickSpace;",
+        "&EACUTE;",
+        "&check;",
+        "=",
+        "≠",
+        "\u{338}",
+        "9",
         "Ã",
         "Â",
         "Ð",

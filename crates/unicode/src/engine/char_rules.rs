@@ -122,7 +122,7 @@ impl Engine {
 /// The single-character ligatures of the Alphabetic Presentation Forms
 /// block, as letters.
 #[inline]
-fn ligature(c: char) -> Option<&'static str> {
+pub(super) fn ligature(c: char) -> Option<&'static str> {
     Some(match c {
         'ﬀ' => "ff",
         'ﬁ' => "fi",

@@ -8,14 +8,43 @@ use unicode_normalization::{
     is_nfkc_quick, is_nfkd_quick,
 };
 
-use super::{Engine, Scratch};
+use super::{Engine, Scratch, entity};
 use crate::Normalization;
 use crate::rule::Rule;
+
+/// A bare reference (`&copy`) written out as itself, to decide on.
+#[derive(Debug)]
+pub(super) struct Bare {
+    /// Its item.
+    item: usize,
+    /// Its name.
+    name: entity::BareName,
+    /// Its output.
+    out: Range<usize>,
+    /// The index of its edit, if writing it out changed it ("&amp;copy"
+    /// is "&copy").
+    edit: Option<usize>,
+}
+
+/// An edit whose output moved by `delta` bytes.
+fn shift(
+    edit: &(Range<usize>, Range<usize>, Rule),
+    delta: isize,
+) -> (Range<usize>, Range<usize>, Rule) {
+    let start = edit.1.start.wrapping_add_signed(delta);
+    (edit.0.clone(), start..start + edit.1.len(), edit.2)
+}
 
 impl Engine {
     /// Writes the region's items out: maps characters, normalizes the
     /// segments that need it, and collects the edits.
-    pub(super) fn emit(&self, input: &str, sc: &mut Scratch) {
+    /// `after` is the character after the region.
+    pub(super) fn emit(
+        &self,
+        input: &str,
+        sc: &mut Scratch,
+        after: Option<char>,
+    ) {
         let normalize = self.cfg.normalization != Normalization::None;
         let mut seg_item = 0;
         let mut seg_text = 0;
@@ -26,6 +55,26 @@ impl Engine {
             let item = sc.items[n];
             tmp.clear();
             let rule = match item.ch {
+                // As itself, for now: decided once the output after it is.
+                Some(_) if item.bare => {
+                    match self.bare_text(input, item.start, &mut tmp) {
+                        Some(name) => {
+                            let out = sc.text.len();
+                            let changed = tmp != input[item.start..item.end];
+                            sc.bare.push(Bare {
+                                item: n,
+                                name,
+                                out: out..out + tmp.len(),
+                                edit: changed.then_some(sc.edits.len()),
+                            });
+                            changed.then_some(Rule::Entity)
+                        }
+                        None => {
+                            tmp.push_str(&input[item.start..item.end]);
+                            None
+                        }
+                    }
+                }
                 None => item.rule,
                 Some(c) => match self.post(c, &mut tmp) {
                     Some(rule) => Some(item.rule.unwrap_or(rule)),
@@ -39,6 +88,12 @@ impl Engine {
                     }
                 },
             };
+            // The second character of an entity of two.
+            if let Some(t) = item.tail {
+                if self.post(t, &mut tmp).is_none() {
+                    tmp.push(t);
+                }
+            }
             if normalize {
                 if let Some(first) = tmp.chars().next() {
                     let boundary = self.is_boundary(first);
@@ -79,6 +134,82 @@ impl Engine {
             self.close(sc, seg_item..n, seg_text, seg_edit, seg_check);
         }
         sc.tmp = tmp;
+        if !sc.bare.is_empty() {
+            self.decide_bare(sc, after);
+        }
+    }
+
+    /// Decodes each bare reference (`&copy`) that the output after it
+    /// ends: a character that is no letter, digit or `=`, and that nothing
+    /// before it composes with. The decision reads the output as it is
+    /// written, so cleaning it again decides the same.
+    fn decide_bare(&self, sc: &mut Scratch, after: Option<char>) {
+        let mut pending = std::mem::take(&mut sc.bare);
+        let mut text = String::new();
+        let mut edits = Vec::new();
+        // How much of `sc.text`, and of `sc.edits`, has been moved over.
+        let (mut copied, mut moved) = (0, 0);
+        let mut value = String::new();
+        let mut any = false;
+        for bare in &pending {
+            let next = sc.text[bare.out.end..].chars().next().or(after);
+            let item = sc.items[bare.item];
+            let Some(c) = item.ch else { continue };
+            // Nothing before it composes with it; without normalization,
+            // nothing composes.
+            let starts = |c: char| match self.cfg.normalization {
+                Normalization::None => true,
+                _ => self.is_boundary(c),
+            };
+            if !(bare.name.ends_before(next) && next.is_none_or(starts)) {
+                continue;
+            }
+            any = true;
+            value.clear();
+            if self.post(c, &mut value).is_none() {
+                value.push(c);
+            }
+            self.normalize_into(&mut value);
+            let before = bare.edit.unwrap_or_else(|| {
+                moved
+                    + sc.edits[moved..]
+                        .iter()
+                        .take_while(|e| e.1.start < bare.out.end)
+                        .count()
+            });
+            let delta = text.len() as isize - copied as isize;
+            edits.extend(
+                sc.edits[moved..before].iter().map(|e| shift(e, delta)),
+            );
+            text.push_str(&sc.text[copied..bare.out.start]);
+            let at = text.len();
+            text.push_str(&value);
+            edits.push((item.start..item.end, at..text.len(), Rule::Entity));
+            copied = bare.out.end;
+            moved = before + usize::from(bare.edit.is_some());
+        }
+        pending.clear();
+        sc.bare = pending;
+        if !any {
+            return;
+        }
+        let delta = text.len() as isize - copied as isize;
+        edits.extend(sc.edits[moved..].iter().map(|e| shift(e, delta)));
+        text.push_str(&sc.text[copied..]);
+        sc.text = text;
+        sc.edits = edits;
+    }
+
+    /// Normalizes `text`, a character or two, to the output's form.
+    fn normalize_into(&self, text: &mut String) {
+        let normal: String = match self.cfg.normalization {
+            Normalization::None => return,
+            Normalization::Nfc => text.nfc().collect(),
+            Normalization::Nfkc => text.nfkc().collect(),
+            Normalization::Nfd => text.nfd().collect(),
+            Normalization::Nfkd => text.nfkd().collect(),
+        };
+        *text = normal;
     }
 
     /// Normalizes the segment of items `items`, whose output starts at
@@ -125,6 +256,10 @@ impl Engine {
         };
         if normal == segment {
             return;
+        }
+        // A bare reference in the segment stays as it is now.
+        while sc.bare.last().is_some_and(|bare| bare.out.start >= text) {
+            sc.bare.pop();
         }
         let span = sc.items[items.start].start..sc.items[items.end - 1].end;
         sc.text.truncate(text);

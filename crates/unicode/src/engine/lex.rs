@@ -3,6 +3,7 @@
 use super::Engine;
 use super::utf8::decode_at;
 use super::{ansi, entity};
+use crate::Normalization;
 use crate::rule::Rule;
 
 /// One piece of a region: what a span of the input stands for.
@@ -14,6 +15,20 @@ pub(super) struct Item {
     pub(super) ch: Option<char>,
     /// The rule that made it differ from its span, if any did.
     pub(super) rule: Option<Rule>,
+    /// A second character after `ch`: an entity of two (`&fjlig;`). No
+    /// mojibake sequence holds such an item.
+    pub(super) tail: Option<char>,
+    /// A legacy reference without its `;` (`&copy`): `ch` is what it
+    /// stands for if the output after it ends it, which `emit` decides.
+    /// No mojibake sequence holds it, and no region ends right after it.
+    pub(super) bare: bool,
+}
+
+impl Item {
+    /// Whether no mojibake sequence may hold the item.
+    pub(super) fn opaque(&self) -> bool {
+        self.tail.is_some() || self.bare
+    }
 }
 
 impl Engine {
@@ -21,7 +36,14 @@ impl Engine {
     /// an entity.
     pub(super) fn lex(&self, input: &str, i: usize) -> Item {
         let bytes = input.as_bytes();
-        let item = |end, ch, rule| Item { start: i, end, ch, rule };
+        let item = |end, ch, rule| Item {
+            start: i,
+            end,
+            ch,
+            rule,
+            tail: None,
+            bare: false,
+        };
         let (c, len) = decode_at(bytes, i);
         match c {
             '\u{1b}' if self.cfg.control_chars => {
@@ -31,19 +53,32 @@ impl Engine {
                 };
             }
             '&' | '＆' | '﹠' if self.cfg.html_entities => {
-                if let Some((end, ch)) = self.reference_at(input, i) {
-                    let escapes_markup = matches!(ch, '<' | '>' | '&');
+                if let Some((end, value)) = self.reference_at(input, i) {
+                    let escapes_markup =
+                        matches!(value.single(), Some('<' | '>' | '&'));
                     let decodes_to_break = |k: usize| {
                         self.reference_at(input, k)
-                            .filter(|(_, ch)| entity::is_line_break(*ch))
+                            .filter(|(_, v)| {
+                                v.bare.is_none()
+                                    && v.single()
+                                        .is_some_and(entity::is_line_break)
+                            })
                             .map(|(end, _)| end)
                     };
-                    if !(escapes_markup
+                    // A bare name decides later, on a character it has.
+                    let bare = value.bare.is_some();
+                    let deleted = self.pre(value.ch).is_some();
+                    let kept = (escapes_markup
                         && entity::near_markup(bytes, i, &decodes_to_break))
-                    {
-                        return match self.pre(ch) {
-                            Some(_) => item(end, None, Some(Rule::Entity)),
-                            None => item(end, Some(ch), Some(Rule::Entity)),
+                        || (bare && deleted);
+                    if !kept {
+                        let ch = (!deleted).then_some(value.ch);
+                        let tail =
+                            value.tail.filter(|&t| self.pre(t).is_none());
+                        return Item {
+                            tail,
+                            bare,
+                            ..item(end, ch, Some(Rule::Entity))
                         };
                     }
                 }
@@ -58,8 +93,12 @@ impl Engine {
 
     /// The reference that starts at `i` (with `&`, or with a fullwidth or
     /// small form of it that `width` or NFKC folds), decoded to the end:
-    /// where it ends and the character it stands for.
-    fn reference_at(&self, input: &str, i: usize) -> Option<(usize, char)> {
+    /// where it ends and what it stands for.
+    pub(super) fn reference_at(
+        &self,
+        input: &str,
+        i: usize,
+    ) -> Option<(usize, entity::Value)> {
         self.reference_within(input, i, 0)
     }
 
@@ -69,29 +108,66 @@ impl Engine {
         input: &str,
         i: usize,
         depth: u8,
-    ) -> Option<(usize, char)> {
+    ) -> Option<(usize, entity::Value)> {
         let (c, len) = decode_at(input.as_bytes(), i);
-        // Fullwidth and small forms become ASCII with `width`, and under
-        // NFKC and NFKD: read the entity they will spell now, or the output
-        // would still hold one.
-        let fold = self.cfg.width || self.cfg.normalization.is_compatibility();
-        if !(c == '&' || (fold && matches!(c, '＆' | '﹠'))) {
+        // Fullwidth and small forms become ASCII with `width`, ligatures
+        // letters with `ligatures`, both under NFKC and NFKD: read the
+        // entity they will spell now, or the output would still hold one.
+        let compat = self.cfg.normalization.is_compatibility();
+        let fold = entity::Fold {
+            width: self.cfg.width || compat,
+            ligatures: self.cfg.ligatures || compat,
+            bare: match self.cfg.normalization {
+                _ if self.cfg.width || self.cfg.ligatures => entity::Bare::Off,
+                Normalization::None => entity::Bare::Plain,
+                Normalization::Nfc => entity::Bare::Composed,
+                _ => entity::Bare::Off,
+            },
+        };
+        if !(c == '&' || (fold.width && matches!(c, '＆' | '﹠'))) {
             return None;
         }
-        let skip = |at: usize| self.deleted_within(input, at, depth);
-        let (mut end, mut ch) = entity::read(input, i + len, fold, &skip)?;
+        let skip = |at: usize| self.deleted_within(input, at);
+        // A reference inside this one: where it ends, what it stands for,
+        // and whether that is deleted.
+        let nested = |at: usize| {
+            if depth >= Self::NESTED_REFERENCES {
+                return None;
+            }
+            let (end, value) = self.reference_within(input, at, depth + 1)?;
+            let deleted = value.bare.is_none()
+                && value.single().is_some_and(|c| self.deletes(c));
+            Some((end, value, deleted))
+        };
+        let (mut end, mut value) =
+            entity::read(input, i + len, fold, &skip, &nested)?;
         // "&amp;lt;" is "<" escaped twice: decode to the end, or the
         // output would still hold an entity.
-        while ch == '&' {
-            match entity::read(input, end, fold, &skip) {
-                Some((next, next_ch)) => {
+        while value.bare.is_none() && value.single() == Some('&') {
+            match entity::read(input, end, fold, &skip, &nested) {
+                Some((next, next_value)) => {
                     end = next;
-                    ch = next_ch;
+                    value = next_value;
                 }
                 None => break,
             }
         }
-        Some((end, ch))
+        Some((end, value))
+    }
+
+    /// What a bare reference at `i` is when it stands for itself: `&`
+    /// and its name as read ("&amp;copy" is "&copy").
+    pub(super) fn bare_text(
+        &self,
+        input: &str,
+        i: usize,
+        out: &mut String,
+    ) -> Option<entity::BareName> {
+        let (_, value) = self.reference_at(input, i)?;
+        let name = value.bare?;
+        out.push('&');
+        out.push_str(name.as_str());
+        Some(name)
     }
 
     /// How deep references that decode to a deleted character are read
@@ -99,14 +175,8 @@ impl Engine {
     const NESTED_REFERENCES: u8 = 4;
 
     /// Where the piece at `at` ends, if a rule deletes it: a control, an
-    /// invisible or fragile character, a terminal escape, a reference to
-    /// one of them. `depth` counts the references it is read inside.
-    fn deleted_within(
-        &self,
-        input: &str,
-        at: usize,
-        depth: u8,
-    ) -> Option<usize> {
+    /// invisible or fragile character, a terminal escape, mojibake of one.
+    fn deleted_within(&self, input: &str, at: usize) -> Option<usize> {
         let bytes = input.as_bytes();
         if at >= bytes.len() {
             return None;
@@ -118,17 +188,8 @@ impl Engine {
         if self.deletes(c) {
             return Some(at + len);
         }
-        // A reference to a character that is deleted: what is around it
-        // meets once it is gone.
-        if self.cfg.html_entities && depth < Self::NESTED_REFERENCES {
-            if let Some((end, ch)) =
-                self.reference_within(input, at, depth + 1)
-            {
-                if self.deletes(ch) {
-                    return Some(end);
-                }
-            }
-        }
+        // (A reference to a character that is deleted is read by
+        // `entity::read` itself, through `nested`.)
         // Mojibake of a character that is deleted ("Â\u{90}").
         let (end, decoded) = self.mojibake_at(input, at)?;
         self.deletes(decoded).then_some(end)

@@ -52,6 +52,16 @@ use utf8::decode_at;
 /// Which rules are on.
 pub(crate) type Config = crate::UnicodeOptions;
 
+/// Whether the last item that stands for a character is a bare reference
+/// (`&copy`), which the character after it decides: the region goes on.
+fn ends_bare(items: &[Item]) -> bool {
+    items
+        .iter()
+        .rev()
+        .find(|item| item.ch.is_some())
+        .is_some_and(|item| item.bare)
+}
+
 /// How often a region's output is cleaned again before giving up.
 const MAX_DEPTH: u8 = 4;
 
@@ -97,6 +107,9 @@ struct Scratch {
     /// The region's edits: input span, output range in `text`, rule.
     edits: Vec<(Range<usize>, Range<usize>, Rule)>,
     tmp: String,
+    /// The bare references (`&copy`) of the region's output, to decide
+    /// once it is written.
+    bare: Vec<emit::Bare>,
     /// The repairs each code page could have made so far (see
     /// `Stream::scores`).
     scores: [u32; 9],
@@ -232,6 +245,7 @@ impl Engine {
                 && !self.ascii[b as usize]
                 && self.stays(bytes, i + 1)
                 && !(b == b' ' && self.may_compose_nbsp_lead(&sc.items))
+                && !ends_bare(&sc.items)
             {
                 break;
             }
@@ -251,7 +265,11 @@ impl Engine {
             };
             self.push(&mut st, &mut sc.items, item);
         }
-        self.emit(input, sc);
+        let next = match input.get(i..) {
+            Some(rest) if !rest.is_empty() => rest.chars().next(),
+            _ => outer.after.chars().next(),
+        };
+        self.emit(input, sc, next);
         // The output is normalized (each segment that needed it was), so
         // only another rule can still change it.
         if !sc.edits.is_empty()
@@ -279,6 +297,9 @@ impl Engine {
     /// near enough for a sequence to hold it (a run of no-break spaces).
     fn cuts_before(&self, input: &str, item: &Item, sc: &mut Scratch) -> bool {
         let Some(c) = item.ch else { return false };
+        if ends_bare(&sc.items) {
+            return false;
+        }
         // "Ã" and a space (of any kind, once made plain) may be one
         // sequence whose no-break space was lost.
         if sc.items.iter().rev().find_map(|i| i.ch).is_some_and(|top| {

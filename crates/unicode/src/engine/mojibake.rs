@@ -85,6 +85,9 @@ impl Tail {
         let mut j = items.len();
         while j > 0 && tail.n < 4 {
             j -= 1;
+            if items[j].opaque() {
+                break;
+            }
             let Some(c) = items[j].ch else { continue };
             if c.is_ascii() {
                 break;
@@ -185,6 +188,8 @@ impl Engine {
         if let Some(top) = items.last_mut() {
             if item.ch.is_none()
                 && top.ch.is_none()
+                && !item.opaque()
+                && !top.opaque()
                 && top.rule == item.rule
                 && top.end == item.start
             {
@@ -202,6 +207,7 @@ impl Engine {
     fn reduce_all(&self, st: &mut Stream<'_, '_>, items: &mut Vec<Item>) {
         while items
             .last()
+            .filter(|top| !top.opaque())
             .and_then(|top| top.ch)
             .is_some_and(|c| self.mappable(c))
         {
@@ -436,7 +442,14 @@ impl Engine {
             Some(_) => None,
             None => Some(decoded),
         };
-        items.push(Item { start, end, ch, rule: Some(Rule::Mojibake(codec)) });
+        items.push(Item {
+            start,
+            end,
+            ch,
+            rule: Some(Rule::Mojibake(codec)),
+            tail: None,
+            bare: false,
+        });
     }
 
     /// A no-break space that became a plain space: the item at the top is
