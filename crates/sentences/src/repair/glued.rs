@@ -72,7 +72,17 @@ fn boundaries(lang: &Language, text: &str) -> Vec<Glue> {
     let mut out = Vec::new();
     let mut i = 1;
     while i < bytes.len() {
-        let b = bytes[i];
+        // Eight bytes at a time while none is an ASCII capital or
+        // non-ASCII: nothing can start a boundary there.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            if may_hold_capital(u64::from_le_bytes(
+                chunk.try_into().expect("eight bytes"),
+            )) {
+                break;
+            }
+            i += 8;
+        }
+        let Some(&b) = bytes.get(i) else { break };
         // Cheap test first: an upper-case byte after a letter byte.
         let maybe = if b < 0x80 {
             b.is_ascii_uppercase() && {
@@ -103,6 +113,21 @@ fn boundaries(lang: &Language, text: &str) -> Vec<Glue> {
         i = end.max(i + 1);
     }
     out
+}
+
+/// Whether any of the eight bytes of `x` is an ASCII capital (`A`–`Z`)
+/// or not ASCII (SWAR: each test sets a byte's high bit; no byte carries
+/// into the next, as each is masked to seven bits first).
+fn may_hold_capital(x: u64) -> bool {
+    const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const fn each(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    let low = x & LO7;
+    let at_least_a = (low + each(0x80 - b'A')) & HI;
+    let past_z = (low + each(0x80 - b'Z' - 1)) & HI;
+    (x & HI) | (at_least_a & !past_z) != 0
 }
 
 impl Glue {
@@ -397,6 +422,33 @@ fn words_before(text: &str, at: usize, floor: usize) -> usize {
         words += 1;
     }
     words.min(SENTENCE_WORDS)
+}
+
+#[cfg(test)]
+mod swar_tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn may_hold_capital_is_its_definition(bytes in any::<[u8; 8]>()) {
+            let slow = bytes.iter().any(|&b| b.is_ascii_uppercase() || b >= 0x80);
+            prop_assert_eq!(super::may_hold_capital(u64::from_le_bytes(bytes)), slow);
+        }
+    }
+
+    #[test]
+    fn may_hold_capital_at_the_edges() {
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([
+                b' ', b' ', b, b' ', b' ', b' ', b' ', b' ',
+            ]);
+            assert_eq!(
+                super::may_hold_capital(x),
+                b.is_ascii_uppercase() || b >= 0x80,
+                "{b}"
+            );
+        }
+    }
 }
 
 #[cfg(test)]

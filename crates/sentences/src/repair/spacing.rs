@@ -29,10 +29,9 @@ impl Marks {
         }
         let bytes = text.as_bytes();
         let (mut tight, mut spaced) = (0usize, 0usize);
-        for (at, &b) in bytes.iter().enumerate().skip(1) {
-            if !matches!(b, b';' | b':' | b'!' | b'?') {
-                continue;
-            }
+        let marks = memchr::memchr3_iter(b';', b':', b'!', bytes)
+            .chain(memchr::memchr_iter(b'?', bytes));
+        for at in marks.filter(|&at| at > 0) {
             let p = bytes[at - 1];
             if p.is_ascii_alphanumeric() || p >= 0x80 {
                 tight += 1;
@@ -70,19 +69,46 @@ pub(super) fn plan(
 ) {
     let bytes = text.as_bytes();
     let mut code = CodeBlocks::default();
-    let mut i = 0;
-    while let Some(k) = memchr::memchr(b' ', &bytes[i..]) {
-        let blank = i + k;
-        let mut p = blank;
-        while p < bytes.len() && matches!(bytes[p], b' ' | b'\t') {
-            p += 1;
+    // The marks, in order, and a blank before each: found by searching
+    // for the marks, which are rarer than spaces.
+    let mut commas = memchr::memchr2_iter(b',', b'.', bytes).peekable();
+    let mut others = memchr::memchr3_iter(b';', b':', b'!', bytes).peekable();
+    let mut questions = memchr::memchr_iter(b'?', bytes).peekable();
+    loop {
+        // The next of the three searches (the last two only with `all`).
+        let mut p = commas.peek().copied();
+        if marks.all {
+            for next in [others.peek().copied(), questions.peek().copied()] {
+                p = match (p, next) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+            }
         }
-        i = p.max(blank + 1);
-        // One or two spaces: more, or a tab, align columns.
+        let Some(p) = p else { break };
+        if commas.peek() == Some(&p) {
+            commas.next();
+        } else if others.peek() == Some(&p) {
+            others.next();
+        } else {
+            questions.next();
+        }
+        // The blank before it: its first space, in a run of spaces and
+        // tabs. One or two spaces: more, or a tab, align columns.
+        let run = bytes[..p]
+            .iter()
+            .rev()
+            .take_while(|&&b| matches!(b, b' ' | b'\t'))
+            .count();
+        let Some(first) = bytes[p - run..p].iter().position(|&b| b == b' ')
+        else {
+            continue;
+        };
+        let blank = p - run + first;
         if p - blank > 2 || bytes[blank..p].contains(&b'\t') {
             continue;
         }
-        let Some(&punct) = bytes.get(p) else { break };
+        let punct = bytes[p];
         if marks.takes(punct)
             && removes_before(text, blank, p, punct)
             && !code.is_code(text, index, blank)
