@@ -160,6 +160,10 @@ fn has_sentence_end_before_unicode_space(s: &str) -> bool {
 /// Whether a line may take a final period: it ends in a letter or digit
 /// and is not a list item.
 pub(super) fn may_end_with_period(line: &str) -> bool {
+    // Most lines end in a terminator: the cheap test first.
+    if !line.chars().next_back().is_some_and(char::is_alphanumeric) {
+        return false;
+    }
     // A footnote number after a finished sentence: `…of storage.25`.
     let before_digits = line.trim_end_matches(|c: char| c.is_ascii_digit());
     let footnote = before_digits.len() < line.len()
@@ -167,10 +171,7 @@ pub(super) fn may_end_with_period(line: &str) -> bool {
     // A period after an address would read as part of it.
     let last = line.rsplit(char::is_whitespace).next().unwrap_or(line);
     let address = last.contains(['/', '@']) || last.starts_with("www.");
-    line.chars().next_back().is_some_and(char::is_alphanumeric)
-        && !footnote
-        && !address
-        && !starts_with_list_marker(line)
+    !footnote && !address && !starts_with_list_marker(line)
 }
 
 /// The last word of `s` as unwrapping will leave it: a word broken at a

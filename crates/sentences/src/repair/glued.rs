@@ -90,8 +90,11 @@ fn boundaries(lang: &Language, text: &str) -> Vec<Glue> {
                 p.is_ascii_alphabetic() || p >= 0x80
             }
         } else {
+            // Curly quotes and dashes (U+2000–U+206F) are no capitals.
             (b & 0xC0) != 0x80
-                && char_at(text, i).is_some_and(char::is_uppercase)
+                && char_at(text, i).is_some_and(|c| {
+                    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_uppercase()
+                })
                 && char_before(text, i).is_some_and(char::is_alphabetic)
         };
         if !maybe {
