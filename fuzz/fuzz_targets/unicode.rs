@@ -31,6 +31,7 @@ fn all_off() -> UnicodeOptions {
         lost_bytes: false,
         lossy_sequences: false,
         html_entities: false,
+        surrogate_escapes: false,
         control_chars: false,
         invisible: false,
         spaces: false,
@@ -81,6 +82,10 @@ static VARIANTS: LazyLock<Vec<Variant>> = LazyLock::new(|| {
             UnicodeOptions { code_pages: false, lost_bytes: false, ..default },
         ),
         ("no entities", UnicodeOptions { html_entities: false, ..default }),
+        (
+            "no surrogate escapes",
+            UnicodeOptions { surrogate_escapes: false, ..default },
+        ),
         (
             "no controls, no invisible",
             UnicodeOptions {

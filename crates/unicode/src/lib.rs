@@ -238,6 +238,11 @@ pub struct UnicodeOptions {
     pub lossy_sequences: bool,
     /// `entity.html`.
     pub html_entities: bool,
+    /// `escape.surrogate`: a JSON or JavaScript escape of a UTF-16
+    /// surrogate pair written out as text (`\ud83d\ude00`) becomes the
+    /// character (😀); a lone surrogate escape becomes U+FFFD. On by
+    /// default; off in [`UnicodeOptions::ftfy`].
+    pub surrogate_escapes: bool,
     /// `control.removed` and `control.ansi`.
     pub control_chars: bool,
     /// `invisible.removed`.
@@ -264,6 +269,7 @@ impl Default for UnicodeOptions {
             lost_bytes: true,
             lossy_sequences: false,
             html_entities: true,
+            surrogate_escapes: true,
             control_chars: true,
             invisible: true,
             spaces: true,
@@ -283,6 +289,7 @@ impl UnicodeOptions {
             spaces: false,
             invisible: false,
             lossy_sequences: true,
+            surrogate_escapes: false,
             ligatures: true,
             width: true,
             quotes: true,
@@ -348,7 +355,13 @@ impl fmt::Debug for UnicodeCleaner {
 impl Stage for UnicodeCleaner {
     fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
         let input = doc.text();
-        if self.options().lossy_sequences && input.contains('\u{fffd}') {
+        let options = self.options();
+        // A lone surrogate escape becomes a U+FFFD, which may complete a
+        // lossy sequence ("Ã\ud83d").
+        if options.lossy_sequences
+            && (input.contains('\u{fffd}')
+                || (options.surrogate_escapes && input.contains('\\')))
+        {
             lossy::run(&self.engine, input, &mut |span, with, rule| {
                 edits.replace(span, with, rule)
             });
@@ -427,6 +440,19 @@ impl UnicodeBuilder {
     /// By default, this is enabled.
     pub fn html_entities(&mut self, yes: bool) -> &mut Self {
         self.config.html_entities = yes;
+        self
+    }
+
+    /// Decode JSON and JavaScript escapes of UTF-16 surrogates written out
+    /// as text (`escape.surrogate`): a pair (`\ud83d\ude00`, any case of
+    /// hex) becomes its character (😀), a lone surrogate escape U+FFFD.
+    /// Other escapes (`\u00e9`, `\n`) stay, as they are code as often as
+    /// damage; so does one after an escaped backslash (`\\ud83d\\ude00`,
+    /// escaped twice as in JSON inside JSON), whose backslashes are text.
+    ///
+    /// By default, this is enabled.
+    pub fn surrogate_escapes(&mut self, yes: bool) -> &mut Self {
+        self.config.surrogate_escapes = yes;
         self
     }
 

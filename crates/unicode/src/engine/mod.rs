@@ -32,6 +32,7 @@ mod char_rules;
 mod class;
 mod emit;
 mod entity;
+mod escape;
 mod judge;
 mod lex;
 mod mojibake;
@@ -124,6 +125,7 @@ impl Engine {
             engine.ascii[b as usize] = match b {
                 b'\n' | b'\t' => false,
                 b'&' => cfg.html_entities,
+                b'\\' => cfg.surrogate_escapes,
                 0..=0x1f | 0x7f => cfg.control_chars,
                 _ => false,
             };
@@ -232,10 +234,14 @@ impl Engine {
                 && !self.ascii[b as usize]
                 && self.stays(bytes, i + 1)
                 && !(b == b' ' && self.may_compose_nbsp_lead(&sc.items))
+                && !self.continues_escape(&sc.items, b)
             {
                 break;
             }
-            let item = self.lex(input, i);
+            let mut item = self.lex(input, i);
+            if self.cfg.surrogate_escapes {
+                item = self.after_open_high(input, item, &sc.items);
+            }
             if sc.items.len() >= self.region_items
                 && self.cuts_before(input, &item, sc)
             {
@@ -279,6 +285,10 @@ impl Engine {
     /// near enough for a sequence to hold it (a run of no-break spaces).
     fn cuts_before(&self, input: &str, item: &Item, sc: &mut Scratch) -> bool {
         let Some(c) = item.ch else { return false };
+        // Nor inside an escape that other rules spell ("&#92;ud83d").
+        if self.open_escape(&sc.items).is_some() {
+            return false;
+        }
         // "Ã" and a space (of any kind, once made plain) may be one
         // sequence whose no-break space was lost.
         if sc.items.iter().rev().find_map(|i| i.ch).is_some_and(|top| {

@@ -2,12 +2,12 @@
 
 use super::class::{ACTIVE, CONT, CP1252, LEAD, NBSP_LEAD, RULE};
 use super::utf8::decode_at;
-use super::{Engine, entity};
+use super::{Engine, entity, escape};
 
 impl Engine {
     /// Finds, from `from`, the first position where a rule may apply: an
     /// ASCII byte some rule acts on (an `&` only where an entity may
-    /// start), a non-ASCII character some rule acts on
+    /// start, a `\` only where a surrogate escape may), a non-ASCII character some rule acts on
     /// or that is not normalized, or a character that is a lead byte in some code page before one that
     /// is a continuation byte in some code page.
     pub(super) fn find(&self, text: &str, from: usize) -> Option<usize> {
@@ -32,16 +32,20 @@ impl Engine {
         let bytes = text.as_bytes();
         let n = bytes.len();
         let mut i = from;
+        let escapes = if self.cfg.surrogate_escapes { HI } else { 0 };
         while i < n {
-            // Eight bytes at a time while none is non-ASCII, DEL, a control
-            // or '&' (SWAR: each test sets a byte's high bit).
+            // Eight bytes at a time while none is non-ASCII, DEL, a control,
+            // '&' or (with surrogate escapes) '\\' (SWAR: each test sets a
+            // byte's high bit).
             while let Some(chunk) = bytes.get(i..i + 8) {
                 let x = u64::from_le_bytes(chunk.try_into().unwrap());
                 let high = (x | x.wrapping_add(LO)) & HI;
                 let control = x.wrapping_sub(LO * 0x20) & !x & HI;
                 let y = x ^ (LO * u64::from(b'&'));
                 let amp = y.wrapping_sub(LO) & !y & HI;
-                if high | control | amp != 0 {
+                let z = x ^ (LO * u64::from(b'\\'));
+                let backslash = z.wrapping_sub(LO) & !z & HI & escapes;
+                if high | control | amp | backslash != 0 {
                     break;
                 }
                 i += 8;
@@ -52,6 +56,7 @@ impl Engine {
                 if b < 0x80 {
                     if self.ascii[b as usize]
                         && (b != b'&' || entity::may_start(bytes, i))
+                        && (b != b'\\' || escape::may_start(bytes, i))
                     {
                         return Some(i);
                     }
