@@ -188,7 +188,13 @@ impl Engine {
             if n == tail.len() - 1 {
                 break;
             }
-            let Some(a) = self.folded(c) else { break };
+            // What can be in no escape ends the search: most do at once.
+            let Some(a) = self
+                .folded(c)
+                .filter(|&a| a == '\\' || a == 'u' || a.is_ascii_hexdigit())
+            else {
+                break;
+            };
             tail[n] = a;
             n += 1;
         }
@@ -199,7 +205,9 @@ impl Engine {
     /// Whether the ASCII byte `b` continues an escape that the region's
     /// last characters start.
     pub(super) fn continues_escape(&self, items: &[Item], b: u8) -> bool {
-        self.open_escape(items).is_some_and(|k| fits(k, char::from(b)))
+        let b = char::from(b);
+        (b == '\\' || b == 'u' || b.is_ascii_hexdigit())
+            && self.open_escape(items).is_some_and(|k| fits(k, b))
     }
 }
 

@@ -100,6 +100,15 @@ impl Tail {
         tail
     }
 
+    /// Whether the top three characters are a CESU-8 low surrogate (`í`,
+    /// a byte B0–BF, a continuation) in some code page of `bits`.
+    fn low_surrogate(&self, bits: u16) -> bool {
+        self.bits(bits).any(|codec| {
+            codec.byte(self.chars[2]) == Some(0xed)
+                && matches!(codec.byte(self.chars[1]), Some(0xb0..=0xbf))
+        })
+    }
+
     /// The code pages of `bits` (by [`Codec::index`]), in the order of
     /// [`Codec::ALL`].
     fn bits(&self, bits: u16) -> impl Iterator<Item = Codec> {
@@ -229,7 +238,7 @@ impl Engine {
         // CESU-8: the three bytes of a low surrogate at the top, after
         // those of a high one.
         let low = c01 & r[2].lead[1];
-        if low != 0 && tail.n == 4 {
+        if low != 0 && tail.n == 4 && tail.low_surrogate(low) {
             if let Some((from, decoded, codec)) =
                 self.surrogate_pair(st.prefer(), items, low)
             {
@@ -455,7 +464,11 @@ impl Engine {
     /// two bytes of a low one in some code page (`í`, a byte A0–AF, a
     /// continuation, `í`, maybe a byte B0–BF): a CESU-8 pair may follow.
     fn inside_pair(&self, items: &[Item], tail: &Tail) -> bool {
-        if tail.n < 4 {
+        let r = &tail.roles;
+        let shape = self.codec_bits
+            & ((r[0].lead[1] & r[1].cont & r[2].cont & r[3].lead[1])
+                | (r[0].cont & r[1].lead[1] & r[2].cont & r[3].cont));
+        if tail.n < 4 || shape == 0 {
             return false;
         }
         let mut chars = ['\0'; 5];
@@ -490,16 +503,20 @@ impl Engine {
     /// fragile character there (a soft hyphen, a C1 control) may be one of
     /// its bytes, and stays until the low surrogate comes or not.
     fn high_surrogate_at_top(&self, tail: &Tail) -> bool {
-        self.codecs.iter().any(|&codec| {
-            let b = |k: usize| {
-                (k < tail.n).then(|| codec.byte(tail.chars[k])).flatten()
-            };
-            matches!(
-                (b(0), b(1), b(2)),
-                (Some(0xa0..=0xaf), Some(0xed), _)
-                    | (Some(0x80..=0xbf), Some(0xa0..=0xaf), Some(0xed))
-            )
-        })
+        let r = &tail.roles;
+        let shape = (r[0].cont & r[1].lead[1])
+            | (r[0].cont & r[1].cont & r[2].lead[1]);
+        shape & self.codec_bits != 0
+            && self.codecs.iter().any(|&codec| {
+                let b = |k: usize| {
+                    (k < tail.n).then(|| codec.byte(tail.chars[k])).flatten()
+                };
+                matches!(
+                    (b(0), b(1), b(2)),
+                    (Some(0xa0..=0xaf), Some(0xed), _)
+                        | (Some(0x80..=0xbf), Some(0xa0..=0xaf), Some(0xed))
+                )
+            })
     }
 
     /// [`Engine::reduce`] in one code page.

@@ -27,25 +27,17 @@ impl Engine {
         from: usize,
         active: u16,
     ) -> Option<usize> {
-        const LO: u64 = 0x0101_0101_0101_0101;
-        const HI: u64 = 0x8080_8080_8080_8080;
         let bytes = text.as_bytes();
         let n = bytes.len();
         let mut i = from;
-        let escapes = if self.cfg.surrogate_escapes { HI } else { 0 };
+        // Without surrogate escapes, the backslash test looks for '&' again.
+        let backslash = if self.cfg.surrogate_escapes { b'\\' } else { b'&' };
         while i < n {
             // Eight bytes at a time while none is non-ASCII, DEL, a control,
-            // '&' or (with surrogate escapes) '\\' (SWAR: each test sets a
-            // byte's high bit).
+            // '&' or (with surrogate escapes) '\'.
             while let Some(chunk) = bytes.get(i..i + 8) {
                 let x = u64::from_le_bytes(chunk.try_into().unwrap());
-                let high = (x | x.wrapping_add(LO)) & HI;
-                let control = x.wrapping_sub(LO * 0x20) & !x & HI;
-                let y = x ^ (LO * u64::from(b'&'));
-                let amp = y.wrapping_sub(LO) & !y & HI;
-                let z = x ^ (LO * u64::from(b'\\'));
-                let backslash = z.wrapping_sub(LO) & !z & HI & escapes;
-                if high | control | amp | backslash != 0 {
+                if !plain8(x, backslash) {
                     break;
                 }
                 i += 8;
@@ -94,6 +86,26 @@ impl Engine {
     }
 }
 
+/// Whether none of the eight bytes of `x` is non-ASCII, DEL, a control, '&'
+/// or `backslash` (SWAR: each test sets the high bit of a byte that is one,
+/// and maybe of bytes after it, which the caller then reads one by one).
+///
+/// The tests for a control and for a byte equal to another leave out the
+/// usual "and not `x`" that keeps bytes of 0x80 and above from setting
+/// their high bit: those are non-ASCII, which the first test finds anyway.
+/// A borrow only flows out of a byte that is one of them, so the first
+/// such byte is always found.
+#[inline]
+fn plain8(x: u64, backslash: u8) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let high = x | x.wrapping_add(LO);
+    let control = x.wrapping_sub(LO * 0x20);
+    let amp = (x ^ (LO * u64::from(b'&'))).wrapping_sub(LO);
+    let slash = (x ^ (LO * u64::from(backslash))).wrapping_sub(LO);
+    (high | control | amp | slash) & HI == 0
+}
+
 /// Where a region holding the trigger at `p` starts: two characters back,
 /// but not before `floor`, where the previous region ended. The character
 /// at the start is then one no rule touches and a normalization boundary,
@@ -108,4 +120,34 @@ pub(super) fn back_up(text: &str, floor: usize, p: usize) -> usize {
         }
     }
     start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain8;
+
+    #[test]
+    fn the_swar_test_finds_every_byte_it_must() {
+        for backslash in [b'\\', b'&'] {
+            for at in 0..8 {
+                for b in 0..=255u8 {
+                    for fill in [b'a', b' ', b'~', b'%', b'[', b']', b'0'] {
+                        let mut chunk = [fill; 8];
+                        chunk[at] = b;
+                        let x = u64::from_le_bytes(chunk);
+                        let special = b >= 0x7f
+                            || b < 0x20
+                            || b == b'&'
+                            || b == backslash;
+                        let fill_special = fill == backslash;
+                        assert_eq!(
+                            !plain8(x, backslash),
+                            special || fill_special,
+                            "{chunk:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
