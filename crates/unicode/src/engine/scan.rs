@@ -135,8 +135,7 @@ mod tests {
                         let mut chunk = [fill; 8];
                         chunk[at] = b;
                         let x = u64::from_le_bytes(chunk);
-                        let special = b >= 0x7f
-                            || b < 0x20
+                        let special = !(0x20..0x7f).contains(&b)
                             || b == b'&'
                             || b == backslash;
                         let fill_special = fill == backslash;
