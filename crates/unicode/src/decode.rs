@@ -138,6 +138,12 @@ pub struct Decoded<'a> {
 /// assert_eq!(legacy.encoding.name(), "windows-1251");
 /// assert!(!legacy.lossy);
 ///
+/// // CESU-8, as Java's modified UTF-8 writes "😀".
+/// let cesu = decode(b"Thanks \xed\xa0\xbd\xed\xb8\x80!");
+/// assert_eq!(cesu.text, "Thanks 😀!");
+/// assert_eq!(cesu.encoding, Encoding::Cesu8);
+/// assert_eq!(cesu.encoding.name(), "CESU-8");
+///
 /// // UTF-8 cut short in the middle of "€" stays UTF-8.
 /// let cut = decode(b"caf\xc3\xa9 5 \xe2\x82");
 /// assert_eq!(cut.text, "café 5 \u{fffd}");
