@@ -370,6 +370,20 @@ fn adversarial_inputs_stay_linear() {
         "\u{1b}]".repeat(n),
         "ÐŸ".repeat(n / 2),
         "a\u{200b}".repeat(n),
+        // CESU-8 and surrogate escapes: halves, pairs, runs of backslashes.
+        "í".repeat(n),
+        "í\u{a0}½".repeat(n / 3),
+        "í ½".repeat(n / 3),
+        "í\u{a0}½í¸€".repeat(n / 6),
+        "í\u{ad}\u{81}".repeat(n / 3),
+        "\\ud83d".repeat(n / 6),
+        "\\ude00\\ud83d".repeat(n / 12),
+        "\\ud83d\\ude00".repeat(n / 12),
+        "\\".repeat(n),
+        "\\u".repeat(n / 2),
+        "&#92;ud83d".repeat(n / 10),
+        "\\u\u{200b}".repeat(n / 2),
+        "\\ud83\u{200b}".repeat(n / 6),
     ];
     for text in &cases {
         let start = std::time::Instant::now();

@@ -160,9 +160,13 @@ impl Engine {
         }
         let (tail, n) = self.folded_tail(items);
         let high = n >= ESCAPE && {
-            let escape: String = tail[n - ESCAPE..n].iter().collect();
+            // Folded characters are ASCII.
+            let mut escape = [0u8; ESCAPE];
+            for (b, &c) in escape.iter_mut().zip(&tail[n - ESCAPE..n]) {
+                *b = u8::try_from(c).unwrap_or(0);
+            }
             (n == ESCAPE || tail[n - ESCAPE - 1] != '\\')
-                && unit_at(escape.as_bytes(), 0)
+                && unit_at(&escape, 0)
                     .is_some_and(|u| (0xd800..=0xdbff).contains(&u))
         };
         if !high {
