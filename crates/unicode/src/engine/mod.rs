@@ -103,6 +103,9 @@ struct Scratch {
     scores: [u32; 9],
     /// The right-hand context of mojibake decisions.
     ahead: mojibake::AheadCache,
+    /// The region holds a backslash (or a form of one): a surrogate
+    /// escape that other rules spell may be open at its end.
+    backslash: bool,
 }
 
 impl Engine {
@@ -200,6 +203,7 @@ impl Engine {
         sc: &mut Scratch,
     ) -> usize {
         sc.items.clear();
+        sc.backslash = false;
         sc.text.clear();
         sc.edits.clear();
         let before = match start {
@@ -234,13 +238,16 @@ impl Engine {
                 && !self.ascii[b as usize]
                 && self.stays(bytes, i + 1)
                 && !(b == b' ' && self.may_compose_nbsp_lead(&sc.items))
-                && !self.continues_escape(&sc.items, b)
+                && !(sc.backslash && self.continues_escape(&sc.items, b))
             {
                 break;
             }
             let mut item = self.lex(input, i);
             if self.cfg.surrogate_escapes {
-                item = self.after_open_high(input, item, &sc.items);
+                if item.rule == Some(Rule::SurrogateEscape) && sc.backslash {
+                    item = self.after_open_high(input, item, &sc.items);
+                }
+                sc.backslash |= matches!(item.ch, Some('\\' | '＼' | '﹨'));
             }
             if sc.items.len() >= self.region_items
                 && self.cuts_before(input, &item, sc)
@@ -286,7 +293,7 @@ impl Engine {
     fn cuts_before(&self, input: &str, item: &Item, sc: &mut Scratch) -> bool {
         let Some(c) = item.ch else { return false };
         // Nor inside an escape that other rules spell ("&#92;ud83d").
-        if self.open_escape(&sc.items).is_some() {
+        if sc.backslash && self.open_escape(&sc.items).is_some() {
             return false;
         }
         // "Ã" and a space (of any kind, once made plain) may be one

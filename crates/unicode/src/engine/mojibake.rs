@@ -247,11 +247,6 @@ impl Engine {
                 return true;
             }
         }
-        // Inside a pair, before its last byte, no sequence ends: "í¡‚í±€"
-        // is "𠡀", though "‚í±" alone is "⒱" in MacRoman.
-        if self.inside_pair(items, &tail) {
-            return false;
-        }
         // A lead alone at the top may be completed; a lead and
         // continuations short of its length too, if well-formed so far.
         let leads =
@@ -273,6 +268,12 @@ impl Engine {
         }
         if ends == 0 {
             self.kill_unless_partial(items, &tail, short, invalid && !partial);
+            return false;
+        }
+        // Inside a pair, before its last byte, no sequence ends: "í¡‚í±€"
+        // is "𠡀", though "‚í±" alone is "⒱" in MacRoman. (Its characters
+        // there are no fragile ones, which the kill above would take.)
+        if self.inside_pair(items, &tail) {
             return false;
         }
         // Where the code page with the most repairs may still complete a
@@ -464,11 +465,14 @@ impl Engine {
     /// two bytes of a low one in some code page (`í`, a byte A0–AF, a
     /// continuation, `í`, maybe a byte B0–BF): a CESU-8 pair may follow.
     fn inside_pair(&self, items: &[Item], tail: &Tail) -> bool {
+        if tail.n < 4 {
+            return false;
+        }
         let r = &tail.roles;
         let shape = self.codec_bits
             & ((r[0].lead[1] & r[1].cont & r[2].cont & r[3].lead[1])
                 | (r[0].cont & r[1].lead[1] & r[2].cont & r[3].cont));
-        if tail.n < 4 || shape == 0 {
+        if shape == 0 {
             return false;
         }
         let mut chars = ['\0'; 5];
