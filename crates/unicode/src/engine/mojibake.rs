@@ -690,6 +690,11 @@ impl Engine {
         at: usize,
         items: &mut Vec<Item>,
     ) -> bool {
+        // Most "í " is a word's end: what follows is no continuation.
+        let bytes = st.input.as_bytes();
+        if bytes.get(at + 1).is_none_or(|&b| b < 0x80 && b != b'&') {
+            return false;
+        }
         let mut chars = ['í', '\u{a0}', '\0', '\0', '\0', '\0'];
         let mut i = at + 1;
         for c in &mut chars[2..] {
