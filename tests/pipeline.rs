@@ -12,7 +12,7 @@ const ARTICLE: &str = include_str!("../examples/data/article.txt");
 #[test]
 fn preset_configurations_are_pinned() {
     let unicode = "[[stage]]\nkind = \"unicode\"\nmojibake = true\n\
-        code_pages = true\nlost_bytes = true\nlossy_sequences = false\nhtml_entities = true\ncontrol_chars = true\ninvisible = true\n\
+        code_pages = true\nlost_bytes = true\nlossy_sequences = false\nhtml_entities = true\nsurrogate_escapes = true\ncontrol_chars = true\ninvisible = true\n\
         spaces = true\nligatures = false\n\
         width = false\nquotes = false\ndashes = false\n\
         normalization = \"nfc\"\n";

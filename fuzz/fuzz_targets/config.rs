@@ -104,11 +104,12 @@ const PRESETS: [&str; 6] =
 const LANGUAGES: [&str; 6] = ["en", "auto", "xx", "EN", "en-GB", ""];
 const KINDS: [&str; 4] = ["unicode", "boilerplate", "sentences", "Unicode"];
 /// Every option of every stage kind, and two that none has.
-const OPTIONS: [&str; 30] = [
+const OPTIONS: [&str; 31] = [
     "mojibake",
     "code_pages",
     "lost_bytes",
     "html_entities",
+    "surrogate_escapes",
     "control_chars",
     "invisible",
     "spaces",

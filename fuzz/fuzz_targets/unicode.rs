@@ -76,6 +76,10 @@ static VARIANTS: LazyLock<Vec<Variant>> = LazyLock::new(|| {
         ),
         ("no entities", UnicodeOptions { html_entities: false, ..default }),
         (
+            "no surrogate escapes",
+            UnicodeOptions { surrogate_escapes: false, ..default },
+        ),
+        (
             "no controls, no invisible",
             UnicodeOptions {
                 control_chars: false,

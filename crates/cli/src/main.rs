@@ -552,7 +552,9 @@ fn read_text(
     };
     let decoded = decode(&bytes);
     let not = match decoded.encoding {
-        Encoding::Utf8 | Encoding::Utf8Bom => "not valid UTF-8",
+        Encoding::Utf8 | Encoding::Utf8Bom | Encoding::Cesu8 => {
+            "not valid UTF-8"
+        }
         _ => "not UTF-8",
     };
     let mut warning =

@@ -57,9 +57,10 @@ fn clean(py: Python<'_>, text: PyBackedStr, preset: &str) -> PyResult<String> {
 }
 
 /// Decodes bytes of unknown encoding: a byte order mark decides (UTF-8,
-/// UTF-16LE, UTF-16BE, and is dropped), valid UTF-8 is UTF-8, and other
-/// bytes are read in the legacy encoding a detector guesses (windows-1252,
-/// Shift_JIS, …). Returns the text and the encoding's name. With
+/// UTF-16LE, UTF-16BE, and is dropped), valid UTF-8 is UTF-8, UTF-8 with
+/// surrogate pairs written as CESU-8 (Java's modified UTF-8) is CESU-8,
+/// and other bytes are read in the legacy encoding a detector guesses
+/// (windows-1252, Shift_JIS, …). Returns the text and the encoding's name. With
 /// `errors="strict"`, bytes that the encoding chosen cannot read raise
 /// `ValueError` instead of becoming U+FFFD.
 #[pyfunction]

@@ -18,6 +18,12 @@ pub enum Encoding {
     Utf16Le,
     /// UTF-16, big-endian, after its byte order mark (`FE FF`).
     Utf16Be,
+    /// CESU-8: UTF-8 whose characters beyond the Basic Multilingual Plane
+    /// are written as their two UTF-16 surrogates, three bytes each ("😀"
+    /// as `ED A0 BD ED B8 80`, not `F0 9F 98 80`), as Java's modified
+    /// UTF-8, Oracle's `UTF8` and other UTF-16 based encoders write it;
+    /// also Java's `C0 80` for U+0000.
+    Cesu8,
     /// A legacy encoding guessed from the bytes, such as windows-1252 or
     /// Shift_JIS.
     Legacy(&'static encoding_rs::Encoding),
@@ -25,7 +31,7 @@ pub enum Encoding {
 
 impl Encoding {
     /// A name to show a user: "UTF-8", "UTF-8 with BOM", "UTF-16LE",
-    /// "UTF-16BE", or a legacy encoding's WHATWG name ("windows-1252",
+    /// "UTF-16BE", "CESU-8", or a legacy encoding's WHATWG name ("windows-1252",
     /// "Shift_JIS", "KOI8-U", …), which is also the name `iconv` and
     /// browsers know it by.
     ///
@@ -41,6 +47,7 @@ impl Encoding {
             Encoding::Utf8Bom => "UTF-8 with BOM",
             Encoding::Utf16Le => "UTF-16LE",
             Encoding::Utf16Be => "UTF-16BE",
+            Encoding::Cesu8 => "CESU-8",
             Encoding::Legacy(encoding) => encoding.name(),
         }
     }
@@ -74,14 +81,21 @@ pub struct Decoded<'a> {
 ///    without one.
 /// 2. Valid UTF-8 is UTF-8, and is borrowed, not copied; so is empty
 ///    input (and ASCII).
-/// 3. Invalid UTF-8 that is still mostly UTF-8 is read as UTF-8 with the
+/// 3. UTF-8 but for CESU-8 surrogate pairs (`ED A0–AF xx ED B0–BF xx`, an
+///    astral character as its two UTF-16 surrogates) or Java's `C0 80`
+///    for U+0000, with at least one of them, is CESU-8, read as such: no
+///    legacy text spells those six bytes ("í\u{a0}½í¸€" in
+///    Windows-1252). A lone surrogate among them becomes U+FFFD (`lossy`);
+///    without a pair or `C0 80`, lone surrogates are damaged UTF-8 (4.).
+///    After a UTF-8 byte order mark, the same.
+/// 4. Invalid UTF-8 that is still mostly UTF-8 is read as UTF-8 with the
 ///    bad bytes replaced (`lossy`): a file cut short in the middle of its
 ///    last character, or a stray byte among at least four well-formed
 ///    non-ASCII characters for each. Legacy encodings spell well-formed
 ///    UTF-8 only by chance, far more rarely than they break it, and a
 ///    legacy word at the very end ("Caf\xE9") after only ASCII is not
 ///    taken for a character cut short.
-/// 4. Anything else is in a legacy encoding, guessed by Firefox's
+/// 5. Anything else is in a legacy encoding, guessed by Firefox's
 ///    detector (the `chardetng` crate) and decoded with `encoding_rs`. It
 ///    reads back exactly a paragraph, and even a single sentence, of our
 ///    samples in 28 languages and code pages but one (see the tests); on
@@ -124,6 +138,12 @@ pub struct Decoded<'a> {
 /// assert_eq!(legacy.encoding.name(), "windows-1251");
 /// assert!(!legacy.lossy);
 ///
+/// // CESU-8, as Java's modified UTF-8 writes "😀".
+/// let cesu = decode(b"Thanks \xed\xa0\xbd\xed\xb8\x80!");
+/// assert_eq!(cesu.text, "Thanks 😀!");
+/// assert_eq!(cesu.encoding, Encoding::Cesu8);
+/// assert_eq!(cesu.encoding.name(), "CESU-8");
+///
 /// // UTF-8 cut short in the middle of "€" stays UTF-8.
 /// let cut = decode(b"caf\xc3\xa9 5 \xe2\x82");
 /// assert_eq!(cut.text, "café 5 \u{fffd}");
@@ -132,6 +152,11 @@ pub struct Decoded<'a> {
 /// ```
 pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        if std::str::from_utf8(rest).is_err() {
+            if let Some(decoded) = cesu8(rest) {
+                return decoded;
+            }
+        }
         return utf8(rest, Encoding::Utf8Bom);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
@@ -146,6 +171,9 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
             encoding: Encoding::Utf8,
             lossy: false,
         };
+    }
+    if let Some(decoded) = cesu8(bytes) {
+        return decoded;
     }
     if mostly_utf8(bytes) {
         return utf8(bytes, Encoding::Utf8);
@@ -194,6 +222,76 @@ fn with<'a>(
 ) -> Decoded<'a> {
     let (text, lossy) = codec.decode_without_bom_handling(bytes);
     Decoded { text, encoding, lossy }
+}
+
+/// The UTF-16 surrogate that the three bytes at the start of `bytes`
+/// encode the way UTF-8 encodes a character (`ED A0–BF xx`), if they do.
+fn surrogate(bytes: &[u8]) -> Option<u32> {
+    match *bytes {
+        [0xed, b1 @ 0xa0..=0xbf, b2 @ 0x80..=0xbf, ..] => {
+            Some(0xd000 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f))
+        }
+        _ => None,
+    }
+}
+
+/// `bytes`, which are not valid UTF-8, read as CESU-8, if that is what
+/// they are: valid UTF-8 but for surrogates and `C0 80`, with at least one
+/// surrogate pair or `C0 80` (see [`decode`]). One pass: each error is
+/// read where UTF-8 validation stops.
+fn cesu8(bytes: &[u8]) -> Option<Decoded<'static>> {
+    let mut text = String::with_capacity(bytes.len());
+    let mut lossy = false;
+    let mut evidence = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let valid = match std::str::from_utf8(rest) {
+            Ok(valid) => {
+                text.push_str(valid);
+                break;
+            }
+            Err(e) => e.valid_up_to(),
+        };
+        text.push_str(std::str::from_utf8(&rest[..valid]).ok()?);
+        i += valid;
+        let rest = &bytes[i..];
+        if let Some(unit) = surrogate(rest) {
+            let pair = (0xd800..0xdc00)
+                .contains(&unit)
+                .then(|| surrogate(&rest[3..]))
+                .flatten()
+                .filter(|low| (0xdc00..0xe000).contains(low))
+                .and_then(|low| {
+                    char::from_u32(
+                        0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00),
+                    )
+                });
+            match pair {
+                Some(c) => {
+                    text.push(c);
+                    evidence = true;
+                    i += 6;
+                }
+                None => {
+                    text.push('\u{fffd}');
+                    lossy = true;
+                    i += 3;
+                }
+            }
+        } else if rest.starts_with(b"\xC0\x80") {
+            text.push('\0');
+            evidence = true;
+            i += 2;
+        } else {
+            return None;
+        }
+    }
+    evidence.then_some(Decoded {
+        text: Cow::Owned(text),
+        encoding: Encoding::Cesu8,
+        lossy,
+    })
 }
 
 /// Well-formed non-ASCII characters needed for each broken sequence in

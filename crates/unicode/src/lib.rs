@@ -26,7 +26,8 @@
 //! - [`decode`] reads bytes of unknown encoding as text, before any stage
 //!   sees them: UTF-8 (borrowed), UTF-16 with a byte order mark, or a
 //!   legacy code page it guesses; [`Decoded`] says which [`Encoding`] it
-//!   chose and whether bytes were lost.
+//!   chose and whether bytes were lost; it also reads CESU-8, UTF-8 with
+//!   surrogate pairs, as such.
 //!
 //! # Example
 //!
@@ -58,11 +59,12 @@
 //!
 //! | rule | default | fixes | before | after |
 //! | --- | --- | --- | --- | --- |
-//! | `mojibake.cp1252` | on | UTF-8 decoded as Windows-1252 or Latin-1, also twice | `cafÃ©`, `ÃƒÂ©` | `café`, `é` |
+//! | `mojibake.cp1252` | on | UTF-8 decoded as Windows-1252 or Latin-1, also twice; also CESU-8 (an astral character as two UTF-16 surrogates, three bytes each) | `cafÃ©`, `ÃƒÂ©`, `í\u{a0}½í¸€` | `café`, `é`, `😀` |
 //! | `mojibake.cp1250`, `mojibake.iso8859_2`, `mojibake.cp1251`, `mojibake.cp1253`, `mojibake.cp1254`, `mojibake.cp1257`, `mojibake.macroman`, `mojibake.cp437` | on (`code_pages`) | UTF-8 decoded as that legacy code page, also twice | `ZĂĽrich`, `вЂ“`, `cr√®me`, `╨┐╤Ç╨╕` | `Zürich`, `–`, `crème`, `при` |
 //! | `mojibake.lossy` | off (on in `ftfy`) | a mojibake sequence with a byte lost for good becomes one U+FFFD, as ftfy does (`lossy_sequences`) | `donâ€\u{fffd}t` | `don\u{fffd}t` |
 //! | `mojibake.c1` | on (with `mojibake`) | C1 controls that stand for Windows-1252 punctuation (text decoded as Latin-1) | `we\u{92}re \u{95}` | `we’re •` |
 //! | `entity.html` | on | named (the whole WHATWG list, also in capitals), decimal and hex HTML entities, and without their `;` where HTML reads them so; beside markup on the same line, `&lt;` `&gt;` `&amp;` stay (an HTML or code example) | `&eacute;&#8217;&check; &copy 2024` | `é’✓ © 2024` |
+//! | `escape.surrogate` | on (`surrogate_escapes`; off in `ftfy`) | JSON and JavaScript escapes of UTF-16 surrogates left in the text: a pair becomes its character, a lone one U+FFFD; other escapes stay | `\ud83d\ude00`, `\ud83d` | `😀`, `\u{fffd}` |
 //! | `control.removed` | on | C0 controls but `\t \n \r` VT FF, DEL; C1 controls with no Windows-1252 meaning (all C1 but U+0085 without `mojibake`); the deprecated format controls U+206A–U+206F, the byte order mark U+FEFF and U+FFF9–U+FFFC anywhere | `a\u{0}b\u{90}` | `ab` |
 //! | `control.ansi` | on | terminal escapes: CSI (`ESC [ … m`) and OSC | `\x1b[1mbold\x1b[0m` | `bold` |
 //! | `invisible.removed` | on | U+200B, U+2060–U+2064, U+180E, soft hyphen | `zero\u{200b}width` | `zerowidth` |
@@ -106,6 +108,31 @@
 //!   that became U+FFFD is never guessed back.
 //! - Double encoding is repaired to the end; a repair of repairs is made
 //!   only where it needs no context.
+//! - CESU-8 (Java's modified UTF-8, Oracle's `UTF8`, encoders that encode
+//!   UTF-16 unit by unit) writes "😀" as its two surrogates, `ED A0 BD` and
+//!   `ED B8 80`: read as Windows-1252 "í\u{a0}½í¸€", as Latin-1
+//!   "í\u{a0}½í¸\u{80}". A high surrogate's three characters right before
+//!   a low one's are repaired to the astral character, under the rule of
+//!   the code page that reads them (other code pages too, where their
+//!   `í` is byte ED), if it is emoji, CJK, a historic script or a symbol,
+//!   not private use; repairs inside the six wait for the last one. Either
+//!   half alone is no UTF-8 and stays, as ftfy leaves it (the `ftfy`
+//!   options too: `mojibake.lossy` does not take it), and so does "í"
+//!   before symbols in real text ("Sí ½ taza", "aquí ¸"). With
+//!   `lost_bytes`, a pair whose no-break space (the second byte, that of
+//!   every emoji) became a plain space is repaired too ("í ½í¸€"), which
+//!   ftfy does not do; a no-break space lost anywhere else in the pair is
+//!   a byte lost for good.
+//! - `escape.surrogate` reads only escapes of surrogates, `\u` and four
+//!   hex digits of either case, D800–DFFF: `\u00e9`, `\n` or `\u{1F600}`
+//!   are code as often as damage, and stay. A high one before a low one is
+//!   the character, any other U+FFFD, which the `ftfy` options' lossy
+//!   sequences may then take in. An escape after a backslash stays:
+//!   `\\ud83d\\ude00` is an escape escaped again (JSON inside JSON) or
+//!   code that shows one; undoing one layer would leave the other, and the
+//!   rule never decodes `\\`. An escape that other rules spell (an
+//!   entity for its backslash, a zero-width space inside it, fullwidth
+//!   forms) is read once they are done.
 //! - C1 controls and the soft hyphen are removed only when they are not a
 //!   byte of mojibake: "Ã\u{ad}" is "í".
 //! - `\r`, VT and FF are line breaks, never controls: with line breaks off
@@ -147,7 +174,7 @@
 //! # Performance
 //!
 //! A SWAR scan skips eight bytes at a time while they are ASCII and not a
-//! control or `&`; a non-ASCII character costs a table lookup of its class
+//! control, `&` or `\`; a non-ASCII character costs a table lookup of its class
 //! (does a rule apply, is it normalized, may it be mojibake). Only where
 //! something may need work does the stage look closer, within a region
 //! that ends at the next plain ASCII character, so the cost stays linear in
@@ -292,6 +319,11 @@ pub struct UnicodeOptions {
     pub lossy_sequences: bool,
     /// `entity.html`.
     pub html_entities: bool,
+    /// `escape.surrogate`: a JSON or JavaScript escape of a UTF-16
+    /// surrogate pair written out as text (`\ud83d\ude00`) becomes the
+    /// character (😀); a lone surrogate escape becomes U+FFFD. On by
+    /// default; off in [`UnicodeOptions::ftfy`].
+    pub surrogate_escapes: bool,
     /// `control.removed` and `control.ansi`.
     pub control_chars: bool,
     /// `invisible.removed`.
@@ -319,6 +351,7 @@ impl Default for UnicodeOptions {
             lost_bytes: true,
             lossy_sequences: false,
             html_entities: true,
+            surrogate_escapes: true,
             control_chars: true,
             invisible: true,
             spaces: true,
@@ -352,6 +385,7 @@ impl UnicodeOptions {
             lost_bytes: false,
             lossy_sequences: false,
             html_entities: false,
+            surrogate_escapes: false,
             control_chars: false,
             invisible: false,
             spaces: false,
@@ -369,6 +403,7 @@ impl UnicodeOptions {
             spaces: false,
             invisible: false,
             lossy_sequences: true,
+            surrogate_escapes: false,
             ligatures: true,
             width: true,
             quotes: true,
@@ -434,7 +469,13 @@ impl fmt::Debug for UnicodeCleaner {
 impl Stage for UnicodeCleaner {
     fn rewrite(&self, doc: &Doc<'_>, edits: &mut Edits<'_>) {
         let input = doc.text();
-        if self.options().lossy_sequences && input.contains('\u{fffd}') {
+        let options = self.options();
+        // A lone surrogate escape becomes a U+FFFD, which may complete a
+        // lossy sequence ("Ã\ud83d").
+        if options.lossy_sequences
+            && (input.contains('\u{fffd}')
+                || (options.surrogate_escapes && input.contains('\\')))
+        {
             lossy::run(&self.engine, input, &mut |span, with, rule| {
                 edits.replace(span, with, rule)
             });
@@ -513,6 +554,39 @@ impl UnicodeBuilder {
     /// By default, this is enabled.
     pub fn html_entities(&mut self, yes: bool) -> &mut Self {
         self.config.html_entities = yes;
+        self
+    }
+
+    /// Decode JSON and JavaScript escapes of UTF-16 surrogates written out
+    /// as text (`escape.surrogate`): a pair (`\ud83d\ude00`, any case of
+    /// hex) becomes its character (😀), a lone surrogate escape U+FFFD.
+    /// Other escapes (`\u00e9`, `\n`) stay, as they are code as often as
+    /// damage; so does one after an escaped backslash (`\\ud83d\\ude00`,
+    /// escaped twice as in JSON inside JSON), whose backslashes are text.
+    ///
+    /// By default, this is enabled.
+    ///
+    /// ```
+    /// use textclean_unicode::{Stage, UnicodeCleaner};
+    ///
+    /// let cleaner = UnicodeCleaner::default();
+    /// let json = r"Nice \ud83d\uDE00, cut \ud83d";
+    /// assert_eq!(cleaner.clean(json), "Nice 😀, cut \u{fffd}");
+    /// let code = r#"printf("\u00e9\n"); s = "\\ud83d\\ude00";"#;
+    /// assert_eq!(cleaner.clean(code), code);
+    /// let report = cleaner.explain(r"\ud83d\ude00");
+    /// assert_eq!(report.changes[0].rule, "escape.surrogate");
+    ///
+    /// // CESU-8 read as Windows-1252 is mojibake, repaired by `mojibake`.
+    /// assert_eq!(cleaner.clean("Thanks í\u{a0}½í¸€"), "Thanks 😀");
+    /// let report = cleaner.explain("í\u{a0}½í¸€");
+    /// assert_eq!(report.changes[0].rule, "mojibake.cp1252");
+    ///
+    /// let off = UnicodeCleaner::builder().surrogate_escapes(false).build();
+    /// assert_eq!(off.clean(r"\ud83d\ude00"), r"\ud83d\ude00");
+    /// ```
+    pub fn surrogate_escapes(&mut self, yes: bool) -> &mut Self {
+        self.config.surrogate_escapes = yes;
         self
     }
 

@@ -427,6 +427,20 @@ fn adversarial_inputs_stay_linear() {
         "\u{1b}]".repeat(n),
         "ÐŸ".repeat(n / 2),
         "a\u{200b}".repeat(n),
+        // CESU-8 and surrogate escapes: halves, pairs, runs of backslashes.
+        "í".repeat(n),
+        "í\u{a0}½".repeat(n / 3),
+        "í ½".repeat(n / 3),
+        "í\u{a0}½í¸€".repeat(n / 6),
+        "í\u{ad}\u{81}".repeat(n / 3),
+        "\\ud83d".repeat(n / 6),
+        "\\ude00\\ud83d".repeat(n / 12),
+        "\\ud83d\\ude00".repeat(n / 12),
+        "\\".repeat(n),
+        "\\u".repeat(n / 2),
+        "&#92;ud83d".repeat(n / 10),
+        "\\u\u{200b}".repeat(n / 2),
+        "\\ud83\u{200b}".repeat(n / 6),
     ];
     for text in &cases {
         let start = std::time::Instant::now();
@@ -567,12 +581,29 @@ fn interesting() -> impl Strategy<Value = String> {
         "\u{fffd}\u{fffd}",
         "Ã\u{fffd}",
         "â€\u{fffd}",
+        "\\",
+        "u",
+        "d83d",
+        "DE00",
+        "\\ud83d",
+        "\\ude00",
+        "\\uD83D\\uDE00",
+        "&#92;",
+        "＼",
+        "ｕ",
+        "í",
+        "½",
+        "¸",
+        "í\u{a0}½",
+        "í¸\u{80}",
+        "í\u{a0}½í¸€",
+        "í ½í¸€",
     ]);
     prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
 }
 
 fn cleaners() -> impl Strategy<Value = UnicodeCleaner> {
-    (any::<[bool; 10]>(), 0..5u8).prop_map(|(on, form)| {
+    (any::<[bool; 12]>(), 0..5u8).prop_map(|(on, form)| {
         UnicodeCleaner::builder()
             .mojibake(on[0])
             .html_entities(on[1])
@@ -584,6 +615,8 @@ fn cleaners() -> impl Strategy<Value = UnicodeCleaner> {
             .quotes(on[7])
             .dashes(on[8])
             .lossy_sequences(on[9])
+            .surrogate_escapes(on[10])
+            .lost_bytes(on[11])
             .normalization(match form {
                 0 => Normalization::None,
                 1 => Normalization::Nfc,
@@ -1279,4 +1312,274 @@ fn a_symbol_beats_a_c1_control_across_code_pages() {
         cleaner.clean("MAS Certified Green\u{c2}\u{17d}"),
         "MAS Certified Green\u{ae}"
     );
+}
+
+/// CESU-8 (UTF-16 surrogates encoded one by one, as Java's modified UTF-8
+/// and some database drivers do) read as Windows-1252 or Latin-1: a pair
+/// is the astral character it encodes, under the code page's rule.
+#[test]
+fn cesu8_mojibake_is_repaired() {
+    for (input, want) in [
+        // 😀 is ED A0 BD ED B8 80: Windows-1252, and Latin-1 (C1 "\u{80}").
+        ("í\u{a0}½í¸€", "😀"),
+        ("í\u{a0}½í¸\u{80}", "😀"),
+        ("cafÃ© í\u{a0}½í¸\u{80}", "café 😀"),
+        ("Great job í\u{a0}½í±\u{8d}í\u{a0}½í±\u{8d}!", "Great job 👍👍!"),
+        ("Party time í\u{a0}¼í¾‰ tonight", "Party time 🎉 tonight"),
+        // A ZWJ sequence: each astral character is a pair of its own.
+        ("í\u{a0}½í±©\u{200d}í\u{a0}½í²»", "👩\u{200d}💻"),
+        // CJK Extension B (U+20BB7, "𠮷" in 𠮷野家): ED A1 82 ED BE B7.
+        ("í¡‚í¾·野家", "𠮷野家"),
+        // Mathematical letters, plane 1 (U+1D400 "𝐀": ED A0 B5 ED B0 80).
+        ("í\u{a0}µí°€ bold", "𝐀 bold"),
+        // A pair whose no-break space became a plain space.
+        ("Thanks í ½í¸€ see you", "Thanks 😀 see you"),
+        ("í ½í¸\u{80}", "😀"),
+        // A high surrogate whose last byte is a C1 control with no
+        // Windows-1252 meaning (U+10440 "𐑀", Deseret: ED A0 81 ED B1 80).
+        ("í\u{a0}\u{81}í±\u{80}", "\u{10440}"),
+        // A tag character (U+E0067, in flag sequences): its second byte is
+        // a soft hyphen (ED AD A0 ED B1 A7).
+        ("í\u{ad}\u{80}í±§", "\u{e0067}"),
+    ] {
+        assert_eq!(check(&web(), input), want, "{input:?}");
+        assert_eq!(check(&UnicodeCleaner::ftfy(), input), want, "{input:?}");
+        let rules: Vec<&str> =
+            web().explain(input).changes.iter().map(|c| c.rule).collect();
+        assert!(
+            rules.iter().all(|r| r.starts_with("mojibake.")),
+            "{input:?}: {rules:?}"
+        );
+    }
+    // The change spans the six characters and names Windows-1252.
+    let report = web().explain("ok í\u{a0}½í¸€!");
+    assert_eq!(report.changes.len(), 1);
+    assert_eq!(report.changes[0].rule, "mojibake.cp1252");
+    assert_eq!(report.changes[0].span, 3..16);
+    assert_eq!(report.changes[0].replacement, "😀");
+    let lost = web().explain("í ½í¸€");
+    assert_eq!(lost.changes.len(), 1);
+    assert_eq!(lost.changes[0].span, 0.."í ½í¸€".len());
+}
+
+/// Half a pair, or its halves apart, is no UTF-8 and stays, as ftfy
+/// leaves it; so do "í" and symbols in real text.
+#[test]
+fn lone_cesu8_halves_and_real_text_stay() {
+    for input in [
+        "í\u{a0}½",
+        "x í\u{a0}½ y",
+        "í¸€",
+        "í\u{a0}½ í¸€",
+        "í\u{a0}½x í¸€",
+        // Two highs, or a low then a high.
+        "í\u{a0}½í\u{a0}½",
+        "í¸€í\u{a0}½",
+        // Spanish and Czech with symbols after "í".
+        "Sí ½ taza de azúcar",
+        "aquí ¸ allí",
+        "Añadí ½ kg, y aquí ¼ l",
+        "Sí, 3 × ½ = 1½",
+        "Plátno: í ½ í ¸",
+        "Ví ±2 °C",
+        "El precio aquí €5",
+        // A lost no-break space needs the whole pair after it.
+        "í ½í",
+        "í ½ í¸€",
+        "í ½í¸",
+    ] {
+        let out = web().clean(input);
+        assert_eq!(out, input.replace('\u{a0}', " "), "{input:?}");
+        let ftfy = UnicodeCleaner::ftfy().clean(input);
+        assert_eq!(ftfy, input, "ftfy preset: {input:?}");
+    }
+    // The lone half stays beside a repair.
+    assert_eq!(web().clean("cafÃ© í\u{a0}½ ok"), "café í ½ ok");
+    // Without mojibake repair, nothing.
+    let off = UnicodeCleaner::builder().mojibake(false).spaces(false).build();
+    assert_eq!(off.clean("í\u{a0}½í¸€"), "í\u{a0}½í¸€");
+    // Without lost bytes, the pair with a plain space stays.
+    let strict = UnicodeCleaner::builder().lost_bytes(false).build();
+    assert_eq!(strict.clean("í ½í¸€"), "í ½í¸€");
+    assert_eq!(strict.clean("í\u{a0}½í¸€"), "😀");
+}
+
+t!(escape_pair, web(), "JSON says \\ud83d\\ude00 ok" => "JSON says 😀 ok", "escape.surrogate");
+t!(escape_pair_upper, web(), "\\uD83D\\uDE00\\uD83D\\uDC4D" => "😀👍", "escape.surrogate", "escape.surrogate");
+t!(escape_lone_high, web(), "cut off \\ud83d" => "cut off \u{fffd}", "escape.surrogate");
+t!(escape_lone_low, web(), "\\ude00 at the start" => "\u{fffd} at the start", "escape.surrogate");
+t!(escape_high_then_other, web(), "\\ud83d\\u00e9" => "\u{fffd}\\u00e9", "escape.surrogate");
+same!(
+    escapes_that_are_not_surrogates_stay,
+    web(),
+    "\\u00e9 and \\n and \\t",
+    "printf(\"%s\\n\", s); path C:\\Users\\dan",
+    "\\ud83",
+    "\\ud83g",
+    "\\Ud83d\\Ude00",
+    "\\u{1F600}",
+    // Escaped twice: the backslashes are text.
+    "\\\\ud83d\\\\ude00",
+    "{\"text\": \"\\\\ud83d\"}",
+);
+
+#[test]
+fn surrogate_escapes_can_be_switched_off() {
+    let off = UnicodeCleaner::builder().surrogate_escapes(false).build();
+    assert_eq!(off.clean("\\ud83d\\ude00"), "\\ud83d\\ude00");
+    assert!(!UnicodeOptions::ftfy().surrogate_escapes);
+    assert!(UnicodeOptions::default().surrogate_escapes);
+    assert_eq!(
+        UnicodeCleaner::ftfy().clean("\\ud83d\\ude00"),
+        "\\ud83d\\ude00"
+    );
+}
+
+#[test]
+fn surrogate_escapes_with_other_rules() {
+    let web = web();
+    // Inside mojibake and entities; the change reports its span.
+    let report = web.explain("cafÃ© \\ud83d\\ude00 &amp; more");
+    assert_eq!(report.text, "café 😀 & more");
+    let rules: Vec<&str> = report.changes.iter().map(|c| c.rule).collect();
+    assert_eq!(rules, ["mojibake.cp1252", "escape.surrogate", "entity.html"]);
+    assert_eq!(report.changes[1].span, 8..20);
+    // A backslash spelled as an entity, or fullwidth: the escape it makes
+    // with the rest is read too, so that cleaning again changes nothing.
+    assert_eq!(check(&web, "&#92;ud83d&#92;ude00!"), "😀!");
+    assert_eq!(check(&web, "\\u\u{200b}d83d\\ude00"), "😀");
+    assert_eq!(check(&all(), "＼ud83d＼ude00 x"), "😀 x");
+    // A lone escape's U+FFFD completes a lossy sequence in ftfy's way.
+    let lossy = UnicodeCleaner::builder()
+        .lossy_sequences(true)
+        .surrogate_escapes(true)
+        .build();
+    assert_eq!(check(&lossy, "donâ€\\ud83dt"), "don\u{fffd}t");
+}
+
+/// The characters that the property tests below encode: emoji, CJK
+/// Extension B, mathematical letters.
+fn astral() -> impl Strategy<Value = char> {
+    prop_oneof![
+        (0x1f300u32..=0x1f64f).prop_filter_map("a char", char::from_u32),
+        (0x1f900u32..=0x1f9ff).prop_filter_map("a char", char::from_u32),
+        (0x20000u32..=0x2a6df).prop_filter_map("a char", char::from_u32),
+    ]
+}
+
+/// `c` in CESU-8: each UTF-16 unit as a three-byte sequence.
+fn cesu8(c: char) -> Vec<u8> {
+    let mut units = [0u16; 2];
+    c.encode_utf16(&mut units)
+        .iter()
+        .flat_map(|&u| {
+            let u = u32::from(u);
+            [
+                0xe0 | (u >> 12) as u8,
+                0x80 | (u >> 6 & 0x3f) as u8,
+                0x80 | (u & 0x3f) as u8,
+            ]
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Astral characters in CESU-8 read as Windows-1252 or Latin-1 (the
+    /// C1 controls kept), between words and mojibake, are restored; so
+    /// are they when their first no-break space became a plain space.
+    #[test]
+    fn cesu8_mojibake_of_astral_characters_is_restored(
+        parts in prop::collection::vec(
+            ("[a-zé ]{0,4}", prop::option::of(astral()), any::<bool>()),
+            1..8,
+        ),
+        latin1 in any::<bool>(),
+        lose_nbsp in any::<bool>(),
+    ) {
+        let mut text = String::new();
+        let mut moji = String::new();
+        for (word, c, mojibake_word) in &parts {
+            text.push_str(word);
+            if *mojibake_word {
+                moji.extend(word.bytes().map(cp1252::decode));
+            } else {
+                moji.push_str(word);
+            }
+            let Some(c) = c else { continue };
+            text.push(*c);
+            let read = |b: u8| if latin1 { char::from(b) } else { cp1252::decode(b) };
+            let mut seq: String = cesu8(*c).into_iter().map(read).collect();
+            // The no-break space of a lead's second byte (A0) made plain;
+            // elsewhere it is a byte lost for good.
+            if lose_nbsp && seq.chars().nth(1) == Some('\u{a0}') {
+                seq = seq.replacen('\u{a0}', " ", 1);
+            }
+            moji.push_str(&seq);
+        }
+        let want: String = text.nfc().collect();
+        prop_assert_eq!(check(&web(), &moji), want, "{:?}", moji);
+    }
+
+    /// Astral characters escaped as UTF-16 surrogates between words are
+    /// restored; lone ones become U+FFFD.
+    #[test]
+    fn surrogate_escapes_are_restored(
+        parts in prop::collection::vec(
+            ("[a-z \"'.,:{}\\[\\]]{0,5}", prop::option::of(astral()), 0..4u8),
+            1..8,
+        ),
+    ) {
+        let mut text = String::new();
+        let mut escaped = String::new();
+        for (word, c, how) in &parts {
+            text.push_str(word);
+            escaped.push_str(word);
+            let Some(c) = c else { continue };
+            let mut units = [0u16; 2];
+            let units = c.encode_utf16(&mut units);
+            let hex = |u: u16| {
+                if how & 1 == 0 { format!("\\u{u:04x}") } else { format!("\\u{u:04X}") }
+            };
+            if *how < 3 {
+                text.push(*c);
+                escaped.push_str(&hex(units[0]));
+                escaped.push_str(&hex(units[1]));
+            } else {
+                // Cut after its high half.
+                text.push('\u{fffd}');
+                escaped.push_str(&hex(units[0]));
+            }
+        }
+        let want: String = text.nfc().collect();
+        prop_assert_eq!(check(&web(), &escaped), want, "{:?}", escaped);
+    }
+
+    /// Spanish, Catalan and Czech with symbols after "í", and code with
+    /// escapes that are not surrogates, are never changed.
+    #[test]
+    fn text_like_the_new_rules_is_never_changed(
+        pieces in prop::collection::vec((
+            prop::sample::select(vec![
+                "sí", "aquí", "allí", "Sí", "así", "ahí", "Martí", "vína",
+                "pít", "x", "3", "\\n", "\\u00e9", "\\u2019", "\\\\ud83d",
+                "\\\\", "\\t", "\"",
+            ]),
+            prop::sample::select(vec!["", " ", " ", "\u{a0}"]),
+            prop::sample::select(vec![
+                "", "½", "¼", "¾", "¸", "°", "±", "€", "£", "©", "®", "«",
+                "»", "¡", "¿", "§", "ª", "º", "·", "²",
+            ]),
+            prop::sample::select(vec![" ", ", ", ". ", "\n"]),
+        ), 1..12),
+    ) {
+        let text: String = pieces
+            .iter()
+            .map(|(w, glue, symbol, sep)| format!("{w}{glue}{symbol}{sep}"))
+            .collect();
+        let text = text.replace('\u{a0}', " ");
+        let out = web().clean(&text);
+        prop_assert!(matches!(out, Cow::Borrowed(_)), "{:?} -> {:?}", text, out);
+    }
 }

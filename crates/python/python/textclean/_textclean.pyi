@@ -21,7 +21,8 @@ def clean(text: str, preset: str = "web") -> str:
 def decode(data: bytes, *, errors: str = "replace") -> tuple[str, str]:
     """Decodes bytes of unknown encoding: returns the text and the name of
     the encoding read (``"UTF-8"``, ``"UTF-8 with BOM"``, ``"UTF-16LE"``,
-    ``"UTF-16BE"``, or a legacy one guessed such as ``"windows-1252"``).
+    ``"UTF-16BE"``, ``"CESU-8"``, or a legacy one guessed such as
+    ``"windows-1252"``).
     With ``errors="strict"``, unreadable bytes raise ``ValueError``."""
 
 def presets() -> list[str]:

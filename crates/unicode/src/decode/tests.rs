@@ -395,6 +395,7 @@ fn names() {
     assert_eq!(Encoding::Utf8.name(), "UTF-8");
     assert_eq!(Encoding::Utf16Be.to_string(), "UTF-16BE");
     assert_eq!(Encoding::Legacy(SHIFT_JIS).name(), "Shift_JIS");
+    assert_eq!(Encoding::Cesu8.to_string(), "CESU-8");
 }
 
 #[test]
@@ -451,6 +452,7 @@ proptest! {
             Encoding::Utf8Bom => prop_assert!(bytes.starts_with(b"\xEF\xBB\xBF")),
             Encoding::Utf16Le => prop_assert!(bytes.starts_with(b"\xFF\xFE")),
             Encoding::Utf16Be => prop_assert!(bytes.starts_with(b"\xFE\xFF")),
+            Encoding::Cesu8 => prop_assert!(std::str::from_utf8(&bytes).is_err()),
             Encoding::Legacy(_) => prop_assert!(std::str::from_utf8(&bytes).is_err()),
         }
         if decoded.lossy {
@@ -471,5 +473,118 @@ fn a_large_file_is_judged_by_its_start() {
         assert!(bytes.len() > 4 * PIECE, "{language}");
         let decoded = decode(&bytes);
         assert!(decoded.text == text, "{language} in {}", encoding.name());
+    }
+}
+
+/// `text` in CESU-8: each astral character as its two UTF-16 surrogates,
+/// three bytes each; with `java`, U+0000 as `C0 80` too.
+fn cesu8(text: &str, java: bool) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for c in text.chars() {
+        if c == '\0' && java {
+            bytes.extend_from_slice(b"\xC0\x80");
+        } else if c.len_utf8() < 4 {
+            bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        } else {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                let u = u32::from(*unit);
+                bytes.extend_from_slice(&[
+                    0xE0 | (u >> 12) as u8,
+                    0x80 | (u >> 6 & 0x3F) as u8,
+                    0x80 | (u & 0x3F) as u8,
+                ]);
+            }
+        }
+    }
+    bytes
+}
+
+#[test]
+fn cesu8_is_read_as_such() {
+    for (text, java) in [
+        // A chat export from a Java service.
+        ("Nos vemos mañana 😀👍 ¡hasta luego!", false),
+        // Oracle's UTF8 (CESU-8) column of CJK Extension B names.
+        ("𠮷野家 and 𩸽 (hokke)", false),
+        // Java's modified UTF-8 from a serialized string: NUL as C0 80.
+        ("key\0value 🎉", true),
+        ("only\0a NUL", true),
+        (
+            "A flag: 🏴\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}",
+            false,
+        ),
+    ] {
+        let bytes = cesu8(text, java);
+        assert!(std::str::from_utf8(&bytes).is_err(), "{text}");
+        let decoded = decode(&bytes);
+        assert_eq!(decoded.text, text);
+        assert_eq!(decoded.encoding, Encoding::Cesu8, "{text}");
+        assert_eq!(decoded.encoding.name(), "CESU-8");
+        assert!(!decoded.lossy);
+        // After a byte order mark.
+        let with_bom = [b"\xEF\xBB\xBF".as_slice(), &bytes].concat();
+        assert_eq!(decode(&with_bom).text, text);
+        assert_eq!(decode(&with_bom).encoding, Encoding::Cesu8);
+    }
+    // Lone surrogates beside a pair are lost: one U+FFFD each.
+    let mut bytes = cesu8("Cut 😀 ", false);
+    bytes.extend_from_slice(b"\xED\xA0\xBD and \xED\xB8\x80 end");
+    let decoded = decode(&bytes);
+    assert_eq!(decoded.text, "Cut 😀 \u{fffd} and \u{fffd} end");
+    assert_eq!(decoded.encoding, Encoding::Cesu8);
+    assert!(decoded.lossy);
+    // Two highs, then the low of the second.
+    let decoded = decode(b"\xED\xA0\xBD\xED\xA0\xBD\xED\xB8\x80");
+    assert_eq!(decoded.text, "\u{fffd}😀");
+    assert!(decoded.lossy);
+}
+
+#[test]
+fn what_is_not_cesu8_is_read_as_before() {
+    // Real UTF-8 emoji stay borrowed UTF-8.
+    assert_eq!(decode("ok 😀".as_bytes()).encoding, Encoding::Utf8);
+    // A lone surrogate without a pair: damaged UTF-8 (each of its bytes
+    // an error) or legacy, as before.
+    let mut bytes = sample("Russian").as_bytes().to_vec();
+    bytes.extend_from_slice(b" \xED\xA0\xBD");
+    let decoded = decode(&bytes);
+    assert_eq!(decoded.encoding, Encoding::Utf8);
+    assert!(decoded.text.ends_with(" \u{fffd}\u{fffd}\u{fffd}"));
+    assert!(decoded.lossy);
+    // A pair beside any other invalid byte is no CESU-8.
+    let mut bytes = cesu8("😀 ", false);
+    bytes.extend_from_slice(b"caf\xE9");
+    assert_ne!(decode(&bytes).encoding, Encoding::Cesu8);
+    // Spanish in Windows-1252 with "í" before symbols.
+    let spanish = "Añadí ½ taza de azúcar; aquí, en la canción, ¿quién \
+        está? Sí ¼ de limón, el salón ¸ mañana.";
+    let bytes = encode(spanish, WINDOWS_1252);
+    let decoded = decode(&bytes);
+    assert_eq!(decoded.text, spanish);
+    assert_eq!(decoded.encoding.name(), "windows-1252");
+    // Legacy samples are read as before.
+    for &(language, encoding, paragraph) in SAMPLES {
+        let bytes = encode(paragraph, encoding);
+        assert_ne!(decode(&bytes).encoding, Encoding::Cesu8, "{language}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn any_text_in_cesu8_comes_back(text in "\\PC*", java: bool) {
+        prop_assume!(!text.starts_with('\u{feff}'));
+        let bytes = cesu8(&text, java);
+        let decoded = decode(&bytes);
+        prop_assert_eq!(&decoded.text, &text);
+        prop_assert!(!decoded.lossy);
+        let astral = text.chars().any(|c| c.len_utf8() == 4);
+        let nul = java && text.contains('\0');
+        prop_assert_eq!(
+            decoded.encoding == Encoding::Cesu8,
+            astral || nul,
+            "{:?}", decoded.encoding
+        );
     }
 }

@@ -226,6 +226,15 @@ pub(super) fn plausible_outer(c: char) -> bool {
         | 0x4e00..=0x9fff | 0xac00..=0xd7a3 | 0x1f000..=0x1faff)
 }
 
+/// Whether the astral character that a CESU-8 surrogate pair spells
+/// (`mojibake::surrogate_pair`) is a plausible repair: its six bytes,
+/// `í`, a symbol and a continuation twice over, are evidence enough that
+/// no word is spelled so; what it spells must still fit (emoji, CJK, a
+/// historic script or a symbol; never private use or an unassigned plane).
+pub(super) fn plausible_pair(cand: &Candidate<'_>) -> bool {
+    !matches!(kind(cand), Kind::Bad)
+}
+
 /// Weak evidence in a context that confirms it.
 fn weak_ok(
     cand: &Candidate<'_>,

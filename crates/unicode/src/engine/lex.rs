@@ -2,7 +2,7 @@
 
 use super::Engine;
 use super::utf8::decode_at;
-use super::{ansi, entity};
+use super::{ansi, entity, escape};
 use crate::Normalization;
 use crate::rule::Rule;
 
@@ -32,8 +32,8 @@ impl Item {
 }
 
 impl Engine {
-    /// Reads the item at `i`: one character, `\r\n`, a terminal escape or
-    /// an entity.
+    /// Reads the item at `i`: one character, `\r\n`, a terminal escape,
+    /// an entity or a surrogate escape.
     pub(super) fn lex(&self, input: &str, i: usize) -> Item {
         let bytes = input.as_bytes();
         let item = |end, ch, rule| Item {
@@ -81,6 +81,11 @@ impl Engine {
                             ..item(end, ch, Some(Rule::Entity))
                         };
                     }
+                }
+            }
+            '\\' if self.cfg.surrogate_escapes => {
+                if let Some((end, ch)) = escape::surrogate_at(bytes, i) {
+                    return item(end, Some(ch), Some(Rule::SurrogateEscape));
                 }
             }
             _ => {}

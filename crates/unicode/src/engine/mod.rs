@@ -32,6 +32,7 @@ mod char_rules;
 mod class;
 mod emit;
 mod entity;
+mod escape;
 mod judge;
 mod lex;
 mod mojibake;
@@ -115,6 +116,9 @@ struct Scratch {
     scores: [u32; 9],
     /// The right-hand context of mojibake decisions.
     ahead: mojibake::AheadCache,
+    /// The region holds a backslash (or a form of one): a surrogate
+    /// escape that other rules spell may be open at its end.
+    backslash: bool,
 }
 
 impl Engine {
@@ -137,6 +141,7 @@ impl Engine {
             engine.ascii[b as usize] = match b {
                 b'\n' | b'\t' => false,
                 b'&' => cfg.html_entities,
+                b'\\' => cfg.surrogate_escapes,
                 0..=0x1f | 0x7f => cfg.control_chars,
                 _ => false,
             };
@@ -211,6 +216,7 @@ impl Engine {
         sc: &mut Scratch,
     ) -> usize {
         sc.items.clear();
+        sc.backslash = false;
         sc.text.clear();
         sc.edits.clear();
         let before = match start {
@@ -246,10 +252,17 @@ impl Engine {
                 && self.stays(bytes, i + 1)
                 && !(b == b' ' && self.may_compose_nbsp_lead(&sc.items))
                 && !ends_bare(&sc.items)
+                && !(sc.backslash && self.continues_escape(&sc.items, b))
             {
                 break;
             }
-            let item = self.lex(input, i);
+            let mut item = self.lex(input, i);
+            if self.cfg.surrogate_escapes {
+                if item.rule == Some(Rule::SurrogateEscape) && sc.backslash {
+                    item = self.after_open_high(input, item, &sc.items);
+                }
+                sc.backslash |= matches!(item.ch, Some('\\' | '＼' | '﹨'));
+            }
             if sc.items.len() >= self.region_items
                 && self.cuts_before(input, &item, sc)
             {
@@ -298,6 +311,10 @@ impl Engine {
     fn cuts_before(&self, input: &str, item: &Item, sc: &mut Scratch) -> bool {
         let Some(c) = item.ch else { return false };
         if ends_bare(&sc.items) {
+            return false;
+        }
+        // Nor inside an escape that other rules spell ("&#92;ud83d").
+        if sc.backslash && self.open_escape(&sc.items).is_some() {
             return false;
         }
         // "Ã" and a space (of any kind, once made plain) may be one

@@ -21,7 +21,7 @@ fn rank(decoded: char, score: u32, len: usize) -> (bool, u32, bool, usize) {
 }
 use super::judge::{self, Candidate, Context, Lookahead, Next};
 use super::lex::Item;
-use super::utf8::{decode_at, second_ok, utf8_len};
+use super::utf8::{decode_at, second_ok, surrogate_pair, utf8_len};
 use crate::codec::{Codec, Roles};
 use crate::cp1252;
 use crate::rule::Rule;
@@ -101,6 +101,15 @@ impl Tail {
             }
         }
         tail
+    }
+
+    /// Whether the top three characters are a CESU-8 low surrogate (`í`,
+    /// a byte B0–BF, a continuation) in some code page of `bits`.
+    fn low_surrogate(&self, bits: u16) -> bool {
+        self.bits(bits).any(|codec| {
+            codec.byte(self.chars[2]) == Some(0xed)
+                && matches!(codec.byte(self.chars[1]), Some(0xb0..=0xbf))
+        })
     }
 
     /// The code pages of `bits` (by [`Codec::index`]), in the order of
@@ -232,6 +241,18 @@ impl Engine {
         let ends = (c0 & r[1].lead[0])
             | (c01 & r[2].lead[1])
             | (c01 & r[2].cont & r[3].lead[2]);
+        // CESU-8: the three bytes of a low surrogate at the top, after
+        // those of a high one.
+        let low = c01 & r[2].lead[1];
+        if low != 0 && tail.n == 4 && tail.low_surrogate(low) {
+            if let Some((from, decoded, codec)) =
+                self.surrogate_pair(st.prefer(), items, low)
+            {
+                st.scores[codec.index()] += 1;
+                self.replace_top(items, from, decoded, codec);
+                return true;
+            }
+        }
         // A lead alone at the top may be completed; a lead and
         // continuations short of its length too, if well-formed so far.
         let leads =
@@ -253,6 +274,12 @@ impl Engine {
         }
         if ends == 0 {
             self.kill_unless_partial(items, &tail, short, invalid && !partial);
+            return false;
+        }
+        // Inside a pair, before its last byte, no sequence ends: "í¡‚í±€"
+        // is "𠡀", though "‚í±" alone is "⒱" in MacRoman. (Its characters
+        // there are no fragile ones, which the kill above would take.)
+        if self.inside_pair(items, &tail) {
             return false;
         }
         // Where the code page with the most repairs may still complete a
@@ -350,6 +377,7 @@ impl Engine {
         invalid: bool,
     ) {
         if invalid
+            && !self.high_surrogate_at_top(tail)
             && !tail.bits(short).any(|codec| {
                 matches!(tail.gather(codec), Err(Outcome::Partial))
             })
@@ -357,6 +385,148 @@ impl Engine {
             let top = items.len() - 1;
             self.kill(&mut items[top]);
         }
+    }
+
+    /// The CESU-8 surrogate pair that the last six characters spell in
+    /// one of the code pages of `bits`, if they do and it is plausible:
+    /// the index of its first item, the character, the code page (the one
+    /// of `prefer` where several read it).
+    ///
+    /// CESU-8 (and Java's modified UTF-8, and UTF-8 encoders that encode
+    /// UTF-16 unit by unit) writes an astral character as its two UTF-16
+    /// surrogates, three bytes each: "😀" is ED A0 BD ED B8 80, "í\u{a0}½í¸€"
+    /// in Windows-1252. Either half alone is no UTF-8, and is left alone.
+    fn surrogate_pair(
+        &self,
+        prefer: Option<Codec>,
+        items: &[Item],
+        bits: u16,
+    ) -> Option<(usize, char, Codec)> {
+        let mut at = [0; 6];
+        let mut chars = ['\0'; 6];
+        let mut n = 0;
+        // Deleted pieces between them are transparent, as in `Tail`.
+        for (j, item) in items.iter().enumerate().rev().take(32) {
+            let Some(c) = item.ch else { continue };
+            if c.is_ascii() {
+                return None;
+            }
+            n += 1;
+            at[6 - n] = j;
+            chars[6 - n] = c;
+            if n == 6 {
+                break;
+            }
+        }
+        if n < 6 {
+            return None;
+        }
+        let mut found = None;
+        for codec in Codec::ALL {
+            if bits & (1 << codec.index()) == 0 {
+                continue;
+            }
+            let mut bytes = [0u8; 6];
+            let mut ok = true;
+            for (b, &c) in bytes.iter_mut().zip(&chars) {
+                match codec.byte(c) {
+                    Some(byte) => *b = byte,
+                    None => ok = false,
+                }
+            }
+            let Some(decoded) = ok.then(|| surrogate_pair(&bytes)).flatten()
+            else {
+                continue;
+            };
+            // Layers of another code page's repairs, as in `reduce_in`.
+            if at.iter().any(|&j| match items[j].rule {
+                Some(Rule::Mojibake(inner)) => {
+                    inner != codec && !(inner.latin() && codec.latin())
+                }
+                _ => false,
+            }) {
+                continue;
+            }
+            let repaired = |j: &usize| Rule::is_mojibake(items[*j].rule);
+            let cand = Candidate {
+                codec,
+                chars: &chars,
+                bytes: &bytes,
+                decoded,
+                layered: at.iter().any(repaired),
+                all_repairs: at.iter().all(repaired),
+            };
+            if !judge::plausible_pair(&cand) {
+                continue;
+            }
+            if prefer == Some(codec) {
+                return Some((at[0], decoded, codec));
+            }
+            found = found.or(Some((at[0], decoded, codec)));
+        }
+        found
+    }
+
+    /// Whether the stack ends with a high surrogate and the first one or
+    /// two bytes of a low one in some code page (`í`, a byte A0–AF, a
+    /// continuation, `í`, maybe a byte B0–BF): a CESU-8 pair may follow.
+    fn inside_pair(&self, items: &[Item], tail: &Tail) -> bool {
+        if tail.n < 4 {
+            return false;
+        }
+        let r = &tail.roles;
+        let shape = self.codec_bits
+            & ((r[0].lead[1] & r[1].cont & r[2].cont & r[3].lead[1])
+                | (r[0].cont & r[1].lead[1] & r[2].cont & r[3].cont));
+        if shape == 0 {
+            return false;
+        }
+        let mut chars = ['\0'; 5];
+        let mut n = 0;
+        for item in items.iter().rev().take(32) {
+            let Some(c) = item.ch else { continue };
+            if c.is_ascii() {
+                break;
+            }
+            chars[n] = c;
+            n += 1;
+            if n == 5 {
+                break;
+            }
+        }
+        self.codecs.iter().any(|&codec| {
+            let b = |k: usize| (k < n).then(|| codec.byte(chars[k])).flatten();
+            let high = |k: usize| {
+                b(k) == Some(0xed)
+                    && matches!(b(k - 1), Some(0xa0..=0xaf))
+                    && matches!(b(k - 2), Some(0x80..=0xbf))
+            };
+            (b(0) == Some(0xed) && high(3))
+                || (matches!(b(0), Some(0xb0..=0xbf))
+                    && b(1) == Some(0xed)
+                    && high(4))
+        })
+    }
+
+    /// Whether the top of the stack starts a CESU-8 high surrogate in some
+    /// code page (`í` and a byte A0–AF, then maybe a continuation): a
+    /// fragile character there (a soft hyphen, a C1 control) may be one of
+    /// its bytes, and stays until the low surrogate comes or not.
+    fn high_surrogate_at_top(&self, tail: &Tail) -> bool {
+        let r = &tail.roles;
+        let shape = (r[0].cont & r[1].lead[1])
+            | (r[0].cont & r[1].cont & r[2].lead[1]);
+        shape & self.codec_bits != 0
+            && self.codecs.iter().any(|&codec| {
+                let b = |k: usize| {
+                    (k < tail.n).then(|| codec.byte(tail.chars[k])).flatten()
+                };
+                matches!(
+                    (b(0), b(1), b(2)),
+                    (Some(0xa0..=0xaf), Some(0xed), _)
+                        | (Some(0x80..=0xbf), Some(0xa0..=0xaf), Some(0xed))
+                )
+            })
     }
 
     /// [`Engine::reduce`] in one code page.
@@ -483,6 +653,9 @@ impl Engine {
         if items.last().is_none_or(|i| i.end != at) {
             return false;
         }
+        if top.ch == Some('í') {
+            return self.lost_nbsp_in_pair(st, at, items);
+        }
         let prev = prev_index(items, last).map(|p| items[p]);
         let prev_char = prev.map_or(st.before, |p| p.ch);
         let decoded = match top.ch {
@@ -515,6 +688,65 @@ impl Engine {
         items[end].end = at + 1;
         self.replace_top(items, from, decoded, Codec::Cp1252);
         self.reduce_all(st, items);
+        true
+    }
+
+    /// A CESU-8 surrogate pair whose no-break space (its second byte, as
+    /// in every emoji's) became a plain space: "í ½í¸€" for "😀". The
+    /// space at `at`, after `í`, is that byte when the four characters
+    /// after it complete a plausible pair in Windows-1252; it is pushed as
+    /// a no-break space, which the pair's repair then takes in. Returns
+    /// whether it was.
+    fn lost_nbsp_in_pair(
+        &self,
+        st: &mut Stream<'_, '_>,
+        at: usize,
+        items: &mut Vec<Item>,
+    ) -> bool {
+        // Most "í " is a word's end: what follows is no continuation.
+        let bytes = st.input.as_bytes();
+        if bytes.get(at + 1).is_none_or(|&b| b < 0x80 && b != b'&') {
+            return false;
+        }
+        let mut chars = ['í', '\u{a0}', '\0', '\0', '\0', '\0'];
+        let mut i = at + 1;
+        for c in &mut chars[2..] {
+            if i >= st.input.len() {
+                return false;
+            }
+            let item = self.lex(st.input, i);
+            let Some(ch) = item.ch else { return false };
+            *c = ch;
+            i = item.end;
+        }
+        let mut bytes = [0u8; 6];
+        for (b, &c) in bytes.iter_mut().zip(&chars) {
+            match Codec::Cp1252.byte(c) {
+                Some(byte) => *b = byte,
+                None => return false,
+            }
+        }
+        let Some(decoded) = surrogate_pair(&bytes) else { return false };
+        let cand = Candidate {
+            codec: Codec::Cp1252,
+            chars: &chars,
+            bytes: &bytes,
+            decoded,
+            layered: false,
+            all_repairs: false,
+        };
+        if !judge::plausible_pair(&cand) {
+            return false;
+        }
+        let nbsp = Item {
+            start: at,
+            end: at + 1,
+            ch: Some('\u{a0}'),
+            rule: Some(Rule::Mojibake(Codec::Cp1252)),
+            tail: None,
+            bare: false,
+        };
+        self.push(st, items, nbsp);
         true
     }
 

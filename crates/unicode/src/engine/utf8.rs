@@ -42,3 +42,26 @@ pub(super) fn second_ok(lead: u8, second: u8) -> bool {
     };
     range.contains(&second)
 }
+
+/// The astral character that six bytes spell as a CESU-8 surrogate pair:
+/// a high surrogate (ED A0–AF, a continuation), then a low one (ED B0–BF,
+/// a continuation).
+#[inline]
+pub(super) fn surrogate_pair(bytes: &[u8; 6]) -> Option<char> {
+    let cont = |b: u8| (0x80..0xc0).contains(&b);
+    let ok = bytes[0] == 0xed
+        && (0xa0..0xb0).contains(&bytes[1])
+        && cont(bytes[2])
+        && bytes[3] == 0xed
+        && (0xb0..0xc0).contains(&bytes[4])
+        && cont(bytes[5]);
+    if !ok {
+        return None;
+    }
+    let unit =
+        |b1: u8, b2: u8| (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f);
+    // The ten low bits of each surrogate.
+    let high = unit(bytes[1], bytes[2]) & 0x3ff;
+    let low = unit(bytes[4], bytes[5]) & 0x3ff;
+    char::from_u32(0x10000 + (high << 10) + low)
+}
