@@ -70,28 +70,18 @@ pub(super) fn plan(
     let bytes = text.as_bytes();
     let mut code = CodeBlocks::default();
     // The marks, in order, and a blank before each: found by searching
-    // for the marks, which are rarer than spaces.
-    let mut commas = memchr::memchr2_iter(b',', b'.', bytes).peekable();
-    let mut others = memchr::memchr3_iter(b';', b':', b'!', bytes).peekable();
-    let mut questions = memchr::memchr_iter(b'?', bytes).peekable();
-    loop {
-        // The next of the three searches (the last two only with `all`).
-        let mut p = commas.peek().copied();
-        if marks.all {
-            for next in [others.peek().copied(), questions.peek().copied()] {
-                p = match (p, next) {
-                    (Some(a), Some(b)) => Some(a.min(b)),
-                    (a, b) => a.or(b),
-                };
-            }
-        }
-        let Some(p) = p else { break };
-        if commas.peek() == Some(&p) {
-            commas.next();
-        } else if others.peek() == Some(&p) {
-            others.next();
-        } else {
-            questions.next();
+    // for the marks, which are rarer than spaces (`;` is dropped below
+    // unless `marks.all`).
+    let usual = memchr::memchr3_iter(b',', b'.', b';', bytes);
+    let others = marks
+        .all
+        .then(|| memchr::memchr3_iter(b':', b'!', b'?', bytes))
+        .into_iter()
+        .flatten();
+    for p in merged(usual, others) {
+        let punct = bytes[p];
+        if !marks.takes(punct) {
+            continue;
         }
         // The blank before it: its first space, in a run of spaces and
         // tabs. One or two spaces: more, or a tab, align columns.
@@ -108,15 +98,26 @@ pub(super) fn plan(
         if p - blank > 2 || bytes[blank..p].contains(&b'\t') {
             continue;
         }
-        let punct = bytes[p];
-        if marks.takes(punct)
-            && removes_before(text, blank, p, punct)
+        if removes_before(text, blank, p, punct)
             && !code.is_code(text, index, blank)
             && !is_command(text, index, blank)
         {
             plan.push(Plan { span: blank..p, with: "", rule: RULE });
         }
     }
+}
+
+/// The positions of two ascending iterators, in order.
+fn merged(
+    a: impl Iterator<Item = usize>,
+    b: impl Iterator<Item = usize>,
+) -> impl Iterator<Item = usize> {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    })
 }
 
 /// Whether the rule would remove a space between the word that ends at

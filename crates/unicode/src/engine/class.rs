@@ -4,13 +4,10 @@
 
 use std::sync::Arc;
 
+use unicode_normalization::IsNormalized;
 use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::{
-    IsNormalized, is_nfc_quick, is_nfd_quick, is_nfkc_quick, is_nfkd_quick,
-};
 
 use super::Engine;
-use crate::Normalization;
 use crate::codec::Codec;
 
 /// Some rule acts on the character, or it is not normalized.
@@ -115,13 +112,7 @@ impl Engine {
     /// Whether `c` is a normalization boundary in normalized form, or
     /// `None` without normalization.
     fn normalized(&self, c: char) -> Option<bool> {
-        let quick = match self.cfg.normalization {
-            Normalization::None => return None,
-            Normalization::Nfc => is_nfc_quick(std::iter::once(c)),
-            Normalization::Nfkc => is_nfkc_quick(std::iter::once(c)),
-            Normalization::Nfd => is_nfd_quick(std::iter::once(c)),
-            Normalization::Nfkd => is_nfkd_quick(std::iter::once(c)),
-        };
+        let quick = self.cfg.normalization.quick(std::iter::once(c))?;
         Some(quick == IsNormalized::Yes && canonical_combining_class(c) == 0)
     }
 

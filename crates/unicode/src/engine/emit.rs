@@ -3,10 +3,7 @@
 
 use std::ops::Range;
 
-use unicode_normalization::{
-    IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfd_quick,
-    is_nfkc_quick, is_nfkd_quick,
-};
+use unicode_normalization::IsNormalized;
 
 use super::{Engine, Scratch, entity};
 use crate::Normalization;
@@ -149,8 +146,6 @@ impl Engine {
         let mut edits = Vec::new();
         // How much of `sc.text`, and of `sc.edits`, has been moved over.
         let (mut copied, mut moved) = (0, 0);
-        let mut value = String::new();
-        let mut any = false;
         for bare in &pending {
             let next = sc.text[bare.out.end..].chars().next().or(after);
             let item = sc.items[bare.item];
@@ -164,12 +159,11 @@ impl Engine {
             if !(bare.name.ends_before(next) && next.is_none_or(starts)) {
                 continue;
             }
-            any = true;
-            value.clear();
-            if self.post(c, &mut value).is_none() {
-                value.push(c);
+            let mut mapped = String::new();
+            if self.post(c, &mut mapped).is_none() {
+                mapped.push(c);
             }
-            self.normalize_into(&mut value);
+            let value = self.cfg.normalization.apply(&mapped);
             let before = bare.edit.unwrap_or_else(|| {
                 moved
                     + sc.edits[moved..]
@@ -190,7 +184,8 @@ impl Engine {
         }
         pending.clear();
         sc.bare = pending;
-        if !any {
+        // Nothing decoded: nothing copied.
+        if copied == 0 {
             return;
         }
         let delta = text.len() as isize - copied as isize;
@@ -198,18 +193,6 @@ impl Engine {
         text.push_str(&sc.text[copied..]);
         sc.text = text;
         sc.edits = edits;
-    }
-
-    /// Normalizes `text`, a character or two, to the output's form.
-    fn normalize_into(&self, text: &mut String) {
-        let normal: String = match self.cfg.normalization {
-            Normalization::None => return,
-            Normalization::Nfc => text.nfc().collect(),
-            Normalization::Nfkc => text.nfkc().collect(),
-            Normalization::Nfd => text.nfd().collect(),
-            Normalization::Nfkd => text.nfkd().collect(),
-        };
-        *text = normal;
     }
 
     /// Normalizes the segment of items `items`, whose output starts at
@@ -226,34 +209,13 @@ impl Engine {
         if !check {
             return;
         }
+        let form = self.cfg.normalization;
+        let Some(rule) = form.rule() else { return };
         let segment = &sc.text[text..];
-        let (normal, rule): (String, _) = match self.cfg.normalization {
-            Normalization::None => return,
-            Normalization::Nfc => {
-                if is_nfc_quick(segment.chars()) == IsNormalized::Yes {
-                    return;
-                }
-                (segment.nfc().collect(), Rule::Nfc)
-            }
-            Normalization::Nfkc => {
-                if is_nfkc_quick(segment.chars()) == IsNormalized::Yes {
-                    return;
-                }
-                (segment.nfkc().collect(), Rule::Nfkc)
-            }
-            Normalization::Nfd => {
-                if is_nfd_quick(segment.chars()) == IsNormalized::Yes {
-                    return;
-                }
-                (segment.nfd().collect(), Rule::Nfd)
-            }
-            Normalization::Nfkd => {
-                if is_nfkd_quick(segment.chars()) == IsNormalized::Yes {
-                    return;
-                }
-                (segment.nfkd().collect(), Rule::Nfkd)
-            }
-        };
+        if form.quick(segment.chars()) == Some(IsNormalized::Yes) {
+            return;
+        }
+        let normal = form.apply(segment);
         if normal == segment {
             return;
         }

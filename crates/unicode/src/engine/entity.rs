@@ -5,6 +5,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
 
 use super::char_rules::{fullwidth, ligature};
+use crate::Normalization;
 use crate::cp1252;
 use crate::entities::{ENTITIES, LONGEST_NAME};
 
@@ -289,6 +290,26 @@ pub(super) struct Fold {
     pub(super) ligatures: bool,
     /// Whether references without their `;` are read.
     pub(super) bare: Bare,
+}
+
+impl Fold {
+    /// What the rules of `cfg` fold: fullwidth and small forms become
+    /// ASCII with `width`, ligatures letters with `ligatures`, both under
+    /// NFKC and NFKD; a reference reads them now, or the output would
+    /// still hold one.
+    pub(super) fn of(cfg: &crate::UnicodeOptions) -> Fold {
+        let compat = cfg.normalization.is_compatibility();
+        Fold {
+            width: cfg.width || compat,
+            ligatures: cfg.ligatures || compat,
+            bare: match cfg.normalization {
+                _ if cfg.width || cfg.ligatures => Bare::Off,
+                Normalization::None => Bare::Plain,
+                Normalization::Nfc => Bare::Composed,
+                _ => Bare::Off,
+            },
+        }
+    }
 }
 
 /// Whether references without their `;` are read, and how their end is

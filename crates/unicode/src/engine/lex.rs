@@ -3,7 +3,6 @@
 use super::Engine;
 use super::utf8::decode_at;
 use super::{ansi, entity, escape};
-use crate::Normalization;
 use crate::rule::Rule;
 
 /// One piece of a region: what a span of the input stands for.
@@ -115,20 +114,7 @@ impl Engine {
         depth: u8,
     ) -> Option<(usize, entity::Value)> {
         let (c, len) = decode_at(input.as_bytes(), i);
-        // Fullwidth and small forms become ASCII with `width`, ligatures
-        // letters with `ligatures`, both under NFKC and NFKD: read the
-        // entity they will spell now, or the output would still hold one.
-        let compat = self.cfg.normalization.is_compatibility();
-        let fold = entity::Fold {
-            width: self.cfg.width || compat,
-            ligatures: self.cfg.ligatures || compat,
-            bare: match self.cfg.normalization {
-                _ if self.cfg.width || self.cfg.ligatures => entity::Bare::Off,
-                Normalization::None => entity::Bare::Plain,
-                Normalization::Nfc => entity::Bare::Composed,
-                _ => entity::Bare::Off,
-            },
-        };
+        let fold = self.fold;
         if !(c == '&' || (fold.width && matches!(c, '＆' | '﹠'))) {
             return None;
         }

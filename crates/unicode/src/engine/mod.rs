@@ -33,6 +33,7 @@ mod class;
 mod emit;
 mod entity;
 mod escape;
+mod form;
 mod judge;
 mod lex;
 mod mojibake;
@@ -85,6 +86,8 @@ pub(crate) struct Engine {
     /// Arabic...), indexed by code point, then of U+2000..U+2600
     /// (punctuation, symbols, box drawing).
     classes: Arc<[u16]>,
+    /// What a reference is read through (see [`entity::Fold`]).
+    fold: entity::Fold,
     /// When a region may be cut: [`REGION_ITEMS`], or less in tests, which
     /// check that cutting changes nothing.
     pub(crate) region_items: usize,
@@ -133,6 +136,7 @@ impl Engine {
             codec_bits: 0,
             ascii: [false; 128],
             classes: Arc::from(&[][..]),
+            fold: entity::Fold::of(&cfg),
             region_items: REGION_ITEMS,
         };
         engine.codec_bits =
@@ -278,10 +282,8 @@ impl Engine {
             };
             self.push(&mut st, &mut sc.items, item);
         }
-        let next = match input.get(i..) {
-            Some(rest) if !rest.is_empty() => rest.chars().next(),
-            _ => outer.after.chars().next(),
-        };
+        let next =
+            input[i..].chars().next().or_else(|| outer.after.chars().next());
         self.emit(input, sc, next);
         // The output is normalized (each segment that needed it was), so
         // only another rule can still change it.
