@@ -204,8 +204,18 @@
 //!   them.
 //! - A lone letter of another script glued to a Latin letter ("Î¬a" for
 //!   "άa") is left alone: correct mixed text looks the same ("“±3" is
-//!   Kazakh "ұ3" in MacRoman). Rare double layers of a lone Greek letter
-//!   through Windows-1257 are left alone too.
+//!   Kazakh "ұ3" in MacRoman).
+//! - A word is mis-decoded as a whole: once a sequence in it is repaired,
+//!   the sequences before it in the same word (ASCII letters and digits
+//!   between) are repaired in the same code page too, where every one is
+//!   well-formed there and spells a Latin letter, a symbol or a letter of
+//!   the repair's script ("Ξ£Ξ³ΞΉΟ\u{8c}" is "Σγιό", though "Ξ£" alone
+//!   is a Greek word's capitals).
+//! - Where a longer sequence in one code page is under way and the
+//!   characters after complete it with evidence (four bytes, or three
+//!   that spell punctuation or a symbol), a shorter one inside it in
+//!   another code page waits ("≡ƒæì" is "👍" in code page 437, though "ƒæ"
+//!   is "ľ" in MacRoman).
 //! - With NFKC, a compatibility character that becomes `&` (such as
 //!   U+FE60) right before an entity name is not decoded in the same pass.
 #![deny(missing_docs)]

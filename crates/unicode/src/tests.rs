@@ -308,6 +308,10 @@ t!(nfd_after_mojibake, UnicodeCleaner::builder().normalization(Normalization::Nf
     "cafÃ© in ZÃ¼rich" => "cafe\u{301} in Zu\u{308}rich");
 t!(nfkd_fullwidth_entity, UnicodeCleaner::builder().normalization(Normalization::Nfkd).build(),
     "a ＆amp; b" => "a & b");
+// What a compatibility form makes ASCII is part of a reference's name:
+// "&#39①；" is "&#391;" under NFKC, decoded in one run.
+t!(nfkc_compatibility_digit_in_entity, UnicodeCleaner::builder().normalization(Normalization::Nfkc).build(),
+    "&#39①；" => "Ƈ");
 same!(
     nfd_keeps_nfd,
     only_norm(Normalization::Nfd),
@@ -1174,6 +1178,42 @@ fn false_repairs_of_capitals_and_quotes() {
     // Alone, without an opening quote, a lead and a symbol are mojibake,
     // as ftfy reads them too.
     assert_eq!(check(&cleaner, "x Î» y"), "x λ y");
+}
+
+#[test]
+fn a_word_is_repaired_as_a_whole() {
+    // Found by `prose_through_any_code_page_is_restored`: the evidence of
+    // a word read in the wrong code page may come late in it ("Ο\u{8c}",
+    // a C1 control), and the sequences before it are repaired with it.
+    let cleaner = web();
+    assert_eq!(check(&cleaner, "Ξ£Ξ³ΞΉΟ\u{8c}Ξ―ΞΏ"), "Σγιόίο");
+    assert_eq!(check(&cleaner, "Ξ’Ξ®Ο‰Ο\u{8c}"), "Βήωό");
+    // ASCII letters between: one word.
+    assert_eq!(check(&cleaner, "№5 Ä°YÅšPÃœ"), "№5 İYŚPÜ");
+    // Not across a space, and not what reads as no sequence there.
+    assert_eq!(check(&cleaner, "Ä° YÅš"), "Ä° YŚ");
+    assert_eq!(check(&cleaner, "Düsseldorfâ€™s"), "Düsseldorf’s");
+    // Nor what has no byte in the repair's code page.
+    assert_eq!(check(&cleaner, "ΑΒÃ©"), "ΑΒé");
+}
+
+#[test]
+fn a_longer_sequence_under_way_wins() {
+    // In code page 437, "≡ƒæì" is "👍" and "Γ£ô" is "✓"; inside them,
+    // "ƒæ" is "ľ" in MacRoman and "Γ£" is "ã" in Windows-1253.
+    let cleaner = web();
+    assert_eq!(check(&cleaner, "≡ƒæì ok"), "👍 ok");
+    assert_eq!(check(&cleaner, "Γ£ô done"), "✓ done");
+    assert_eq!(check(&cleaner, "≡ƒÄë!"), "🎉!");
+    // Where nothing completes it, the shorter one is made.
+    assert_eq!(check(&cleaner, "≡ƒæ ok"), "≡ľ ok");
+}
+
+#[test]
+fn a_lone_letter_through_two_layers() {
+    // "ό" through Windows-1257 twice: the inner layer's repairs are a
+    // letter and a C1 control, evidence of their own.
+    assert_eq!(check(&web(), "Ä»Ā\u{8c} "), "ό ");
 }
 
 #[test]

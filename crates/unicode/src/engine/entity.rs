@@ -267,6 +267,24 @@ impl Piece {
                 return piece;
             }
         }
+        if fold.compat && !c.is_ascii() {
+            // What a compatibility form makes of it, where that is ASCII
+            // ("①" is "1" under NFKC, and "&#39①;" is "&#391;").
+            let mut n = 0;
+            let mut ascii = true;
+            unicode_normalization::char::decompose_compatible(c, |d| {
+                ascii &= d.is_ascii();
+                if n < piece.chars.len() {
+                    piece.chars[n] = d;
+                }
+                n += 1;
+            });
+            if ascii && n <= piece.chars.len() {
+                piece.n = n;
+                return piece;
+            }
+            piece.chars = [c, '\0', '\0'];
+        }
         if fold.ligatures {
             if let Some(letters) = ligature(c) {
                 piece.n = 0;
@@ -283,11 +301,14 @@ impl Piece {
 /// Which forms a reference is read through, as the rules that fold them
 /// to ASCII will make them: fullwidth and small forms (`&ａｍｐ;`, with
 /// `width` or a compatibility form), Latin ligatures (`&#x2ﬀ;`, with
-/// `ligatures` or a compatibility form).
+/// `ligatures` or a compatibility form), and under a compatibility form
+/// whatever it makes ASCII (`①` is `1`).
 #[derive(Clone, Copy, Debug, Default)]
 pub(super) struct Fold {
     pub(super) width: bool,
     pub(super) ligatures: bool,
+    /// A compatibility form: whatever it makes ASCII counts as that.
+    pub(super) compat: bool,
     /// Whether references without their `;` are read.
     pub(super) bare: Bare,
 }
@@ -302,6 +323,7 @@ impl Fold {
         Fold {
             width: cfg.width || compat,
             ligatures: cfg.ligatures || compat,
+            compat,
             bare: match cfg.normalization {
                 _ if cfg.width || cfg.ligatures => Bare::Off,
                 Normalization::None => Bare::Plain,

@@ -203,8 +203,10 @@ fn verdict(
             let unit = matches!(cand.decoded, 'Ω' | 'μ')
                 && ctx.prev.is_some_and(|c| c.is_ascii_digit());
             // A lone letter of another script needs evidence of its own,
-            // not that of a layer below.
-            same || (strong && (alone || unit) && !cand.all_repairs)
+            // not just that of a layer below: the repairs must read as
+            // mojibake themselves ("Ļ\u{8c}", a letter and a C1 control,
+            // is the inner layer of "ό").
+            same || (strong && (alone || unit) && own_evidence(cand))
         }
     }
 }
@@ -226,6 +228,18 @@ pub(super) fn plausible_outer(c: char) -> bool {
         | 0x4e00..=0x9fff | 0xac00..=0xd7a3 | 0x1f000..=0x1faff)
 }
 
+/// Whether `decoded`, the reading of a sequence in a word that has a repair
+/// of `script` (or of no letter: `None`) in the same code page, fits
+/// that word: a Latin letter, common symbol or punctuation, or a letter of
+/// the repair's own script.
+pub(super) fn fits_word(cand: &Candidate<'_>, script: Option<Script>) -> bool {
+    match kind(cand) {
+        Kind::Common => true,
+        Kind::Script(s) => Some(s) == script,
+        _ => false,
+    }
+}
+
 /// Whether the astral character that a CESU-8 surrogate pair spells
 /// (`mojibake::surrogate_pair`) is a plausible repair: its six bytes,
 /// `í`, a symbol and a continuation twice over, are evidence enough that
@@ -233,6 +247,12 @@ pub(super) fn plausible_outer(c: char) -> bool {
 /// historic script or a symbol; never private use or an unassigned plane).
 pub(super) fn plausible_pair(cand: &Candidate<'_>) -> bool {
     !matches!(kind(cand), Kind::Bad)
+}
+
+/// Whether the characters of the candidate are strong evidence as raw
+/// characters, whatever layers below made them.
+fn own_evidence(cand: &Candidate<'_>) -> bool {
+    !cand.all_repairs || evidence(&Candidate { all_repairs: false, ..*cand })
 }
 
 /// Weak evidence in a context that confirms it.
@@ -271,6 +291,14 @@ fn weak_ok(
     }
     !is_letter(cand.chars[1])
         && (lower(ctx.prev) || (s.is_some() && lower(next.ch)))
+}
+
+/// Whether the candidate is mojibake whatever its context: four bytes,
+/// or three that spell punctuation or a symbol, with strong evidence.
+pub(super) fn evident(cand: &Candidate<'_>) -> bool {
+    (cand.bytes.len() == 4 || matches!(cand.decoded, '\u{2000}'..='\u{2bff}'))
+        && !matches!(kind(cand), Kind::Bad)
+        && evidence(cand)
 }
 
 /// Whether the original characters are strong evidence of mojibake.

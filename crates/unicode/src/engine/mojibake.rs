@@ -112,6 +112,34 @@ impl Tail {
         })
     }
 
+    /// The lead and continuations at the top that are well-formed so far
+    /// but short of a sequence in `codec`: their bytes and characters in
+    /// order, how many there are, and how many the sequence needs.
+    fn pending(
+        &self,
+        codec: Codec,
+    ) -> Option<([u8; 4], [char; 4], usize, usize)> {
+        let mut bytes = [0u8; 4];
+        let mut chars = ['\0'; 4];
+        let mut k = 0;
+        while k < self.n {
+            let b = codec.byte(self.chars[k])?;
+            bytes[k] = b;
+            chars[k] = self.chars[k];
+            k += 1;
+            if !(0x80..0xc0).contains(&b) {
+                break;
+            }
+        }
+        let need = utf8_len(bytes[k - 1]);
+        if k < 2 || k >= need || !second_ok(bytes[k - 1], bytes[k - 2]) {
+            return None;
+        }
+        bytes[..k].reverse();
+        chars[..k].reverse();
+        Some((bytes, chars, k, need))
+    }
+
     /// The code pages of `bits` (by [`Codec::index`]), in the order of
     /// [`Codec::ALL`].
     fn bits(&self, bits: u16) -> impl Iterator<Item = Codec> {
@@ -307,6 +335,26 @@ impl Engine {
         // repairs so far is made, or else the longest, or else the first.
         let mut accepted = [None; 9];
         let mut best: Option<(u32, usize, Codec, usize, char)> = None;
+        // A longer sequence under way in another code page, which the
+        // characters after complete with evidence: what it holds is not
+        // repaired alone ("≡ƒæì" is "👍" in code page 437, though "ƒæ" is
+        // "ľ" in MacRoman).
+        let under_way = if short != 0 {
+            tail.bits(short)
+                .filter_map(|codec| {
+                    let (bytes, chars, k, need) = tail.pending(codec)?;
+                    // Of raw characters only: a layer of repairs is
+                    // another matter.
+                    let raw = tail.at[..k]
+                        .iter()
+                        .all(|&j| !Rule::is_mojibake(items[j].rule));
+                    (raw && ahead.completes(codec, bytes, chars, k, need))
+                        .then_some(k)
+                })
+                .max()
+        } else {
+            None
+        };
         for codec in tail.bits(ends) {
             let seq = match tail.gather(codec) {
                 Ok(seq) => seq,
@@ -316,6 +364,9 @@ impl Engine {
                 }
                 Err(_) => continue,
             };
+            if under_way.is_some_and(|k| seq.k <= k) {
+                continue;
+            }
             // The same reading as the best so far, in a code page that
             // cannot outscore it: it reads the sequence alike (and scores
             // with it), whatever its judge would say.
@@ -359,10 +410,137 @@ impl Engine {
                 }
             }
             self.replace_top(items, from, decoded, codec);
+            self.repair_word_before(st, items, codec);
             return true;
         }
         self.kill_unless_partial(items, &tail, short, invalid && !partial);
         false
+    }
+
+    /// Repairs the rest of the word before the repair at the top of the
+    /// stack in its code page `codec`: a word is mis-decoded as a whole,
+    /// and the sequences before the one that showed it ("Ξ£Ξ³" before
+    /// "ΞΉΟŒ", Greek read as Windows-1253) are mojibake too. Only the
+    /// longest stretch just before it (ASCII letters and digits and
+    /// repairs in a compatible code page between) whose raw characters
+    /// are all well-formed sequences there, each spelling what fits the
+    /// word (see [`judge::fits_word`]).
+    fn repair_word_before(
+        &self,
+        st: &mut Stream<'_, '_>,
+        items: &mut Vec<Item>,
+        codec: Codec,
+    ) {
+        /// How far back a word is looked at: a word is short, and the
+        /// cost stays linear.
+        const REACH: usize = 48;
+        let top = items.len() - 1;
+        let script = items[top].ch.and_then(judge::script);
+        // The start of the word: the first item after a space, an ASCII
+        // symbol, an opaque item or another rule's change.
+        let mut start = top;
+        let mut raw = 0;
+        while start > 0 && top - start < REACH {
+            let item = &items[start - 1];
+            if item.opaque() {
+                break;
+            }
+            match (item.ch, item.rule) {
+                (Some(c), _) if c.is_ascii_alphanumeric() => {}
+                (Some(c), _) if c.is_ascii() || c.is_whitespace() => break,
+                (_, Some(Rule::Mojibake(other)))
+                    if other == codec || (other.latin() && codec.latin()) => {}
+                (Some(c), None) if codec.byte(c).is_some() => raw += 1,
+                (None, _) => {}
+                _ => break,
+            }
+            start -= 1;
+        }
+        if raw == 0 {
+            return;
+        }
+        // Read the stretch forward; what cannot be read (or does not fit)
+        // moves its start past it.
+        let mut repairs: [(usize, usize, char); REACH] = [(0, 0, '\0'); REACH];
+        let mut n = 0;
+        let mut j = start;
+        while j < top {
+            let item = &items[j];
+            let Some(c) =
+                item.ch.filter(|c| !c.is_ascii() && item.rule.is_none())
+            else {
+                j += 1;
+                continue;
+            };
+            let Some(lead) = codec.byte(c) else {
+                n = 0;
+                j += 1;
+                continue;
+            };
+            let need = utf8_len(lead);
+            let mut bytes = [lead, 0, 0, 0];
+            let mut chars = [c, '\0', '\0', '\0'];
+            let mut k = 1;
+            let mut end = j + 1;
+            while k < need && end < top {
+                let next = &items[end];
+                end += 1;
+                let Some(nc) = next.ch else { continue };
+                match codec.byte(nc) {
+                    Some(b @ 0x80..=0xbf) if next.rule.is_none() => {
+                        bytes[k] = b;
+                        chars[k] = nc;
+                        k += 1;
+                    }
+                    _ => break,
+                }
+            }
+            let decoded = (need > 0 && k == need && second_ok(lead, bytes[1]))
+                .then(|| decode_at(&bytes[..k], 0).0);
+            let fits = decoded.is_some_and(|d| {
+                let cand = Candidate {
+                    codec,
+                    chars: &chars[..k],
+                    bytes: &bytes[..k],
+                    decoded: d,
+                    layered: false,
+                    all_repairs: false,
+                };
+                judge::fits_word(&cand, script)
+            });
+            match decoded {
+                Some(d) if fits => {
+                    repairs[n] = (j, end, d);
+                    n += 1;
+                }
+                _ => n = 0,
+            }
+            j = if fits { end } else { j + 1 };
+        }
+        if n == 0 {
+            return;
+        }
+        // Replace, last first, so that the indices before stay valid.
+        for &(from, to, decoded) in repairs[..n].iter().rev() {
+            let start = items[from].start;
+            let end = items[to - 1].end;
+            let ch = match self.pre(decoded) {
+                Some(_) => None,
+                None => Some(decoded),
+            };
+            items.splice(
+                from..to,
+                [Item {
+                    start,
+                    end,
+                    ch,
+                    rule: Some(Rule::Mojibake(codec)),
+                    tail: None,
+                    bare: false,
+                }],
+            );
+            st.scores[codec.index()] += 1;
+        }
     }
 
     /// Deletes the top item if `invalid` and it is fragile, unless it
@@ -906,6 +1084,47 @@ impl Ahead<'_, '_> {
             cache.peek_at[i] = self.at;
         }
         &cache.peeks[i]
+    }
+
+    /// Whether the characters after the top complete the `k` bytes of a
+    /// sequence of `need` in `codec` (`bytes`, spelt `chars`) into one
+    /// that is evident mojibake.
+    fn completes(
+        &mut self,
+        codec: Codec,
+        mut bytes: [u8; 4],
+        mut chars: [char; 4],
+        k: usize,
+        need: usize,
+    ) -> bool {
+        let cache = &mut *self.cache;
+        if cache.window_at != self.at {
+            cache.window =
+                window(self.engine, self.input, self.after, self.at);
+            cache.window_at = self.at;
+        }
+        let window = &cache.window.chars[..cache.window.len];
+        if window.len() < need - k {
+            return false;
+        }
+        for (i, &c) in window[..need - k].iter().enumerate() {
+            match codec.byte(c) {
+                Some(b @ 0x80..=0xbf) => {
+                    bytes[k + i] = b;
+                    chars[k + i] = c;
+                }
+                _ => return false,
+            }
+        }
+        let (decoded, _) = decode_at(&bytes[..need], 0);
+        judge::evident(&Candidate {
+            codec,
+            chars: &chars[..need],
+            bytes: &bytes[..need],
+            decoded,
+            layered: false,
+            all_repairs: false,
+        })
     }
 
     /// [`Peek::continues`], without reading ahead where `decoded` is no
