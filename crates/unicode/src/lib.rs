@@ -216,6 +216,14 @@
 //!   that spell punctuation or a symbol), a shorter one inside it in
 //!   another code page waits ("≡ƒæì" is "👍" in code page 437, though "ƒæ"
 //!   is "ľ" in MacRoman).
+//! - A word whose raw characters are no word (a symbol among letters,
+//!   odd capitals, or Latin letters without one ASCII letter) while what
+//!   they spell in one code page is a Greek, Cyrillic or CJK word is
+//!   repaired whole ("ŒñŒÆŒØœÖŒºœé" is "Ζήίυμώ" in MacRoman); after it, a
+//!   lone letter in that code page is too. Czech capitals that spell
+//!   Arabic ("ÚŞŘŻ") stay.
+//! - Windows-1251 and -1253's `В`/`Β` and a Latin-1 symbol ("В\u{a0}",
+//!   "Β£") are repaired where the nearest letters on both sides are Latin.
 //! - With NFKC, a compatibility character that becomes `&` (such as
 //!   U+FE60) right before an entity name is not decoded in the same pass.
 #![deny(missing_docs)]

@@ -1085,83 +1085,6 @@ proptest! {
         prop_assert!(matches!(out, Cow::Borrowed(_)), "{:?} -> {:?}", text, out);
     }
 
-    /// The same text read in any supported code page, once or twice, with
-    /// or without its no-break spaces made plain, is restored.
-    ///
-    /// Off for now: double layers of a lone Greek letter through
-    /// Windows-1257 ("ό ") are still left alone; run with `--ignored`.
-    ///
-    /// Restricted: ISO-8859-2 one layer, and only to text that
-    /// Windows-1250 cannot read otherwise (the two differ in 30 bytes, and
-    /// for some text either reading is plausible; see the crate docs); and
-    /// see below for Windows-1251 and -1253.
-    #[test]
-    #[ignore = "rare double layers are not yet restored"]
-    fn prose_through_any_code_page_is_restored(
-        text in prop_oneof![prose(), mixed_prose()],
-        codec in prop::sample::select(crate::codec::Codec::ALL.to_vec()),
-        layers in 1..=2usize,
-        lose_nbsp in any::<bool>(),
-    ) {
-        use crate::codec::Codec;
-        // ISO-8859-2 and MacRoman: one layer (MacRoman twice over puts
-        // its Apple logo, a private-use character, between the layers).
-        let layers = if matches!(codec, Codec::Latin2 | Codec::MacRoman) {
-            1
-        } else {
-            layers
-        };
-        let Some(mut moji) = mis_decode(&text, codec, layers) else {
-            return Ok(());
-        };
-        if codec == Codec::Latin2
-            && mis_decode(&text, Codec::Cp1250, 1).is_some_and(|other| {
-                other.chars().zip(moji.chars()).any(|(a, b)| a != b
-                    && Codec::Cp1250.byte(b).is_some())
-            })
-        {
-            return Ok(());
-        }
-        // In Windows-1251 and -1253, Latin-1 letters and symbols read as a
-        // Cyrillic or Greek capital and a symbol ("Вї" for "¿", "Г–" for
-        // "Ö"): repaired only after a Latin lowercase letter or next to
-        // other mojibake, as they may be Cyrillic or Greek text.
-        if matches!(codec, Codec::Cp1251 | Codec::Cp1253) {
-            let chars: Vec<char> = text.chars().collect();
-            if chars.iter().enumerate().any(|(i, &c)| {
-                ('\u{a0}'..='\u{ff}').contains(&c)
-                    && !(i > 0 && chars[i - 1].is_ascii_lowercase())
-            }) {
-                return Ok(());
-            }
-        }
-        // MacRoman reads most CJK and dingbats as three Latin letters
-        // ("ÌÖç" for "텍", "‚úì" for "✓"): repaired only where a symbol
-        // shows it.
-        if codec == Codec::MacRoman
-            && text.chars().any(|c| ('\u{2190}'..'\u{e000}').contains(&c))
-        {
-            return Ok(());
-        }
-        // A lone letter of another script glued to a Latin one ("άa" read
-        // as "Î¬a") is left alone: its one neighbour is of another
-        // script, as in correct mixed text ("“±3" is Kazakh "ұ3" in
-        // MacRoman, and stays).
-        let chars: Vec<char> = text.chars().collect();
-        if chars.windows(2).any(|w| {
-            let foreign = |c: char| c.is_alphabetic() && !c.is_ascii()
-                && !('\u{c0}'..='\u{24f}').contains(&c);
-            (foreign(w[0]) && w[1].is_ascii_alphabetic())
-                || (w[0].is_ascii_alphabetic() && foreign(w[1]))
-        }) {
-            return Ok(());
-        }
-        if lose_nbsp && codec == Codec::Cp1252 {
-            moji = moji.replace('\u{a0}', " ");
-        }
-        let out = check(&web(), &moji);
-        prop_assert_eq!(&out, &text, "{:?} read as {:?} x{}", text, codec, layers);
-    }
 }
 
 #[test]
@@ -1195,6 +1118,34 @@ fn a_word_is_repaired_as_a_whole() {
     assert_eq!(check(&cleaner, "Düsseldorfâ€™s"), "Düsseldorf’s");
     // Nor what has no byte in the repair's code page.
     assert_eq!(check(&cleaner, "ΑΒÃ©"), "ΑΒé");
+}
+
+#[test]
+fn a_misread_word_is_repaired_whole() {
+    // No sequence alone is evidence, but the word is none while what it
+    // spells is: Greek and Cyrillic read as MacRoman.
+    let cleaner = web();
+    assert_eq!(check(&cleaner, "ŒñŒÆŒØœÖŒºœé?"), "Ζήίυμώ?");
+    assert_eq!(check(&cleaner, "¿Œúœéœå, ok"), "¿Μώό, ok");
+    assert_eq!(check(&cleaner, "–Ü—Ç—å—Ö–ª; x"), "Ітьхл; x");
+    // And then a lone letter in the same code page is one too.
+    assert_eq!(check(&cleaner, "x ŒñŒÆŒØœÖŒºœé Œî."), "x Ζήίυμώ Δ.");
+    // A word of capitals stays, whatever it spells ("ÚŞŘŻ" is Arabic in
+    // Windows-1250), and so does a word glued to ASCII letters.
+    for text in ["ÚŞŘŻ", "ŒñŒÆŒØœÖa", "ŒUVRE"] {
+        assert!(matches!(cleaner.clean(text), Cow::Borrowed(_)), "{text:?}");
+    }
+}
+
+#[test]
+fn lost_no_break_spaces_of_inner_layers() {
+    let cleaner = web();
+    // "ナ" through Windows-1252 twice, the A0 of its "Š" made a space.
+    assert_eq!(check(&cleaner, "Ã£Æ’Å  x"), "ナ x");
+    // "Π" after a repaired Greek letter.
+    assert_eq!(check(&cleaner, "Î¤Î©Î˜Î  ΦΧ"), "ΤΩΘΠ ΦΧ");
+    // Correct Scandinavian text keeps its "Å ".
+    assert_eq!(check(&cleaner, "PÅ sön"), "PÅ sön");
 }
 
 #[test]
@@ -1622,4 +1573,147 @@ proptest! {
         let out = web().clean(&text);
         prop_assert!(matches!(out, Cow::Borrowed(_)), "{:?} -> {:?}", text, out);
     }
+}
+
+/// `text` read in `codec`, `layers` times, with its no-break spaces made
+/// plain if `lose_nbsp`, cleaned: whether it comes back as it was; `None`
+/// where the reading is one the stage leaves alone by design (see the crate
+/// docs' limits), or that leaves a byte undefined.
+fn restored(
+    text: &str,
+    codec: crate::codec::Codec,
+    layers: usize,
+    lose_nbsp: bool,
+) -> Option<bool> {
+    use crate::codec::Codec;
+    // ISO-8859-2 and MacRoman: one layer (MacRoman twice over puts
+    // its Apple logo, a private-use character, between the layers).
+    let layers = if matches!(codec, Codec::Latin2 | Codec::MacRoman) {
+        1
+    } else {
+        layers
+    };
+    let mut moji = mis_decode(text, codec, layers)?;
+    if codec == Codec::Latin2
+        && mis_decode(text, Codec::Cp1250, 1).is_some_and(|other| {
+            other
+                .chars()
+                .zip(moji.chars())
+                .any(|(a, b)| a != b && Codec::Cp1250.byte(b).is_some())
+        })
+    {
+        return None;
+    }
+    // In Windows-1251 and -1253, Latin-1 letters and symbols read as a
+    // Cyrillic or Greek capital and a symbol ("Вї" for "¿", "Г–" for
+    // "Ö"): repaired only after a Latin lowercase letter or next to
+    // other mojibake, as they may be Cyrillic or Greek text.
+    if matches!(codec, Codec::Cp1251 | Codec::Cp1253) {
+        let chars: Vec<char> = text.chars().collect();
+        if chars.iter().enumerate().any(|(i, &c)| {
+            ('\u{a0}'..='\u{ff}').contains(&c)
+                && !(i > 0 && chars[i - 1].is_ascii_lowercase())
+        }) {
+            return None;
+        }
+    }
+    // MacRoman reads most CJK and dingbats as three Latin letters
+    // ("ÌÖç" for "텍", "‚úì" for "✓"): repaired only where a symbol
+    // shows it.
+    if codec == Codec::MacRoman
+        && text.chars().any(|c| ('\u{2190}'..'\u{e000}').contains(&c))
+    {
+        return None;
+    }
+    // A lone letter of another script glued to a Latin one ("άa" read
+    // as "Î¬a") is left alone: its one neighbour is of another
+    // script, as in correct mixed text ("“±3" is Kazakh "ұ3" in
+    // MacRoman, and stays).
+    let chars: Vec<char> = text.chars().collect();
+    if chars.windows(2).any(|w| {
+        let foreign = |c: char| {
+            c.is_alphabetic()
+                && !c.is_ascii()
+                && !('\u{c0}'..='\u{24f}').contains(&c)
+        };
+        (foreign(w[0]) && w[1].is_ascii_alphabetic())
+            || (w[0].is_ascii_alphabetic() && foreign(w[1]))
+    }) {
+        return None;
+    }
+    if lose_nbsp && codec == Codec::Cp1252 {
+        moji = moji.replace('\u{a0}', " ");
+    }
+    Some(check(&web(), &moji) == text)
+}
+
+/// The same text read in any supported code page, once or twice, with or
+/// without its no-break spaces made plain, is restored: in the share of a
+/// fixed sample of generated texts that each code page reaches now, so
+/// that a change that restores less fails. Not all: a text of one short
+/// word (or one letter of another script) read in a code page of its own
+/// alphabet reads as real text as often as not ("Ăś" for "Ü" in
+/// Windows-1250), and some double layers still come back one layer deep.
+///
+/// Restricted to what the stage leaves alone by design (see `restored`):
+/// ISO-8859-2 and MacRoman one layer, ISO-8859-2 only where Windows-1250
+/// cannot read the text otherwise, and the limits of Windows-1251 and
+/// -1253, MacRoman CJK and lone letters glued to Latin ones.
+#[test]
+fn prose_through_any_code_page_is_restored() {
+    use crate::codec::Codec;
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let strategy = (
+        prop_oneof![prose(), mixed_prose()],
+        prop::sample::select(Codec::ALL.to_vec()),
+        1..=2usize,
+        any::<bool>(),
+    );
+    let mut runner = TestRunner::deterministic();
+    // Per code page: texts tried, texts restored, a failure or two.
+    let mut tally =
+        std::collections::BTreeMap::<String, (u32, u32, Vec<String>)>::new();
+    for _ in 0..6000 {
+        let tree = strategy.new_tree(&mut runner).unwrap();
+        let (text, codec, layers, lose_nbsp) = tree.current();
+        let Some(ok) = restored(&text, codec, layers, lose_nbsp) else {
+            continue;
+        };
+        let entry = tally.entry(format!("{codec:?}")).or_default();
+        entry.0 += 1;
+        entry.1 += u32::from(ok);
+        if !ok && entry.2.len() < 2 {
+            entry.2.push(format!("{text:?} x{layers}"));
+        }
+    }
+    // The share restored, in per mille, that each code page must reach:
+    // two points under what it reached on 2026-12-02 (the sample is fixed,
+    // so the figures move only with the stage). On lines of real pages and
+    // books, every code page but Windows-1251, -1253 and ISO-8859-2 one
+    // layer restores 95-99.7% (see the crate README).
+    let floor = |codec: &str| match codec {
+        "Cp1252" => 910,
+        "Cp1250" => 775,
+        "Cp1251" => 900,
+        "Cp1253" => 815,
+        "Cp1254" => 945,
+        "Cp1257" => 830,
+        "Cp437" => 925,
+        "Latin2" => 955,
+        "MacRoman" => 835,
+        other => panic!("no floor for {other}"),
+    };
+    let mut report = String::new();
+    let mut low = false;
+    for (codec, (tried, ok, examples)) in &tally {
+        let rate = u64::from(*ok) * 1000 / u64::from((*tried).max(1));
+        low |= rate < floor(codec);
+        report.push_str(&format!(
+            "{codec}: {ok}/{tried} ({rate}‰) {examples:?}\n"
+        ));
+    }
+    eprint!("{report}");
+    assert!(tally.len() >= 9, "every code page is tried:\n{report}");
+    assert!(!low, "a code page restores less than it did:\n{report}");
 }

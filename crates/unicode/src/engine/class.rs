@@ -97,7 +97,7 @@ impl Engine {
         }
         if self.cfg.mojibake
             && self.cfg.lost_bytes
-            && matches!(c, 'Ã' | 'Â' | 'Ð')
+            && matches!(c, 'Ã' | 'Â' | 'Ð' | 'Å' | 'Î')
         {
             class |= NBSP_LEAD;
         }

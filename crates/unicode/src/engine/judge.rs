@@ -49,6 +49,10 @@ pub(super) struct Context {
     /// The character before is a repair whose byte is a lead, and the
     /// candidate spells a continuation of it: an inner layer too.
     pub(super) inner_cont: bool,
+    /// The code page has made repairs in the text before.
+    pub(super) seen: bool,
+    /// The nearest letters on both sides are Latin.
+    pub(super) latin_around: bool,
 }
 
 /// What follows a candidate, read from the text after it.
@@ -206,7 +210,11 @@ fn verdict(
             // not just that of a layer below: the repairs must read as
             // mojibake themselves ("Ļ\u{8c}", a letter and a C1 control,
             // is the inner layer of "ό").
-            same || (strong && (alone || unit) && own_evidence(cand))
+            // A lone letter in a code page that has made repairs before:
+            // the text went through it ("Μήσυζώ Œî" is "Μήσυζώ Δ").
+            same || ((strong || (ctx.seen && !cand.layered))
+                && (alone || unit)
+                && own_evidence(cand))
         }
     }
 }
@@ -240,6 +248,49 @@ pub(super) fn fits_word(cand: &Candidate<'_>, script: Option<Script>) -> bool {
     }
 }
 
+/// Whether letters have the shape of a word: all lowercase, all
+/// capitals, or a capital and then lowercase (letters without case go
+/// with any); a symbol or punctuation among them is no word's shape.
+pub(super) fn word_shaped(chars: &[char]) -> bool {
+    let mut lower = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if !is_letter(c) {
+            return false;
+        }
+        if c.is_lowercase() {
+            lower = true;
+        } else if c.is_uppercase()
+            && (lower
+                || (i > 0 && !chars[..i].iter().all(|c| c.is_uppercase())))
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether `decoded`, what a word of raw characters (`raw`) spells in one
+/// code page, is a word in its own right where the raw one is none: at
+/// least two letters, all Greek, Cyrillic or CJK (the scripts whose words
+/// have no ASCII letter), in the shape of a word, while the raw characters
+/// are not (see [`word_shaped`]), or are Latin letters without an ASCII
+/// one: "ŒñŒÆŒØœÖŒºœé" is "Ζήίυμώ" in MacRoman, "–Ü—Ç—å" is "Іть". Czech
+/// capitals that spell Arabic ("ÚŞŘŻ") stay.
+pub(super) fn misread_word(raw: &[char], decoded: &[char]) -> bool {
+    let Some(first) = decoded.first().and_then(|&c| script(c)) else {
+        return false;
+    };
+    // A word of Latin letters without one ASCII letter is no word either
+    // ("Œõœé" for "Λώ").
+    let latin = |c: &char| !c.is_ascii() && script(*c) == Some(Script::Latin);
+    decoded.len() >= 2
+        && matches!(first, Script::Greek | Script::Cyrillic | Script::Cjk)
+        && raw.iter().all(|&c| script(c) != Some(first))
+        && decoded.iter().all(|&c| script(c) == Some(first) && is_letter(c))
+        && word_shaped(decoded)
+        && (!word_shaped(raw) || raw.iter().all(latin))
+}
+
 /// Whether the astral character that a CESU-8 surrogate pair spells
 /// (`mojibake::surrogate_pair`) is a plausible repair: its six bytes,
 /// `í`, a symbol and a continuation twice over, are evidence enough that
@@ -261,14 +312,20 @@ fn weak_ok(
     ctx: &Context,
     ahead: &mut dyn Lookahead,
 ) -> bool {
-    if ctx.prev_repaired {
+    if ctx.prev_repaired || ctx.latin_around {
         return true;
     }
     let next = ahead.next();
     if next.repaired {
         return true;
     }
-    if cand.bytes.len() != 2 || !cand.chars[0].is_uppercase() {
+    // Latin Extended-B (pinyin tones, Romanian commas) is too rare to
+    // take on weak evidence alone: "Ç—" in "—Ç—å" (Cyrillic read as
+    // MacRoman) is no "Ǘ".
+    if cand.bytes.len() != 2
+        || !cand.chars[0].is_uppercase()
+        || ('\u{180}'..='\u{24f}').contains(&cand.decoded)
+    {
         return false;
     }
     // `Â`, `Ã` (or `Ă`) and a capital inside a lowercase word: "ZĂľrich".
@@ -323,9 +380,12 @@ fn evidence(cand: &Candidate<'_>) -> bool {
     let d = cand.decoded as u32;
     if n == 3
         && ((0x2000..=0x214f).contains(&d)
+            || (0x2190..=0x22ff).contains(&d)
             || matches!(d, 0xfe0f | 0xfeff | 0xfffd))
     {
-        // "â€™", "вЂ“", "‚Äô", "ΓÇÖ": general punctuation.
+        // "â€™", "вЂ“", "‚Äô", "ΓÇÖ": general punctuation; "â†’", "‚Üí":
+        // arrows and mathematical operators, which web pages use as
+        // bullets and links ("↩", "→", "⋅").
         return true;
     }
     if n == 2

@@ -232,6 +232,26 @@ impl Engine {
         let mut i = start;
         while i < bytes.len() {
             let b = bytes[i];
+            if b < 0x80
+                && !b.is_ascii_alphanumeric()
+                && self.cfg.mojibake
+                && sc
+                    .items
+                    .last()
+                    .is_some_and(|top| top.ch.is_some_and(|c| !c.is_ascii()))
+            {
+                self.repair_misread_words(
+                    &mut Stream {
+                        input,
+                        after,
+                        before,
+                        scores: &mut sc.scores,
+                        ahead: &mut sc.ahead,
+                    },
+                    &mut sc.items,
+                    Some(b as char),
+                );
+            }
             if b == b' '
                 && self.cfg.mojibake
                 && self.cfg.lost_bytes
@@ -284,6 +304,16 @@ impl Engine {
         }
         let next =
             input[i..].chars().next().or_else(|| outer.after.chars().next());
+        if self.cfg.mojibake && !sc.items.is_empty() {
+            let mut st = Stream {
+                input,
+                after,
+                before,
+                scores: &mut sc.scores,
+                ahead: &mut sc.ahead,
+            };
+            self.repair_misread_words(&mut st, &mut sc.items, next);
+        }
         self.emit(input, sc, next);
         // The output is normalized (each segment that needed it was), so
         // only another rule can still change it.

@@ -379,8 +379,9 @@ impl Engine {
                 continue;
             }
             let raw = waits && Some(codec) != prefer;
+            let seen = score > 0;
             let outcome = self.reduce_in(
-                codec, seq, st.before, last, items, raw, &mut ahead,
+                codec, seq, st.before, last, items, raw, seen, &mut ahead,
             );
             match outcome {
                 Outcome::Accepted { from, decoded } => {
@@ -415,6 +416,115 @@ impl Engine {
         }
         self.kill_unless_partial(items, &tail, short, invalid && !partial);
         false
+    }
+
+    /// Repairs the words at the top of the stack, back to its last ASCII
+    /// character, that were read in the wrong code page as a whole though
+    /// no sequence in them is evidence alone ("ŒñŒÆŒØœÖŒºœé", Greek read
+    /// as MacRoman): a run of raw characters between what is no letter
+    /// (`next` is the character after the top) that is no word, while what
+    /// it spells in one code page is (see [`judge::misread_word`]). The
+    /// code page with the most repairs so far is tried first. Called at
+    /// each ASCII character that is no letter or digit, and at the end of
+    /// a region, so that what follows is judged knowing of the repair.
+    pub(super) fn repair_misread_words(
+        &self,
+        st: &mut Stream<'_, '_>,
+        items: &mut Vec<Item>,
+        next: Option<char>,
+    ) {
+        /// The longest word looked at.
+        const LONGEST: usize = 32;
+        let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mut end = items.len();
+        while end > 0 {
+            // The run ending at `end`: raw characters that are not ASCII.
+            let raw = |item: &Item| {
+                item.rule.is_none()
+                    && !item.opaque()
+                    && item
+                        .ch
+                        .is_some_and(|c| !c.is_ascii() && !c.is_whitespace())
+            };
+            let mut start = end;
+            while start > 0 && end - start <= LONGEST && raw(&items[start - 1])
+            {
+                start -= 1;
+            }
+            let (run_start, run_end) = (start, end);
+            // Back to the last ASCII character: the words before it were
+            // looked at when it came.
+            if start == 0 || items[start - 1].ch.is_some_and(|c| c.is_ascii())
+            {
+                end = 0;
+            } else {
+                end = start - 1;
+            }
+            let len = run_end - run_start;
+            if !(4..=LONGEST).contains(&len) {
+                continue;
+            }
+            let before = match run_start {
+                0 => st.before,
+                j => items[j - 1].ch,
+            };
+            let after = items.get(run_end).map_or(next, |i| i.ch);
+            if letter(before) || letter(after) {
+                continue;
+            }
+            let mut chars = [' '; LONGEST];
+            for (c, item) in chars.iter_mut().zip(&items[run_start..run_end]) {
+                *c = item.ch.unwrap_or(' ');
+            }
+            let chars = &chars[..len];
+            // Punctuation before or after the word is no part of it ("¿",
+            // "«", "…"), unless it is where the word starts ("–Ü" is "І").
+            let punct = |c: char| !c.is_alphanumeric();
+            let lead = chars.iter().take(2).take_while(|&&c| punct(c)).count();
+            let trail =
+                chars.iter().rev().take(2).take_while(|&&c| punct(c)).count();
+            let order =
+                st.prefer().into_iter().chain(self.codecs.iter().copied());
+            for codec in order {
+                if !self.codecs.contains(&codec) {
+                    continue;
+                }
+                let trims =
+                    (0..=lead).flat_map(|a| (0..=trail).map(move |b| (a, b)));
+                let Some((off, decoded, spans)) = trims
+                    .filter(|&(a, b)| a + b + 4 <= len)
+                    .find_map(|(a, b)| {
+                        let word = &chars[a..len - b];
+                        let (decoded, spans) = read_word(word, codec)?;
+                        judge::misread_word(word, &decoded.chars[..decoded.n])
+                            .then_some((a, decoded, spans))
+                    })
+                else {
+                    continue;
+                };
+                let run_start = run_start + off;
+                // Replace, last first, so that the indices before stay valid.
+                for k in (0..decoded.n).rev() {
+                    let (from, to) = spans[k];
+                    let (from, to) = (run_start + from, run_start + to);
+                    let decoded = decoded.chars[k];
+                    let item = Item {
+                        start: items[from].start,
+                        end: items[to - 1].end,
+                        ch: match self.pre(decoded) {
+                            Some(_) => None,
+                            None => Some(decoded),
+                        },
+                        rule: Some(Rule::Mojibake(codec)),
+                        tail: None,
+                        bare: false,
+                    };
+                    items.splice(from..to, [item]);
+                    st.scores[codec.index()] += 1;
+                }
+                break;
+            }
+        }
     }
 
     /// Repairs the rest of the word before the repair at the top of the
@@ -717,6 +827,7 @@ impl Engine {
         last: Option<Codec>,
         items: &[Item],
         raw: bool,
+        seen: bool,
         ahead: &mut Ahead<'_, '_>,
     ) -> Outcome {
         let (k, at, byte, chars) = (seq.k, &seq.at, &seq.byte, &seq.chars);
@@ -767,7 +878,15 @@ impl Engine {
             cand.all_repairs = false;
         }
         let inner_cont = continues_repairs(items, from, decoded, codec);
-        let ctx = Context { prev, prev_repaired, inner_cont };
+        // "В" or "Β" and a Latin-1 symbol (Windows-1251 or -1253's
+        // reading of C2 and a byte: "В\u{a0}", "Β£") between letters of
+        // Latin text: no Russian or Greek word.
+        let latin_around = k == 2
+            && byte[0] == 0xc2
+            && matches!(codec, Codec::Cp1251 | Codec::Cp1253)
+            && ahead.latin_around(items[from].start);
+        let ctx =
+            Context { prev, prev_repaired, inner_cont, seen, latin_around };
         let mut right = Right { ahead, codec, decoded, prev };
         if !judge::accept(&cand, &ctx, &mut right) {
             return Outcome::Rejected;
@@ -849,6 +968,15 @@ impl Engine {
             {
                 '\u{a0}'
             }
+            // The inner layer of double mojibake ("Ã£Æ’Å " for "ナ", its
+            // "Š" lost its A0).
+            Some('Å') if prev.is_some_and(|p| Rule::is_mojibake(p.rule)) => {
+                'Š'
+            }
+            // After a Greek or Cyrillic letter that was repaired: "Î˜Î "
+            // is "ΘΠ", "Ð¸Ð " is "иР".
+            Some('Î') if repaired_in(prev, judge::Script::Greek) => 'Π',
+            Some('Ð') if repaired_in(prev, judge::Script::Cyrillic) => 'Р',
             Some('Ð')
                 if Peek::of(
                     &window(self, st.input, st.after, at + 1),
@@ -1086,6 +1214,33 @@ impl Ahead<'_, '_> {
         &cache.peeks[i]
     }
 
+    /// Whether the nearest letters before byte `start` and after the top,
+    /// on the same line and within a few characters, are Latin (one may be
+    /// missing, not both).
+    fn latin_around(&self, start: usize) -> bool {
+        const NEAR: usize = 24;
+        let text = if self.at <= self.input.len() { self.input } else { "" };
+        let stop = |c: &char| *c == '\n';
+        let before = text[..start.min(text.len())]
+            .chars()
+            .rev()
+            .take(NEAR)
+            .take_while(|c| !stop(c))
+            .find(|c| c.is_alphabetic());
+        let after = text
+            .get(self.at..)
+            .unwrap_or("")
+            .chars()
+            .chain(self.after.chars())
+            .take(NEAR)
+            .take_while(|c| !stop(c))
+            .find(|c| c.is_alphabetic() && !matches!(c, 'В' | 'Β'));
+        let latin = |c: Option<char>| {
+            c.is_none_or(|c| judge::script(c) == Some(judge::Script::Latin))
+        };
+        (before.is_some() || after.is_some()) && latin(before) && latin(after)
+    }
+
     /// Whether the characters after the top complete the `k` bytes of a
     /// sequence of `need` in `codec` (`bytes`, spelt `chars`) into one
     /// that is evident mojibake.
@@ -1181,7 +1336,7 @@ impl Lookahead for Right<'_, '_, '_> {
                     layered: all_repairs,
                     all_repairs,
                 },
-                &Context { prev, prev_repaired: false, inner_cont: false },
+                &Context { prev, ..Context::default() },
                 &mut judge::Unknown,
             )
     }
@@ -1400,4 +1555,53 @@ fn is_space(c: char) -> bool {
 
 fn prev_index(items: &[Item], i: usize) -> Option<usize> {
     items[..i].iter().rposition(|item| item.ch.is_some())
+}
+
+/// Whether `item` is a repair that spells a letter of `script`.
+fn repaired_in(item: Option<Item>, script: judge::Script) -> bool {
+    item.is_some_and(|i| {
+        Rule::is_mojibake(i.rule)
+            && i.ch.and_then(judge::script) == Some(script)
+    })
+}
+
+/// The characters of a word that its raw characters spell in `codec`,
+/// and which raw characters each one is; `None` unless every one is in a
+/// well-formed sequence there.
+fn read_word(
+    raw: &[char],
+    codec: Codec,
+) -> Option<(Spelled, [(usize, usize); 16])> {
+    let mut out = Spelled { chars: ['\0'; 16], n: 0 };
+    let mut spans = [(0, 0); 16];
+    let mut i = 0;
+    while i < raw.len() {
+        let lead = codec.byte(raw[i])?;
+        let need = utf8_len(lead);
+        if need < 2 || i + need > raw.len() || out.n == 16 {
+            return None;
+        }
+        let mut bytes = [lead, 0, 0, 0];
+        for k in 1..need {
+            let b = codec.byte(raw[i + k])?;
+            if !(0x80..0xc0).contains(&b) {
+                return None;
+            }
+            bytes[k] = b;
+        }
+        if !second_ok(lead, bytes[1]) {
+            return None;
+        }
+        out.chars[out.n] = decode_at(&bytes[..need], 0).0;
+        spans[out.n] = (i, i + need);
+        out.n += 1;
+        i += need;
+    }
+    Some((out, spans))
+}
+
+/// Up to sixteen characters.
+struct Spelled {
+    chars: [char; 16],
+    n: usize,
 }
