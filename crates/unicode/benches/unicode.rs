@@ -11,6 +11,9 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use textclean_unicode::{Encoding, Stage, UnicodeCleaner, decode};
 
+#[path = "../tests/support/hostile.rs"]
+mod hostile;
+
 /// Realistic paragraphs: mostly ASCII, with em dashes, curly quotes and
 /// accented letters, as in edited English news text.
 const PARAGRAPHS: &[&str] = &[
@@ -180,5 +183,22 @@ fn bench_corpus(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench, bench_decode, bench_corpus);
+/// The hostile inputs of `tests/support/hostile.rs`, 1 MB each, beside
+/// ordinary text of that size: linear work keeps them within a small
+/// factor of it.
+fn bench_hostile(c: &mut Criterion) {
+    let cleaner = UnicodeCleaner::default();
+    let mut group = c.benchmark_group("unicode/hostile");
+    let mut inputs = vec![("ordinary", text(1 << 20))];
+    inputs.extend(hostile::cases(1 << 19));
+    for (name, input) in &inputs {
+        group.throughput(Throughput::Bytes(input.len() as u64));
+        group.bench_function(*name, |b| {
+            b.iter(|| cleaner.clean(black_box(input)).len())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_decode, bench_corpus, bench_hostile);
 criterion_main!(benches);

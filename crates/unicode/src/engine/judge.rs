@@ -158,12 +158,13 @@ fn verdict(
     ahead: &mut dyn Lookahead,
 ) -> bool {
     // The evidence is read only where the kind leaves the choice open.
-    let strong = || evidence(cand);
+    let strong =
+        |ahead: &mut dyn Lookahead| evidence(cand) && !ijekavian(cand, ahead);
     match kind(cand) {
         Kind::Bad => false,
-        Kind::ScriptMark(s) => script_of(ctx.prev) == Some(s) && strong(),
-        Kind::Rare => !cand.layered && strong(),
-        Kind::Mark => ctx.prev.is_some_and(alphabetic) && strong(),
+        Kind::ScriptMark(s) => script_of(ctx.prev) == Some(s) && strong(ahead),
+        Kind::Rare => !cand.layered && strong(ahead),
+        Kind::Mark => ctx.prev.is_some_and(alphabetic) && strong(ahead),
         Kind::Common if box_art(cand) => {
             // "br├╗l" is "brûl", "─┤\n" a table.
             let letter = |c: Option<char>| c.is_some_and(alphabetic);
@@ -173,10 +174,10 @@ fn verdict(
             }
         }
         Kind::Common => {
-            strong() || (!cand.layered && weak_ok(cand, ctx, ahead))
+            strong(ahead) || (!cand.layered && weak_ok(cand, ctx, ahead))
         }
         Kind::Script(s) => {
-            let strong = strong();
+            let strong = strong(ahead);
             // A code page of that script read as itself ("Рё" in
             // Windows-1251 is Cyrillic either way): its context proves
             // nothing.
@@ -217,6 +218,21 @@ fn verdict(
                 && own_evidence(cand))
         }
     }
+}
+
+/// A Cyrillic capital and `Ј` or `ј` before a Cyrillic letter that starts
+/// no sequence: a Serbian or Montenegrin word ("Вјера", "МЈЕСТО"), not
+/// Windows-1251's reading of "£" or "ü", which a Cyrillic letter does not
+/// follow unless it is mojibake too ("РЈРє" is "Ук").
+fn ijekavian(cand: &Candidate<'_>, ahead: &mut dyn Lookahead) -> bool {
+    cand.codec == Codec::Cp1251
+        && cand.bytes.len() == 2
+        && matches!(cand.chars[1], 'Ј' | 'ј')
+        && !cand.layered
+        && {
+            let next = ahead.next();
+            !next.decoded && script_of(next.ch) == Some(Script::Cyrillic)
+        }
 }
 
 /// The candidate is all box drawing ("─┤", "═╗"): real text draws tables
@@ -288,7 +304,18 @@ pub(super) fn misread_word(raw: &[char], decoded: &[char]) -> bool {
         && raw.iter().all(|&c| script(c) != Some(first))
         && decoded.iter().all(|&c| script(c) == Some(first) && is_letter(c))
         && word_shaped(decoded)
-        && (!word_shaped(raw) || raw.iter().all(latin))
+        && (!word_shaped(raw)
+            || (raw.iter().all(latin)
+                && decoded.iter().all(|&c| core_letter(c))))
+}
+
+/// A letter of the core alphabets of Greek and Cyrillic (Russian,
+/// Ukrainian, Belarusian, Serbian, Macedonian), or CJK: what a word of
+/// Latin capitals must spell to be mojibake ("ÓŞÓŚ" is Turkish and
+/// Polish capitals, not Khanty and Khakas "Ӫӌ").
+fn core_letter(c: char) -> bool {
+    matches!(c as u32, 0x386..=0x3ce | 0x400..=0x45f | 0x490 | 0x491)
+        || script(c) == Some(Script::Cjk)
 }
 
 /// Whether the astral character that a CESU-8 surrogate pair spells

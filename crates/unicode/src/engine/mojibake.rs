@@ -881,9 +881,18 @@ impl Engine {
         // "В" or "Β" and a Latin-1 symbol (Windows-1251 or -1253's
         // reading of C2 and a byte: "В\u{a0}", "Β£") between letters of
         // Latin text: no Russian or Greek word.
+        // Where the second is a letter there ("ВІ" is "²", "ВЈ" is "£"),
+        // the pair must touch a letter or digit: a word of its own is
+        // Cyrillic ("ВІ" alone), a symbol glued to one is not ("mВІ").
+        // Only a Latin-1 symbol: C2 and a byte 80–9F spell a C1 control,
+        // no text's character ("Β…" is no "\u{85}" and so no "…").
         let latin_around = k == 2
             && byte[0] == 0xc2
+            && byte[1] >= 0xa0
             && matches!(codec, Codec::Cp1251 | Codec::Cp1253)
+            && (!chars[1].is_alphabetic()
+                || prev.is_some_and(char::is_alphanumeric)
+                || ahead.raw_next().is_some_and(char::is_alphanumeric))
             && ahead.latin_around(items[from].start);
         let ctx =
             Context { prev, prev_repaired, inner_cont, seen, latin_around };
@@ -1212,6 +1221,16 @@ impl Ahead<'_, '_> {
             cache.peek_at[i] = self.at;
         }
         &cache.peeks[i]
+    }
+
+    /// The raw character after the top.
+    fn raw_next(&self) -> Option<char> {
+        let text = if self.at <= self.input.len() { self.input } else { "" };
+        text.get(self.at..)
+            .unwrap_or("")
+            .chars()
+            .chain(self.after.chars())
+            .next()
     }
 
     /// Whether the nearest letters before byte `start` and after the top,

@@ -1,0 +1,3 @@
+//! Inputs shared by the tests and the benches.
+
+pub mod hostile;
