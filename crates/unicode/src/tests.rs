@@ -1066,6 +1066,8 @@ fn false_repairs_of_capitals_and_quotes() {
         "ÓŞÓŚ",
         "ÓŚÓŞ",
         "αa Β… ",
+        "ÎŁÎŁ ",
+        "РЁР… ",
         "a Β… b",
     ] {
         let out = cleaner.clean(text);
@@ -1074,6 +1076,14 @@ fn false_repairs_of_capitals_and_quotes() {
     // Glued to a letter or digit, they are the symbol they spell.
     assert_eq!(check(&cleaner, "10 mВІ plot"), "10 m² plot");
     assert_eq!(check(&cleaner, "costs ВЈ5 now"), "costs £5 now");
+    // Each "В" of a run is judged by the Latin letters around the run,
+    // and "Г×" between digits of Latin text is "×".
+    assert_eq!(
+        check(&cleaner, "PrivacyВ\u{a0}|В\u{a0}Security"),
+        "Privacy | Security"
+    );
+    assert_eq!(check(&cleaner, "with 4Г—4 min"), "with 4×4 min");
+    assert_eq!(check(&cleaner, "Мой 4Г—4 дом"), "Мой 4Г—4 дом");
     // Alone, without an opening quote, a lead and a symbol are mojibake,
     // as ftfy reads them too.
     assert_eq!(check(&cleaner, "x Î» y"), "x λ y");

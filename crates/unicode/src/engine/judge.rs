@@ -244,11 +244,13 @@ fn box_art(cand: &Candidate<'_>) -> bool {
 }
 
 /// What an outer layer of double mojibake may spell: a letter of a common
-/// script, punctuation, emoji.
+/// script, punctuation, emoji (of Arabic, the 28 letters and hamza forms,
+/// not the letters of other languages' extensions: "РЁР…" is "ШЅ" and
+/// then "ؽ", which no layer of mojibake makes likely).
 pub(super) fn plausible_outer(c: char) -> bool {
     matches!(c as u32,
         0xa0..=0x17f | 0x370..=0x3ff | 0x400..=0x4ff | 0x5d0..=0x5ea
-        | 0x620..=0x64a | 0x2000..=0x20cf | 0x2100..=0x21ff | 0x3040..=0x30ff
+        | 0x621..=0x63a | 0x641..=0x64a | 0x2000..=0x20cf | 0x2100..=0x21ff | 0x3040..=0x30ff
         | 0x4e00..=0x9fff | 0xac00..=0xd7a3 | 0x1f000..=0x1faff)
 }
 
@@ -306,13 +308,15 @@ pub(super) fn misread_word(raw: &[char], decoded: &[char]) -> bool {
         && word_shaped(decoded)
         && (!word_shaped(raw)
             || (raw.iter().all(latin)
+                && !raw.iter().all(|c| c.is_uppercase())
                 && decoded.iter().all(|&c| core_letter(c))))
 }
 
 /// A letter of the core alphabets of Greek and Cyrillic (Russian,
 /// Ukrainian, Belarusian, Serbian, Macedonian), or CJK: what a word of
-/// Latin capitals must spell to be mojibake ("ÓŞÓŚ" is Turkish and
-/// Polish capitals, not Khanty and Khakas "Ӫӌ").
+/// Latin letters must spell to be mojibake ("ÓŞÓŚ" is Turkish and
+/// Polish capitals, not Khanty and Khakas "Ӫӌ"). A word of capitals
+/// alone is not enough either way ("ÎŁÎŁ" may be "ΣΣ", or capitals).
 fn core_letter(c: char) -> bool {
     matches!(c as u32, 0x386..=0x3ce | 0x400..=0x45f | 0x490 | 0x491)
         || script(c) == Some(Script::Cjk)

@@ -879,16 +879,20 @@ impl Engine {
         }
         let inner_cont = continues_repairs(items, from, decoded, codec);
         // "В" or "Β" and a Latin-1 symbol (Windows-1251 or -1253's
-        // reading of C2 and a byte: "В\u{a0}", "Β£") between letters of
-        // Latin text: no Russian or Greek word.
-        // Where the second is a letter there ("ВІ" is "²", "ВЈ" is "£"),
-        // the pair must touch a letter or digit: a word of its own is
-        // Cyrillic ("ВІ" alone), a symbol glued to one is not ("mВІ").
-        // Only a Latin-1 symbol: C2 and a byte 80–9F spell a C1 control,
-        // no text's character ("Β…" is no "\u{85}" and so no "…").
+        // reading of C2 and a byte: "В\u{a0}", "Β£"), or "Г" or "Γ" and
+        // the two symbols among C3's letters ("4Г—4" is "4×4"), between
+        // letters of Latin text: no Russian or Greek word. Where the second
+        // is a letter there ("ВІ" is "²", "ВЈ" is "£"), the pair must touch
+        // a letter or digit: a word of its own is Cyrillic ("ВІ" alone), a
+        // symbol glued to one is not ("mВІ"). Only a Latin-1 symbol: C2 and
+        // a byte 80–9F spell a C1 control, no text's character ("Β…" is no
+        // "\u{85}" and so no "…").
         let latin_around = k == 2
-            && byte[0] == 0xc2
-            && byte[1] >= 0xa0
+            && match byte[0] {
+                0xc2 => byte[1] >= 0xa0,
+                0xc3 => matches!(decoded, '×' | '÷'),
+                _ => false,
+            }
             && matches!(codec, Codec::Cp1251 | Codec::Cp1253)
             && (!chars[1].is_alphabetic()
                 || prev.is_some_and(char::is_alphanumeric)
@@ -1235,17 +1239,19 @@ impl Ahead<'_, '_> {
 
     /// Whether the nearest letters before byte `start` and after the top,
     /// on the same line and within a few characters, are Latin (one may be
-    /// missing, not both).
+    /// missing, not both). Other `В` and `Β` are what is judged, not
+    /// letters of the text ("PrivacyВ\u{a0}|В\u{a0}Security").
     fn latin_around(&self, start: usize) -> bool {
         const NEAR: usize = 24;
         let text = if self.at <= self.input.len() { self.input } else { "" };
         let stop = |c: &char| *c == '\n';
+        let letter = |c: &char| c.is_alphabetic() && !matches!(c, 'В' | 'Β');
         let before = text[..start.min(text.len())]
             .chars()
             .rev()
             .take(NEAR)
             .take_while(|c| !stop(c))
-            .find(|c| c.is_alphabetic());
+            .find(letter);
         let after = text
             .get(self.at..)
             .unwrap_or("")
@@ -1253,7 +1259,7 @@ impl Ahead<'_, '_> {
             .chain(self.after.chars())
             .take(NEAR)
             .take_while(|c| !stop(c))
-            .find(|c| c.is_alphabetic() && !matches!(c, 'В' | 'Β'));
+            .find(letter);
         let latin = |c: Option<char>| {
             c.is_none_or(|c| judge::script(c) == Some(judge::Script::Latin))
         };
