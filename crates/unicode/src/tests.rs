@@ -121,6 +121,8 @@ t!(moji_cyrillic, web(), "ÐŸÑ€Ð¸Ð²ÐµÑ‚, Ð¼Ð¸Ñ€" => "При�
 t!(moji_polish, web(), "wÅ‚aÅ›nie zaÅ¼Ã³Å‚Ä‡" => "właśnie zażółć");
 t!(moji_greek, web(), "ÎšÎ±Î»Î·Î¼Î\u{ad}Ï\u{81}Î±" => "Καλημέρα");
 t!(moji_cjk, web(), "ä¸\u{ad}æ–‡" => "中文");
+t!(moji_shapes_alone, web(), "Next â–º | Load More ‚ñº | â”€â”€" =>
+    "Next ► | Load More ▼ | ──");
 t!(moji_across_deleted, web(), "Ã\u{200b}©" => "é", "mojibake.cp1252");
 t!(moji_after_entity, web(), "Ã&copy;" => "é", "mojibake.cp1252");
 t!(moji_entity_pair, web(), "&Atilde;&copy;" => "é");
@@ -1068,6 +1070,7 @@ fn false_repairs_of_capitals_and_quotes() {
         "αa Β… ",
         "ÎŁÎŁ ",
         "РЁР… ",
+        "ňâśą",
         "a Β… b",
     ] {
         let out = cleaner.clean(text);

@@ -450,6 +450,17 @@ fn evidence(cand: &Candidate<'_>) -> bool {
     {
         return false;
     }
+    // Otherwise three bytes that spell box drawing, a geometric shape, a
+    // symbol or a dingbat, which pages use as bullets and arrows ("â–º" is
+    // "►", "‚ñº" is "▼" in MacRoman): no word puts a lead and two such
+    // continuations side by side; unless all three are letters, a word
+    // of its own ("ňâśą" is Czech and Polish letters, not "ň✹").
+    if n == 3
+        && (0x2500..=0x27bf).contains(&d)
+        && !cand.chars.iter().all(|&c| is_letter(c))
+    {
+        return true;
+    }
     odd_lead(cand.chars[0])
         || conts.iter().any(|&c| odd_continuation(c, cand.codec))
 }
