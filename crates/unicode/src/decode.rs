@@ -6,8 +6,10 @@ use std::fmt;
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{UTF_16BE, UTF_16LE};
 
-/// The encoding that [`decode`] read a text's bytes as.
+/// The encoding that [`decode`] read a text's bytes as. More may come
+/// (CESU-8 was added), so a `match` needs a wildcard arm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Encoding {
     /// UTF-8.
     Utf8,

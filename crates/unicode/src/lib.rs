@@ -221,9 +221,19 @@
 //!   they spell in one code page is a Greek, Cyrillic or CJK word is
 //!   repaired whole ("ŒñŒÆŒØœÖŒºœé" is "Ζήίυμώ" in MacRoman); after it, a
 //!   lone letter in that code page is too. Czech capitals that spell
-//!   Arabic ("ÚŞŘŻ") stay.
+//!   Arabic ("ÚŞŘŻ") stay, and so does a word of Latin capitals alone
+//!   ("ÎŁÎŁ" may be "ΣΣ"), or one that would spell letters outside the
+//!   core Greek and Cyrillic alphabets ("ÓŞÓŚ" is no "Ӫӌ").
 //! - Windows-1251 and -1253's `В`/`Β` and a Latin-1 symbol ("В\u{a0}",
-//!   "Β£") are repaired where the nearest letters on both sides are Latin.
+//!   "Β£"), or `Г`/`Γ` and the `×` or `÷` they spell ("4Г—4"), are
+//!   repaired where the nearest letters on both sides are Latin; where the
+//!   second character is a letter in the code page ("ВІ" for "²"), only
+//!   glued to a letter or digit ("mВІ"), as "ВІ" alone is a Cyrillic word.
+//! - A Cyrillic capital and `Ј`/`ј` before a Cyrillic letter is Serbian
+//!   ("Вјера"), not Windows-1251's reading of "¼" or "ü".
+//! - Three bytes that spell box drawing, a shape or a symbol are repaired
+//!   alone ("â–º" is "►"), unless they read as punctuation after a letter
+//!   ("pâ”…" is French, a quote and an ellipsis) or all three are letters.
 //! - With NFKC, a compatibility character that becomes `&` (such as
 //!   U+FE60) right before an entity name is not decoded in the same pass.
 #![deny(missing_docs)]

@@ -1071,6 +1071,7 @@ fn false_repairs_of_capitals_and_quotes() {
         "ÎŁÎŁ ",
         "РЁР… ",
         "ňâśą",
+        "ÓŻÔ… ",
         "a Β… b",
     ] {
         let out = cleaner.clean(text);

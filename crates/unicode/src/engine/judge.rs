@@ -293,7 +293,9 @@ pub(super) fn word_shaped(chars: &[char]) -> bool {
 /// have no ASCII letter), in the shape of a word, while the raw characters
 /// are not (see [`word_shaped`]), or are Latin letters without an ASCII
 /// one: "ŒñŒÆŒØœÖŒºœé" is "Ζήίυμώ" in MacRoman, "–Ü—Ç—å" is "Іть". Czech
-/// capitals that spell Arabic ("ÚŞŘŻ") stay.
+/// capitals that spell Arabic ("ÚŞŘŻ") stay, and so do words that would
+/// spell letters of the rarer alphabets ("ÓŻÔ…" is no Tajik and Komi
+/// "ӯԅ"): see [`common_letter`].
 pub(super) fn misread_word(raw: &[char], decoded: &[char]) -> bool {
     let Some(first) = decoded.first().and_then(|&c| script(c)) else {
         return false;
@@ -304,7 +306,9 @@ pub(super) fn misread_word(raw: &[char], decoded: &[char]) -> bool {
     decoded.len() >= 2
         && matches!(first, Script::Greek | Script::Cyrillic | Script::Cjk)
         && raw.iter().all(|&c| script(c) != Some(first))
-        && decoded.iter().all(|&c| script(c) == Some(first) && is_letter(c))
+        && decoded.iter().all(|&c| {
+            script(c) == Some(first) && is_letter(c) && common_letter(c)
+        })
         && word_shaped(decoded)
         && (!word_shaped(raw)
             || (raw.iter().all(latin)
@@ -320,6 +324,26 @@ pub(super) fn misread_word(raw: &[char], decoded: &[char]) -> bool {
 fn core_letter(c: char) -> bool {
     matches!(c as u32, 0x386..=0x3ce | 0x400..=0x45f | 0x490 | 0x491)
         || script(c) == Some(Script::Cjk)
+}
+
+/// A core letter, or one of the Cyrillic letters of the larger languages
+/// written with more (Kazakh, Tatar, Bashkir, Tajik, Uzbek, Kyrgyz,
+/// Mongolian): what a misread word may spell.
+fn common_letter(c: char) -> bool {
+    core_letter(c)
+        || matches!(
+            c as u32,
+            0x492
+                ..=0x4bb
+                    | 0x4d8
+                    | 0x4d9
+                    | 0x4e2
+                    | 0x4e3
+                    | 0x4e8
+                    | 0x4e9
+                    | 0x4ee
+                    | 0x4ef
+        )
 }
 
 /// Whether the astral character that a CESU-8 surrogate pair spells
