@@ -45,6 +45,7 @@ fn repair(c: &mut Criterion) {
             })
         });
     }
+    bench_pages(&mut group, |page| stage.clean(page).len());
     let wrapped = repeat(&[TOM, ORIGIN], 1 << 20);
     let pdf = SentenceRepair::pdf();
     group.throughput(Throughput::Bytes(wrapped.len() as u64));
@@ -59,23 +60,42 @@ fn repair(c: &mut Criterion) {
 }
 
 /// The page texts of a JSON Lines corpus (its `text` fields), when
-/// `TEXTCLEAN_BENCH_JSONL` names one, as one text of pages separated by
-/// blank lines: the dev corpus, or your own.
-fn corpus() -> Option<(String, String)> {
+/// `TEXTCLEAN_BENCH_JSONL` names one: the dev corpus, or your own.
+fn pages() -> Option<Vec<String>> {
     let path = std::env::var("TEXTCLEAN_BENCH_JSONL").ok()?;
     let jsonl = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("TEXTCLEAN_BENCH_JSONL={path}: {e}"));
-    let mut text = String::new();
-    for line in jsonl.lines() {
-        let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        if let Some(page) = value.get("text").and_then(|t| t.as_str()) {
-            text.push_str(page);
-            text.push_str("\n\n");
-        }
-    }
+    let pages = jsonl
+        .lines()
+        .filter_map(|line| {
+            serde_json::from_str::<serde_json::Value>(line).ok()
+        })
+        .filter_map(|v| Some(v.get("text")?.as_str()?.to_owned()))
+        .collect();
+    Some(pages)
+}
+
+/// The corpus's pages as one text, separated by blank lines: the hard case
+/// of one long document.
+fn corpus() -> Option<(String, String)> {
+    let text = pages()?.join("\n\n");
     Some((format!("corpus-{}MB", text.len() >> 20), text))
+}
+
+/// The corpus page by page, as a JSON Lines corpus is cleaned.
+fn bench_pages(
+    group: &mut criterion::BenchmarkGroup<
+        '_,
+        criterion::measurement::WallTime,
+    >,
+    mut run: impl FnMut(&str) -> usize,
+) {
+    let Some(pages) = pages() else { return };
+    let bytes: usize = pages.iter().map(String::len).sum();
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("corpus-pages", |b| {
+        b.iter(|| pages.iter().map(|page| run(page)).sum::<usize>())
+    });
 }
 
 fn split(c: &mut Criterion) {
@@ -91,6 +111,7 @@ fn split(c: &mut Criterion) {
         ("lines-4MB", "Word\n".repeat(4 << 20 >> 3)),
     ]
     .map(|(name, text)| (name.to_owned(), text));
+    bench_pages(&mut group, |page| splitter.split(page).count());
     for (name, text) in inputs().into_iter().chain(corpus()).chain(hostile) {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(&name, |b| {

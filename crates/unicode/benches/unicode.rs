@@ -61,11 +61,16 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("unicode/clean");
     let kb = text(1 << 10);
     let mb = text(1 << 20);
+    // Text all in another script, all mojibake: two repairs a letter.
+    let cyrillic = RUSSIAN.repeat((1 << 19) / RUSSIAN.len());
+    let greek = GREEK.repeat((1 << 19) / GREEK.len());
     let inputs = [
         ("clean-1KB", kb.clone(), true),
         ("clean-1MB", mb.clone(), true),
         ("mojibake-1KB", mojibake(&kb), false),
         ("mojibake-1MB", mojibake(&mb), false),
+        ("mojibake-cyrillic-1MB", mojibake(&cyrillic), false),
+        ("mojibake-greek-1MB", mojibake(&greek), false),
         ("adversarial-A-tilde-1MB", "Ã".repeat(1 << 19), true),
         ("adversarial-ampersand-1MB", "&".repeat(1 << 20), true),
     ];
@@ -75,7 +80,12 @@ fn bench(c: &mut Criterion) {
         let out = cleaner.clean(input);
         assert_eq!(matches!(out, Cow::Borrowed(_)), *clean, "{name}");
         if name.starts_with("mojibake") {
-            let want = if name.ends_with("1KB") { &kb } else { &mb };
+            let want = match *name {
+                "mojibake-1KB" => &kb,
+                "mojibake-cyrillic-1MB" => &cyrillic,
+                "mojibake-greek-1MB" => &greek,
+                _ => &mb,
+            };
             assert_eq!(out.as_ref(), want.as_str(), "{name}");
         }
         group.throughput(Throughput::Bytes(input.len() as u64));
@@ -94,6 +104,11 @@ fn bench(c: &mut Criterion) {
 const RUSSIAN: &str = "Вчера вечером в городе прошёл сильный дождь, и \
     многие улицы оказались под водой. Автобусы ходили с большими \
     опозданиями, а некоторые станции метро были закрыты.\n";
+
+/// A Greek paragraph.
+const GREEK: &str = "Η Αθήνα είναι η πρωτεύουσα της Ελλάδας και μία από \
+    τις αρχαιότερες πόλεις του κόσμου, με ιστορία που ξεπερνά τα τρεις \
+    χιλιάδες χρόνια.\n";
 
 fn bench_decode(c: &mut Criterion) {
     let mut group = c.benchmark_group("unicode/decode");

@@ -195,10 +195,14 @@ fn verdict(
             // follows read as mojibake with evidence of its own (two
             // readings that agree only with each other prove nothing:
             // "ÚŞŘŻ" is Czech capitals, not Arabic).
+            // The character before decides most (the letters of a word
+            // after its first), without reading ahead.
+            if script_of(ctx.prev) == Some(s) {
+                return true;
+            }
             let next = ahead.next();
-            let same = script_of(ctx.prev) == Some(s)
-                || (script_of(next.ch) == Some(s)
-                    && (!next.decoded || next.repaired));
+            let same = script_of(next.ch) == Some(s)
+                && (!next.decoded || next.repaired);
             if box_art(cand) {
                 return same;
             }
@@ -586,6 +590,16 @@ fn alphabetic(c: char) -> bool {
         0..=0x7f => c.is_ascii_alphabetic(),
         0x80..=0xbf => matches!(c, 'ª' | 'µ' | 'º'),
         0xc0..=0xff => !matches!(c, '×' | '÷'),
+        // Latin Extended-A and -B, IPA: letters all. Greek and Cyrillic,
+        // which most decisions on non-Latin mojibake read: letters but
+        // for their few signs, marks and holes.
+        0x100..=0x2af => true,
+        0x370..=0x3ff => !matches!(
+            c as u32,
+            0x375 | 0x378 | 0x379 | 0x37e | 0x380
+                ..=0x385 | 0x387 | 0x38b | 0x38d | 0x3a2 | 0x3f6
+        ),
+        0x400..=0x52f => !(0x482..=0x489).contains(&(c as u32)),
         _ => c.is_alphabetic(),
     }
 }
@@ -709,6 +723,13 @@ fn common_latin_b(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alphabetic_is_the_standard_library_s() {
+        for c in ('\0'..='\u{800}').chain(['\u{2000}', '中', '😀']) {
+            assert_eq!(alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
 
     /// A right-hand context given in advance.
     struct Fixed(Next);
