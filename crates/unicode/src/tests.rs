@@ -1072,6 +1072,8 @@ fn false_repairs_of_capitals_and_quotes() {
         "РЁР… ",
         "ňâśą",
         "ÓŻÔ… ",
+        "ЭЄШР… ",
+        "ОЁП… ",
         "a Β… b",
     ] {
         let out = cleaner.clean(text);

@@ -314,10 +314,19 @@ pub(super) fn misread_word(raw: &[char], decoded: &[char]) -> bool {
             script(c) == Some(first) && is_letter(c) && common_letter(c)
         })
         && word_shaped(decoded)
-        && (!word_shaped(raw)
+        && (!raw_shaped(raw)
             || (raw.iter().all(latin)
                 && !raw.iter().all(|c| c.is_uppercase())
                 && decoded.iter().all(|&c| core_letter(c))))
+}
+
+/// Whether raw characters are a word, or one and the punctuation that
+/// follows words ("ОЁП…" is Cyrillic capitals and an ellipsis, not "Ψυ").
+fn raw_shaped(raw: &[char]) -> bool {
+    word_shaped(raw)
+        || raw.split_last().is_some_and(|(&last, word)| {
+            word.len() >= 2 && follows_letters(last) && word_shaped(word)
+        })
 }
 
 /// A letter of the core alphabets of Greek and Cyrillic (Russian,
@@ -664,7 +673,10 @@ fn kind(cand: &Candidate<'_>) -> Kind {
         0x300..=0x33f => Kind::Mark,
         0x340..=0x36f => Kind::Bad,
         0x1e00..=0x1eff => Kind::Common,
-        0x370..=0x6ff | 0x750..=0x77f | 0x1f00..=0x1fff => script_kind(c),
+        0x370..=0x6ff | 0x1f00..=0x1fff => script_kind(c),
+        // Arabic letters of African and Asian languages: rare enough to
+        // need evidence of their own ("ЭЄ" is Cyrillic capitals, not "ݪ").
+        0x750..=0x77f => Kind::Rare,
         0x700..=0x74f | 0x780..=0x8ff => Kind::Bad,
         // Indic, Thai, Lao, Myanmar, Georgian, Ethiopic, Khmer.
         0x900..=0xdff

@@ -992,7 +992,7 @@ impl Engine {
             Some('Ð') if repaired_in(prev, judge::Script::Cyrillic) => 'Р',
             Some('Ð')
                 if Peek::of(
-                    &window(self, st.input, st.after, at + 1),
+                    &window(self, st.input, st.after, at + 1, None),
                     Codec::Cp1252,
                 )
                 .deep_first(Codec::Cp1252)
@@ -1136,28 +1136,42 @@ struct Peek {
     first_repaired: bool,
 }
 
-/// The characters after byte `at` of `input` (and then `after`), as the
-/// pass reads them: entities decoded, deleted pieces (controls, zero-width
-/// spaces, escapes) skipped, so that a second run, which sees them so,
-/// decides alike.
-fn window(engine: &Engine, input: &str, after: &str, at: usize) -> Window {
-    let mut window = Window { chars: ['\0'; PEEK], len: 0 };
-    let (mut text, mut i) = match input.len().checked_sub(at) {
-        Some(_) => (input, at),
-        None => (after, at - input.len()),
+/// The characters after byte `at` of `input` (and then `after`, at
+/// `input.len()` on), as the pass reads them: entities decoded, deleted
+/// pieces (controls, zero-width spaces, escapes) skipped, so that a second
+/// run, which sees them so, decides alike.
+///
+/// `prev`, the window read at an earlier position of the same text, is
+/// shifted where `at` is the end of one of its characters' items, so that
+/// reading ahead at each character of a long run of mojibake lexes each
+/// character once, not [`PEEK`] times.
+fn window(
+    engine: &Engine,
+    input: &str,
+    after: &str,
+    at: usize,
+    prev: Option<&Window>,
+) -> Window {
+    let mut window = match prev.and_then(|w| w.shifted(at)) {
+        Some(shifted) => shifted,
+        None => {
+            Window { chars: ['\0'; PEEK], ends: [0; PEEK], len: 0, next: at }
+        }
     };
     while window.len < PEEK {
+        let at = window.next;
+        let (text, i, base) = match input.len().checked_sub(at) {
+            Some(left) if left > 0 => (input, at, 0),
+            _ => (after, at - input.len(), input.len()),
+        };
         if i >= text.len() {
-            if std::ptr::eq(text, after) || after.is_empty() {
-                break;
-            }
-            (text, i) = (after, 0);
-            continue;
+            break;
         }
         let item = engine.lex(text, i);
-        i = item.end;
+        window.next = base + item.end;
         if let Some(c) = item.ch {
             window.chars[window.len] = c;
+            window.ends[window.len] = window.next;
             window.len += 1;
         }
     }
@@ -1168,7 +1182,24 @@ fn window(engine: &Engine, input: &str, after: &str, at: usize) -> Window {
 #[derive(Clone, Copy)]
 struct Window {
     chars: [char; PEEK],
+    /// Where the item of each character ends.
+    ends: [usize; PEEK],
     len: usize,
+    /// Where reading resumes.
+    next: usize,
+}
+
+impl Window {
+    /// The window at `at`, if `at` is the end of one of its characters'
+    /// items: its characters after that one, to be read on from `next`.
+    fn shifted(&self, at: usize) -> Option<Window> {
+        let j = self.ends[..self.len].iter().position(|&end| end == at)?;
+        let mut w = *self;
+        w.chars.copy_within(j + 1..self.len, 0);
+        w.ends.copy_within(j + 1..self.len, 0);
+        w.len = self.len - j - 1;
+        Some(w)
+    }
 }
 
 /// The right-hand context at one position: what follows is lexed at most
@@ -1184,6 +1215,23 @@ pub(super) struct AheadCache {
     peeks: [Peek; 9],
 }
 
+impl AheadCache {
+    /// Reads the window at `at`, from the one read before where it can.
+    fn read_window(
+        &mut self,
+        engine: &Engine,
+        input: &str,
+        after: &str,
+        at: usize,
+    ) {
+        if self.window_at != at {
+            let prev = (self.window_at < at).then_some(&self.window);
+            self.window = window(engine, input, after, at, prev);
+            self.window_at = at;
+        }
+    }
+}
+
 impl Default for AheadCache {
     fn default() -> Self {
         let peek = Peek {
@@ -1195,7 +1243,12 @@ impl Default for AheadCache {
         };
         AheadCache {
             window_at: usize::MAX,
-            window: Window { chars: ['\0'; PEEK], len: 0 },
+            window: Window {
+                chars: ['\0'; PEEK],
+                ends: [0; PEEK],
+                len: 0,
+                next: 0,
+            },
             peek_at: [usize::MAX; 9],
             peeks: [peek; 9],
         }
@@ -1216,11 +1269,7 @@ impl Ahead<'_, '_> {
         let cache = &mut *self.cache;
         let i = codec.index();
         if cache.peek_at[i] != self.at {
-            if cache.window_at != self.at {
-                cache.window =
-                    window(self.engine, self.input, self.after, self.at);
-                cache.window_at = self.at;
-            }
+            cache.read_window(self.engine, self.input, self.after, self.at);
             cache.peeks[i] = Peek::of(&cache.window, codec);
             cache.peek_at[i] = self.at;
         }
@@ -1278,11 +1327,7 @@ impl Ahead<'_, '_> {
         need: usize,
     ) -> bool {
         let cache = &mut *self.cache;
-        if cache.window_at != self.at {
-            cache.window =
-                window(self.engine, self.input, self.after, self.at);
-            cache.window_at = self.at;
-        }
+        cache.read_window(self.engine, self.input, self.after, self.at);
         let window = &cache.window.chars[..cache.window.len];
         if window.len() < need - k {
             return false;
