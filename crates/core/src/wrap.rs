@@ -88,17 +88,18 @@ pub fn is_wrap_shaped(text: &str, lines: &[BlockLine]) -> bool {
         {
             return false;
         }
-        // One pass over the line's chars: its width and its capitals.
+        // One pass over the line's chars: its width and its capitals,
+        // stopped as soon as it is too wide (a paragraph on one line).
         let mut len = 0;
         for c in s.chars().filter(|c| c.is_alphanumeric()) {
             len += 1;
+            if len > WRAP_MAX {
+                return false;
+            }
             if c.is_alphabetic() {
                 letters += 1;
                 caps += usize::from(c.is_uppercase());
             }
-        }
-        if len > WRAP_MAX {
-            return false;
         }
         max = max.max(len);
         if s.chars().next().is_some_and(char::is_uppercase) {

@@ -73,11 +73,14 @@ fn boundaries(lang: &Language, text: &str) -> Vec<Glue> {
     let mut i = 1;
     while i < bytes.len() {
         // Eight bytes at a time while none is an ASCII capital or
-        // non-ASCII: nothing can start a boundary there.
+        // non-ASCII: nothing can start a boundary there; then straight to
+        // the first that is.
         while let Some(chunk) = bytes.get(i..i + 8) {
-            if may_hold_capital(u64::from_le_bytes(
+            let found = capitals(u64::from_le_bytes(
                 chunk.try_into().expect("eight bytes"),
-            )) {
+            ));
+            if found != 0 {
+                i += (found.trailing_zeros() / 8) as usize;
                 break;
             }
             i += 8;
@@ -118,10 +121,11 @@ fn boundaries(lang: &Language, text: &str) -> Vec<Glue> {
     out
 }
 
-/// Whether any of the eight bytes of `x` is an ASCII capital (`A`–`Z`)
-/// or not ASCII (SWAR: each test sets a byte's high bit; no byte carries
-/// into the next, as each is masked to seven bits first).
-fn may_hold_capital(x: u64) -> bool {
+/// The high bit of each of the eight bytes of `x` (read little-endian)
+/// that is an ASCII capital (`A`–`Z`) or not ASCII (SWAR: each test sets
+/// a byte's high bit; no byte carries into the next, as each is masked to
+/// seven bits first).
+fn capitals(x: u64) -> u64 {
     const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const HI: u64 = 0x8080_8080_8080_8080;
     const fn each(b: u8) -> u64 {
@@ -130,7 +134,7 @@ fn may_hold_capital(x: u64) -> bool {
     let low = x & LO7;
     let at_least_a = (low + each(0x80 - b'A')) & HI;
     let past_z = (low + each(0x80 - b'Z' - 1)) & HI;
-    (x & HI) | (at_least_a & !past_z) != 0
+    (x & HI) | (at_least_a & !past_z)
 }
 
 impl Glue {
@@ -431,25 +435,30 @@ fn words_before(text: &str, at: usize, floor: usize) -> usize {
 mod swar_tests {
     use proptest::prelude::*;
 
+    /// The definition: the high bit of each byte that is a capital or
+    /// not ASCII.
+    fn slow(bytes: [u8; 8]) -> u64 {
+        bytes.iter().enumerate().fold(0, |m, (k, &b)| {
+            m | (u64::from(b.is_ascii_uppercase() || b >= 0x80) << (8 * k + 7))
+        })
+    }
+
     proptest! {
         #[test]
-        fn may_hold_capital_is_its_definition(bytes in any::<[u8; 8]>()) {
-            let slow = bytes.iter().any(|&b| b.is_ascii_uppercase() || b >= 0x80);
-            prop_assert_eq!(super::may_hold_capital(u64::from_le_bytes(bytes)), slow);
+        fn capitals_is_its_definition(bytes in any::<[u8; 8]>()) {
+            prop_assert_eq!(super::capitals(u64::from_le_bytes(bytes)), slow(bytes));
         }
     }
 
     #[test]
-    fn may_hold_capital_at_the_edges() {
+    fn capitals_at_the_edges() {
         for b in 0..=255u8 {
-            let x = u64::from_le_bytes([
-                b' ', b' ', b, b' ', b' ', b' ', b' ', b' ',
-            ]);
-            assert_eq!(
-                super::may_hold_capital(x),
-                b.is_ascii_uppercase() || b >= 0x80,
-                "{b}"
-            );
+            for at in [0, 2, 7] {
+                let mut bytes = [b' '; 8];
+                bytes[at] = b;
+                let x = u64::from_le_bytes(bytes);
+                assert_eq!(super::capitals(x), slow(bytes), "{b} at {at}");
+            }
         }
     }
 }
