@@ -335,7 +335,7 @@ fn raw_shaped(raw: &[char]) -> bool {
 /// Polish capitals, not Khanty and Khakas "Ӫӌ"). A word of capitals
 /// alone is not enough either way ("ÎŁÎŁ" may be "ΣΣ", or capitals).
 fn core_letter(c: char) -> bool {
-    matches!(c as u32, 0x386..=0x3ce | 0x400..=0x45f | 0x490 | 0x491)
+    matches!(c, '\u{386}'..='\u{3ce}' | '\u{400}'..='\u{45f}' | 'Ґ' | 'ґ')
         || script(c) == Some(Script::Cjk)
 }
 
@@ -345,17 +345,8 @@ fn core_letter(c: char) -> bool {
 fn common_letter(c: char) -> bool {
     core_letter(c)
         || matches!(
-            c as u32,
-            0x492
-                ..=0x4bb
-                    | 0x4d8
-                    | 0x4d9
-                    | 0x4e2
-                    | 0x4e3
-                    | 0x4e8
-                    | 0x4e9
-                    | 0x4ee
-                    | 0x4ef
+            c,
+            'Ғ'..='һ' | 'Ә' | 'ә' | 'Ӣ' | 'ӣ' | 'Ө' | 'ө' | 'Ӯ' | 'ӯ'
         )
 }
 
