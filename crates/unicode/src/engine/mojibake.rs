@@ -1152,12 +1152,8 @@ fn window(
     at: usize,
     prev: Option<&Window>,
 ) -> Window {
-    let mut window = match prev.and_then(|w| w.shifted(at)) {
-        Some(shifted) => shifted,
-        None => {
-            Window { chars: ['\0'; PEEK], ends: [0; PEEK], len: 0, next: at }
-        }
-    };
+    let mut window =
+        prev.and_then(|w| w.shifted(at)).unwrap_or(Window::empty(at));
     while window.len < PEEK {
         let at = window.next;
         let (text, i, base) = match input.len().checked_sub(at) {
@@ -1190,6 +1186,11 @@ struct Window {
 }
 
 impl Window {
+    /// No characters yet, to be read from `next`.
+    fn empty(next: usize) -> Window {
+        Window { chars: ['\0'; PEEK], ends: [0; PEEK], len: 0, next }
+    }
+
     /// The window at `at`, if `at` is the end of one of its characters'
     /// items: its characters after that one, to be read on from `next`.
     fn shifted(&self, at: usize) -> Option<Window> {
@@ -1243,12 +1244,7 @@ impl Default for AheadCache {
         };
         AheadCache {
             window_at: usize::MAX,
-            window: Window {
-                chars: ['\0'; PEEK],
-                ends: [0; PEEK],
-                len: 0,
-                next: 0,
-            },
+            window: Window::empty(0),
             peek_at: [usize::MAX; 9],
             peeks: [peek; 9],
         }
@@ -1276,14 +1272,15 @@ impl Ahead<'_, '_> {
         &cache.peeks[i]
     }
 
+    /// The raw characters after the top, on into `after`.
+    fn raw_after(&self) -> impl Iterator<Item = char> + '_ {
+        let text = if self.at <= self.input.len() { self.input } else { "" };
+        text.get(self.at..).unwrap_or("").chars().chain(self.after.chars())
+    }
+
     /// The raw character after the top.
     fn raw_next(&self) -> Option<char> {
-        let text = if self.at <= self.input.len() { self.input } else { "" };
-        text.get(self.at..)
-            .unwrap_or("")
-            .chars()
-            .chain(self.after.chars())
-            .next()
+        self.raw_after().next()
     }
 
     /// Whether the nearest letters before byte `start` and after the top,
@@ -1301,14 +1298,8 @@ impl Ahead<'_, '_> {
             .take(NEAR)
             .take_while(|c| !stop(c))
             .find(letter);
-        let after = text
-            .get(self.at..)
-            .unwrap_or("")
-            .chars()
-            .chain(self.after.chars())
-            .take(NEAR)
-            .take_while(|c| !stop(c))
-            .find(letter);
+        let after =
+            self.raw_after().take(NEAR).take_while(|c| !stop(c)).find(letter);
         let latin = |c: Option<char>| {
             c.is_none_or(|c| judge::script(c) == Some(judge::Script::Latin))
         };
