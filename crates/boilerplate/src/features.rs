@@ -114,59 +114,102 @@ fn pieces(word: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// What one pass over a block's characters counts.
+#[derive(Default)]
+struct Tally {
+    words: usize,
+    stop: usize,
+    capitalized: usize,
+    letters: usize,
+    upper: usize,
+    digits: usize,
+    symbols: usize,
+    visible: usize,
+    commas: usize,
+    word_chars: usize,
+}
+
+impl Tally {
+    /// Counts `word`, a run of letters and digits, as the words sentence
+    /// repair will make of it when it is glued to the next sentence
+    /// (`endThe`). `simple`: it is ASCII with no capital after its first
+    /// letter, as most words are, and so one piece.
+    fn word(&mut self, word: &str, simple: bool, lang: &LanguagePack) {
+        if simple {
+            self.words += 1;
+            self.stop += usize::from(lang.is_stopword(word));
+            self.capitalized +=
+                usize::from(word.as_bytes()[0].is_ascii_uppercase());
+            return;
+        }
+        for piece in pieces(word) {
+            self.words += 1;
+            self.stop += usize::from(lang.is_stopword(piece));
+            self.capitalized += usize::from(
+                piece.chars().next().is_some_and(char::is_uppercase),
+            );
+        }
+    }
+}
+
 impl Own {
     /// Describes `text`, one block, with `lang`'s stopwords.
     pub(crate) fn of(text: &str, lang: &LanguagePack, wrapped: bool) -> Own {
         let text = text.trim();
         let mut own = Own { wrapped, ..Own::default() };
-        let (mut words, mut stop, mut capitalized) = (0usize, 0usize, 0usize);
-        let (mut letters, mut upper, mut digits, mut symbols, mut visible) =
-            (0usize, 0usize, 0usize, 0usize, 0usize);
-        let (mut commas, mut word_chars) = (0, 0usize);
-        let mut word_start: Option<usize> = None;
+        let mut t = Tally::default();
         let quotes = Quotes::of(text);
-        // A word glued to the next sentence (`endThe`) counts as the words
-        // sentence repair will make of it.
-        let mut end_word = |start: usize, end: usize, words: &mut usize| {
-            let word = &text[start..end];
-            // Most words have no capital after their first letter: one
-            // piece, found without walking them again.
-            let bytes = word.as_bytes();
-            if bytes.is_ascii()
-                && !bytes[1..].iter().any(u8::is_ascii_uppercase)
-            {
-                *words += 1;
-                stop += usize::from(lang.is_stopword(word));
-                capitalized += usize::from(bytes[0].is_ascii_uppercase());
-                return;
-            }
-            for piece in pieces(word) {
-                *words += 1;
-                stop += usize::from(lang.is_stopword(piece));
-                capitalized += usize::from(
-                    piece.chars().next().is_some_and(char::is_uppercase),
-                );
-            }
-        };
-        for (i, c) in text.char_indices() {
-            if c.is_alphanumeric() {
-                word_start.get_or_insert(i);
-                word_chars += 1;
-                if c.is_alphabetic() {
-                    letters += 1;
-                    upper += usize::from(c.is_uppercase());
+        let bytes = text.as_bytes();
+        // The word being read: where it starts, and whether it is ASCII
+        // with no capital after its first letter.
+        let mut word: Option<(usize, bool)> = None;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            // ASCII letters and digits, most of any text, on a short path.
+            if b.is_ascii_alphanumeric() {
+                match &mut word {
+                    None => word = Some((i, true)),
+                    Some((_, simple)) => *simple &= !b.is_ascii_uppercase(),
+                }
+                t.word_chars += 1;
+                t.visible += 1;
+                if b.is_ascii_alphabetic() {
+                    t.letters += 1;
+                    t.upper += usize::from(b.is_ascii_uppercase());
                 } else {
-                    digits += usize::from(c.is_numeric());
+                    t.digits += 1;
+                }
+                i += 1;
+                continue;
+            }
+            let c = if b.is_ascii() {
+                char::from(b)
+            } else {
+                text[i..].chars().next().unwrap_or_default()
+            };
+            if c.is_alphanumeric() {
+                match &mut word {
+                    None => word = Some((i, false)),
+                    Some((_, simple)) => *simple = false,
+                }
+                t.word_chars += 1;
+                t.visible += 1;
+                if c.is_alphabetic() {
+                    t.letters += 1;
+                    t.upper += usize::from(c.is_uppercase());
+                } else {
+                    t.digits += usize::from(c.is_numeric());
                 }
             } else {
-                if let Some(start) = word_start.take() {
-                    end_word(start, i, &mut words);
+                if let Some((start, simple)) = word.take() {
+                    t.word(&text[start..i], simple, lang);
                 }
                 if !c.is_whitespace() {
-                    symbols += 1;
+                    t.symbols += 1;
+                    t.visible += 1;
                 }
                 match c {
-                    ',' => commas += 1,
+                    ',' => t.commas += 1,
                     '|' | '·' | '»' | '›' | '•' | '«' | '‹'
                         if quotes.separates(c) =>
                     {
@@ -174,17 +217,31 @@ impl Own {
                     }
                     '$' | '€' | '£' | '¥' | '₹' => own.currency = true,
                     '@' | '#' => own.link = true,
+                    // `://` and `www.`, found where they end or start:
+                    // `str::contains` costs more on the short lines most
+                    // blocks are.
+                    ':' if bytes[i..].starts_with(b"://") => own.link = true,
+                    '.' if bytes[..i].ends_with(b"www") => own.link = true,
                     _ => {}
                 }
             }
-            if !c.is_whitespace() {
-                visible += 1;
-            }
+            i += c.len_utf8();
         }
-        if let Some(start) = word_start {
-            end_word(start, text.len(), &mut words);
+        if let Some((start, simple)) = word {
+            t.word(&text[start..], simple, lang);
         }
-        own.link |= text.contains("://") || text.contains("www.");
+        let Tally {
+            words,
+            stop,
+            capitalized,
+            letters,
+            upper,
+            digits,
+            symbols,
+            visible,
+            commas,
+            word_chars,
+        } = t;
         let per = |n: usize, of: usize| n as f32 / of.max(1) as f32;
         own.words = words as f32;
         own.word_len = per(word_chars, words);

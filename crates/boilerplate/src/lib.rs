@@ -194,9 +194,13 @@
 //! and about 900 MB/s on plain prose; on the WCXB dev pages, which are
 //! mostly short lines, about 170 MB/s with the line rules alone
 //! (`TEXTCLEAN_BENCH_JSONL` in the facade's `benches/pipeline.rs`). The
-//! block model is far slower today (about 11 MB/s on those pages, one
-//! core, measured by `eval_wcxb`): each removal re-scores up to ten
-//! neighbours with 150 trees. Cost is linear in the input.
+//! block model is far slower today: 36 MiB/s on those pages, one core
+//! (`boilerplate/clean_with_model/dev-pages-19MB-without`, 22 MiB/s the
+//! same day before a block's own features were kept from one round to the
+//! next, read byte by byte on ASCII, and stopwords looked up in a packed
+//! table). Scoring a block with the 75 trees and reading what it is on its
+//! own each cost about a quarter of the run, the line rules a third.
+//! Cost is linear in the input.
 //!
 //! The corpus rule costs one hash of each line (no allocation) and at most
 //! two table probes; learning a model runs at about 330 MiB/s on a

@@ -92,30 +92,66 @@ fn push_splitting_case(out: &mut String, run: &str) {
 /// breaks, they make a line's word count the same before and after repair,
 /// so that a second run classifies it as the first did.
 pub(crate) fn case_boundaries(line: &str) -> usize {
+    if line.is_ascii() {
+        ascii_case_boundaries(line.as_bytes())
+    } else {
+        case_boundaries_of_chars(line)
+    }
+}
+
+/// [`case_boundaries`], character by character.
+fn case_boundaries_of_chars(line: &str) -> usize {
     let mut count = 0;
     // The case of the two characters before: lower, upper.
     let (mut lower, mut upper, mut upper_before) = (false, false, false);
     let mut digit = false;
-    let mut step = |is_lower: bool, is_upper: bool, is_digit: bool| {
+    for c in line.chars() {
+        let (is_lower, is_upper) = (c.is_lowercase(), c.is_uppercase());
         count += usize::from((lower || digit) && is_upper);
         count += usize::from(upper_before && upper && is_lower);
         upper_before = upper;
-        (lower, upper, digit) = (is_lower, is_upper, is_digit);
+        (lower, upper, digit) = (is_lower, is_upper, c.is_ascii_digit());
+    }
+    count
+}
+
+/// [`case_boundaries`] of ASCII text, read from its capitals only (most
+/// lines have few), found eight bytes at a time: a capital after a
+/// lower-case letter or a digit, and a capital after a capital and before
+/// a lower-case letter (the last capital of an acronym glued to a word).
+fn ascii_case_boundaries(bytes: &[u8]) -> usize {
+    let mut count = 0;
+    let mut at_capital = |j: usize| {
+        let before = j.checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(j + 1);
+        count +=
+            usize::from(before.is_some_and(|b| {
+                b.is_ascii_lowercase() || b.is_ascii_digit()
+            }));
+        count += usize::from(
+            before.is_some_and(|b| b.is_ascii_uppercase())
+                && after.is_some_and(u8::is_ascii_lowercase),
+        );
     };
-    if line.is_ascii() {
-        for &b in line.as_bytes() {
-            step(
-                b.is_ascii_lowercase(),
-                b.is_ascii_uppercase(),
-                b.is_ascii_digit(),
-            );
-        }
-    } else {
-        for c in line.chars() {
-            step(c.is_lowercase(), c.is_uppercase(), c.is_ascii_digit());
+    for (k, chunk) in bytes.chunks(8).enumerate() {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let mut capitals = ascii_capitals(u64::from_le_bytes(word));
+        while capitals != 0 {
+            at_capital(8 * k + capitals.trailing_zeros() as usize / 8);
+            capitals &= capitals - 1;
         }
     }
     count
+}
+
+/// The high bit of each byte of `x` (eight ASCII bytes) that is a capital:
+/// adding `0x80 - b'A'` sets it from `A` on, adding `0x80 - b'Z' - 1` from
+/// past `Z` (no byte carries into the next: all are below `0x80`).
+fn ascii_capitals(x: u64) -> u64 {
+    let from_a = x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
+    let past_z = x.wrapping_add(0x2525_2525_2525_2525);
+    (from_a ^ past_z) & 0x8080_8080_8080_8080
 }
 
 /// The number of words [`normalize`] would count (runs of letters and
@@ -500,6 +536,34 @@ mod tests {
             ("", 0),
         ] {
             assert_eq!(case_boundaries(line), want, "{line:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The capitals-only count of ASCII text is the count character
+        /// by character, capitals in every position of the eight-byte
+        /// groups and at both ends.
+        #[test]
+        fn ascii_case_boundaries_count_as_the_characters_do(
+            line in "[aZAz09 .BY]{0,40}",
+        ) {
+            proptest::prop_assert_eq!(
+                ascii_case_boundaries(line.as_bytes()),
+                case_boundaries_of_chars(&line)
+            );
+        }
+    }
+
+    #[test]
+    fn capitals_are_found_in_every_byte() {
+        for b in 0..0x80u8 {
+            let x =
+                u64::from_le_bytes([b, b'a', b'@', b'[', b, b'Z', b'A', b'`']);
+            let want =
+                x.to_le_bytes().iter().enumerate().fold(0u64, |m, (i, c)| {
+                    m | u64::from(c.is_ascii_uppercase()) << (8 * i + 7)
+                });
+            assert_eq!(ascii_capitals(x), want, "{b:#x}");
         }
     }
 

@@ -135,8 +135,9 @@ impl Rules {
         let mut removed;
         let mut rounds = 0;
         let mut gone = Vec::new();
+        let mut own_of_line = vec![None; lines.len()];
         loop {
-            blocks = self.blocks(text, &lines, &wrapped);
+            blocks = self.blocks(text, &lines, &wrapped, &mut own_of_line);
             let want = report.is_some().then_some(&mut scores);
             removed = judge_blocks(model, threshold, &blocks, want);
             // A removed block is gone from the next round's blocks: its
@@ -288,11 +289,14 @@ impl Rules {
 
     /// The blocks the model judges: every line no rule removed, the kept
     /// lines of a hard-wrapped paragraph together, read as one line.
+    /// `own_of_line` keeps what each line reads as on its own from one
+    /// round to the next.
     fn blocks(
         &self,
         text: &str,
         lines: &[(Range<usize>, Kind)],
         wrapped: &[Range<usize>],
+        own_of_line: &mut [Option<Own>],
     ) -> Vec<Block> {
         let mut group_of = vec![usize::MAX; lines.len()];
         for (g, members) in wrapped.iter().enumerate() {
@@ -319,19 +323,28 @@ impl Rules {
                 continue;
             }
             let members = wrapped.get(g).map_or(k..k + 1, |r| k..r.end);
-            joined.clear();
-            let mut count = 0;
-            for (m, line) in lines[members.clone()].iter().enumerate() {
-                if matches!(line.1, Kind::Removed(_)) && m > 0 {
-                    continue;
+            let kept = lines[members.start + 1..members.end]
+                .iter()
+                .filter(|line| !matches!(line.1, Kind::Removed(_)))
+                .count();
+            // A block of one line reads as that line did in the last round.
+            let own = if kept == 0 {
+                *own_of_line[k].get_or_insert_with(|| {
+                    Own::of(text[span.clone()].trim(), &self.lang, false)
+                })
+            } else {
+                joined.clear();
+                for (m, line) in lines[members.clone()].iter().enumerate() {
+                    if matches!(line.1, Kind::Removed(_)) && m > 0 {
+                        continue;
+                    }
+                    if m > 0 {
+                        joined.push(' ');
+                    }
+                    joined.push_str(text[line.0.clone()].trim());
                 }
-                if count > 0 {
-                    joined.push(' ');
-                }
-                count += 1;
-                joined.push_str(text[line.0.clone()].trim());
-            }
-            let own = Own::of(&joined, &self.lang, count > 1);
+                Own::of(&joined, &self.lang, true)
+            };
             blocks.push(Block {
                 lines: members,
                 own,

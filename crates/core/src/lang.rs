@@ -2,63 +2,10 @@
 //! type keyed by language code, so that adding a language is data, not
 //! code.
 
-use std::collections::HashSet;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-/// One of the pack's word sets, hashed with foldhash (several times faster
-/// than SipHash on short words, looked up for nearly every word of a
-/// text), with the byte length of its longest entry: an ASCII word longer
-/// than that is answered without hashing.
-/// Keys are bytes, so that a word lower-cased in a stack buffer is looked
-/// up without checking that it is UTF-8 again.
-#[derive(Default)]
-struct Set {
-    words: HashSet<Box<[u8]>, foldhash::fast::RandomState>,
-    longest: usize,
-}
-
-impl Set {
-    fn insert(&mut self, word: String) {
-        self.longest = self.longest.max(word.len());
-        self.words.insert(word.into_bytes().into_boxed_slice());
-    }
-
-    /// Whether `word`, as written, is in the set.
-    #[inline]
-    fn contains(&self, word: &str) -> bool {
-        word.len() <= self.longest && self.words.contains(word.as_bytes())
-    }
-
-    /// Whether `word`, lower-cased, is in the set of lower-case entries.
-    #[inline]
-    fn contains_lower(&self, word: &str) -> bool {
-        // Lower-casing keeps the length of ASCII, and may change others'.
-        let mut buf = [0u8; 32];
-        if word.is_ascii() {
-            if word.len() > self.longest {
-                return false;
-            }
-            if word.len() <= buf.len() {
-                let buf = &mut buf[..word.len()];
-                buf.copy_from_slice(word.as_bytes());
-                buf.make_ascii_lowercase();
-                return self.words.contains(&*buf);
-            }
-        }
-        self.words.contains(word.to_lowercase().as_bytes())
-    }
-}
-
-impl FromIterator<String> for Set {
-    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Set {
-        let mut set = Set::default();
-        for word in iter {
-            set.insert(word);
-        }
-        set
-    }
-}
+use crate::word_set::WordSet;
 
 /// A language pack: everything a stage knows about one language.
 ///
@@ -100,25 +47,25 @@ pub struct LanguagePack {
 
 struct Pack {
     code: String,
-    abbreviations: Set,
-    final_abbreviations: Set,
-    number_abbreviations: Set,
-    function_words: Set,
-    starters: Set,
-    strong_starters: Set,
-    camel_case_names: Set,
+    abbreviations: WordSet,
+    final_abbreviations: WordSet,
+    number_abbreviations: WordSet,
+    function_words: WordSet,
+    starters: WordSet,
+    strong_starters: WordSet,
+    camel_case_names: WordSet,
     /// The word list as given, parsed into `words` on the first lookup:
     /// most of a pack's start-up cost, which pipelines without sentence
     /// repair never pay.
     words_list: String,
-    words: OnceLock<Set>,
-    stopwords: Set,
+    words: OnceLock<WordSet>,
+    stopwords: WordSet,
     terminators: Terminators,
     boilerplate_markers: Vec<String>,
     boilerplate_phrases: Vec<String>,
     counter_words: Vec<String>,
     copyright_words: Vec<String>,
-    conventions: Set,
+    conventions: WordSet,
 }
 
 /// The raw lists a [`LanguagePack`] is built from: plain text, one entry
@@ -282,9 +229,9 @@ impl LanguagePack {
     /// assert!(nl.counter_words().is_empty());
     /// ```
     pub fn from_lists(code: &str, lists: LanguageLists<'_>) -> LanguagePack {
-        let mut abbreviations = Set::default();
-        let mut final_abbreviations = Set::default();
-        let mut number_abbreviations = Set::default();
+        let mut abbreviations = WordSet::default();
+        let mut final_abbreviations = WordSet::default();
+        let mut number_abbreviations = WordSet::default();
         for entry in entries(lists.abbreviations) {
             let (word, kind) = match entry.split_at_checked(1) {
                 Some((k @ ("=" | "+"), word)) => (word, k),
@@ -298,9 +245,10 @@ impl LanguagePack {
             }
             abbreviations.insert(word);
         }
-        let set =
-            |list: &str| -> Set { entries(list).map(str::to_owned).collect() };
-        let lower = |list: &str| -> Set {
+        let set = |list: &str| -> WordSet {
+            entries(list).map(str::to_owned).collect()
+        };
+        let lower = |list: &str| -> WordSet {
             entries(list).map(str::to_lowercase).collect()
         };
         let raw = |list: &str| entries(list).map(str::to_owned).collect();
@@ -445,7 +393,7 @@ impl fmt::Debug for LanguagePack {
         f.debug_struct("LanguagePack")
             .field("code", &self.inner.code)
             .field("words", &entries(&self.inner.words_list).count())
-            .field("abbreviations", &self.inner.abbreviations.words.len())
+            .field("abbreviations", &self.inner.abbreviations.len())
             .field("terminators", &self.inner.terminators.list)
             .finish_non_exhaustive()
     }
@@ -661,7 +609,7 @@ mod tests {
     fn english_lists_load() {
         let en = LanguagePack::english();
         assert!(en.is_word("Algorithms"));
-        assert!(en.inner.words.get().is_some_and(|w| w.words.len() > 50_000));
+        assert!(en.inner.words.get().is_some_and(|w| w.len() > 50_000));
         assert!(!en.is_word("zzqx"));
         assert!(en.is_function_word("The"));
         assert!(en.is_strong_starter("However"));

@@ -73,6 +73,7 @@ mod lines;
 mod span;
 mod stage;
 mod stats;
+mod word_set;
 pub mod wrap;
 
 pub use change::{Change, replay};
