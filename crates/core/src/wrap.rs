@@ -36,6 +36,19 @@ impl BlockLine {
     /// The line whose raw span (without its `\n`) is `raw`.
     pub fn new(text: &str, raw: Range<usize>) -> BlockLine {
         let s = &text[raw.clone()];
+        // Most lines start and end with a visible ASCII character: nothing
+        // to trim.
+        let visible = |b: Option<&u8>| {
+            b.is_some_and(|&b| b.is_ascii() && !matches!(b, 9..=13 | b' '))
+        };
+        let bytes = s.as_bytes();
+        if visible(bytes.first()) && visible(bytes.last()) {
+            return BlockLine {
+                start: raw.start,
+                end: raw.end,
+                indented: false,
+            };
+        }
         let trimmed = s.trim_start();
         let start = raw.start + (s.len() - trimmed.len());
         BlockLine {
@@ -75,6 +88,8 @@ pub fn is_wrap_shaped(text: &str, lines: &[BlockLine]) -> bool {
     let mut upper_starts = 0;
     let mut letters = 0usize;
     let mut caps = 0usize;
+    // The fewest letters and digits of a line but the last.
+    let mut narrowest = usize::MAX;
     for (k, line) in lines.iter().enumerate() {
         let s = &text[line.start..line.end];
         // Every line but the last must be at least `WRAP_FLOOR` wide: a
@@ -88,20 +103,15 @@ pub fn is_wrap_shaped(text: &str, lines: &[BlockLine]) -> bool {
         {
             return false;
         }
-        // One pass over the line's chars: its width and its capitals,
-        // stopped as soon as it is too wide (a paragraph on one line).
-        let mut len = 0;
-        for c in s.chars().filter(|c| c.is_alphanumeric()) {
-            len += 1;
-            if len > WRAP_MAX {
-                return false;
-            }
-            if c.is_alphabetic() {
-                letters += 1;
-                caps += usize::from(c.is_uppercase());
-            }
+        // One pass over the line: its width and its capitals, stopped as
+        // soon as it is too wide (a paragraph on one line).
+        let Some(shape) = Shape::of(s, WRAP_MAX) else { return false };
+        letters += shape.letters;
+        caps += shape.caps;
+        max = max.max(shape.alnum);
+        if k + 1 < lines.len() {
+            narrowest = narrowest.min(shape.alnum);
         }
-        max = max.max(len);
         if s.chars().next().is_some_and(char::is_uppercase) {
             upper_starts += 1;
         }
@@ -116,10 +126,48 @@ pub fn is_wrap_shaped(text: &str, lines: &[BlockLine]) -> bool {
     if max < 36 {
         return false;
     }
-    let floor = (max / 2).max(WRAP_FLOOR);
-    lines[..lines.len() - 1]
-        .iter()
-        .all(|l| alnum_len(&text[l.start..l.end]) >= floor)
+    narrowest >= (max / 2).max(WRAP_FLOOR)
+}
+
+/// A line's letters and digits, letters and capitals.
+struct Shape {
+    alnum: usize,
+    letters: usize,
+    caps: usize,
+}
+
+impl Shape {
+    /// The shape of `s`, unless it has more than `most` letters and
+    /// digits (the count stops there).
+    fn of(s: &str, most: usize) -> Option<Shape> {
+        let mut shape = Shape { alnum: 0, letters: 0, caps: 0 };
+        if s.is_ascii() {
+            for &b in s.as_bytes() {
+                if b.is_ascii_alphanumeric() {
+                    shape.alnum += 1;
+                    if shape.alnum > most {
+                        return None;
+                    }
+                    if b.is_ascii_alphabetic() {
+                        shape.letters += 1;
+                        shape.caps += usize::from(b.is_ascii_uppercase());
+                    }
+                }
+            }
+            return Some(shape);
+        }
+        for c in s.chars().filter(|c| c.is_alphanumeric()) {
+            shape.alnum += 1;
+            if shape.alnum > most {
+                return None;
+            }
+            if c.is_alphabetic() {
+                shape.letters += 1;
+                shape.caps += usize::from(c.is_uppercase());
+            }
+        }
+        Some(shape)
+    }
 }
 
 /// Whether a block shaped like hard-wrapped text ([`is_wrap_shaped`]) was
@@ -291,12 +339,30 @@ fn has_code_tokens(line: &str) -> bool {
 
 /// Letters and digits in `s`.
 pub fn alnum_len(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.bytes().filter(u8::is_ascii_alphanumeric).count();
+    }
     s.chars().filter(|c| c.is_alphanumeric()).count()
 }
 
 /// Aligned columns: a run of three spaces or a tab inside the text.
 pub fn has_columns(s: &str) -> bool {
-    s.contains("   ") || s.contains('\t')
+    // One pass over the bytes: searching for a three-byte needle costs
+    // more to set up than most lines take to read.
+    let mut spaces = 0;
+    for &b in s.as_bytes() {
+        match b {
+            b' ' => {
+                spaces += 1;
+                if spaces == 3 {
+                    return true;
+                }
+            }
+            b'\t' => return true,
+            _ => spaces = 0,
+        }
+    }
+    false
 }
 
 /// A leading list marker: a bullet, or a number or letter followed by `.`
@@ -305,6 +371,11 @@ pub fn starts_with_list_marker(line: &str) -> bool {
     let line = line.trim_start();
     let mut chars = line.chars();
     let Some(first) = chars.next() else { return false };
+    // Most lines start with a capital, which no marker does but a roman
+    // numeral's.
+    if first.is_ascii_uppercase() && !matches!(first, 'I' | 'V' | 'X') {
+        return false;
+    }
     if matches!(first, '-' | '*' | '•' | '–' | '·' | '+' | '▪' | '◦' | '‣')
     {
         return chars.next().is_none_or(char::is_whitespace);
