@@ -90,22 +90,24 @@ pub fn is_wrap_shaped(text: &str, lines: &[BlockLine]) -> bool {
     let mut caps = 0usize;
     // The fewest letters and digits of a line but the last.
     let mut narrowest = usize::MAX;
+    // Every line but the last must be at least `WRAP_FLOOR` wide, and no
+    // line but the first indented: a short one (a menu item, a verse
+    // line) ends the test before any line is read.
+    let all_but_last = &lines[..lines.len() - 1];
+    if all_but_last.iter().any(|l| l.end - l.start < WRAP_FLOOR)
+        || lines[1..].iter().any(|l| l.indented)
+    {
+        return false;
+    }
     for (k, line) in lines.iter().enumerate() {
         let s = &text[line.start..line.end];
-        // Every line but the last must be at least `WRAP_FLOOR` wide: a
-        // short one (a menu item, a verse line) ends the test at once.
-        if k + 1 < lines.len() && s.len() < WRAP_FLOOR {
-            return false;
-        }
-        if (k > 0 && line.indented)
-            || starts_with_list_marker(s)
-            || has_columns(s)
-        {
-            return false;
-        }
         // One pass over the line: its width and its capitals, stopped as
-        // soon as it is too wide (a paragraph on one line).
+        // soon as it is too wide (a paragraph on one line); then its
+        // columns and list marker.
         let Some(shape) = Shape::of(s, WRAP_MAX) else { return false };
+        if has_columns(s) || starts_with_list_marker(s) {
+            return false;
+        }
         letters += shape.letters;
         caps += shape.caps;
         max = max.max(shape.alnum);
