@@ -50,6 +50,8 @@ struct Pack {
     abbreviations: WordSet,
     final_abbreviations: WordSet,
     number_abbreviations: WordSet,
+    /// The lower-case endings of abbreviated compounds (`-str`).
+    compound_endings: Vec<String>,
     function_words: WordSet,
     starters: WordSet,
     strong_starters: WordSet,
@@ -80,7 +82,11 @@ pub struct LanguageLists<'a> {
     /// case-insensitively. A leading `=` marks one that may also end a
     /// sentence (`=etc`): it does when a Capitalized word follows. A
     /// leading `+` marks one that is an abbreviation only before a number
-    /// (`+no`: "No. 5", but "I said no. Then"; `+p`: "p. 12").
+    /// (`+no`: "No. 5", but "I said no. Then"; `+p`: "p. 12"). A leading
+    /// `-` marks an ASCII ending that compounds abbreviate with (`-str`:
+    /// German "Hauptstr. 5", "Goethestr."): a word of three letters or
+    /// more before it, all letters, that ends in it is an abbreviation
+    /// that does not end a sentence.
     pub abbreviations: &'a str,
     /// Lower-case words a sentence does not end in (`the`, `of`, `to`).
     pub function_words: &'a str,
@@ -120,6 +126,11 @@ pub struct LanguageLists<'a> {
     /// a closing guillemet).
     pub conventions: &'a str,
 }
+
+/// The fewest letters before a compound ending (see
+/// [`LanguageLists::abbreviations`]): `Hauptstr` is a compound of `str`,
+/// `Astr` is not.
+const COMPOUND_HEAD: usize = 3;
 
 impl LanguageLists<'_> {
     /// No lists at all.
@@ -232,15 +243,21 @@ impl LanguagePack {
         let mut abbreviations = WordSet::default();
         let mut final_abbreviations = WordSet::default();
         let mut number_abbreviations = WordSet::default();
+        let mut compound_endings = Vec::new();
         for entry in entries(lists.abbreviations) {
             let (word, kind) = match entry.split_at_checked(1) {
-                Some((k @ ("=" | "+"), word)) => (word, k),
+                Some((k @ ("=" | "+" | "-"), word)) => (word, k),
                 _ => (entry, ""),
             };
             let word = word.trim_end_matches('.').to_lowercase();
             match kind {
                 "=" => final_abbreviations.insert(word.clone()),
                 "+" => number_abbreviations.insert(word.clone()),
+                "-" if word.is_ascii() && !word.is_empty() => {
+                    compound_endings.push(word);
+                    continue;
+                }
+                "-" => continue,
                 _ => {}
             }
             abbreviations.insert(word);
@@ -258,6 +275,7 @@ impl LanguagePack {
                 abbreviations,
                 final_abbreviations,
                 number_abbreviations,
+                compound_endings,
                 function_words: lower(lists.function_words),
                 starters: set(lists.sentence_starters),
                 strong_starters: set(lists.strong_starters),
@@ -292,6 +310,22 @@ impl LanguagePack {
     #[inline]
     pub fn is_abbreviation(&self, word: &str) -> bool {
         self.inner.abbreviations.contains_lower(word)
+            || self.is_abbreviated_compound(word)
+    }
+
+    /// Whether `word` is a compound that ends in one of the pack's
+    /// compound endings after at least `COMPOUND_HEAD` letters
+    /// (`Hauptstr` for `-str`).
+    fn is_abbreviated_compound(&self, word: &str) -> bool {
+        self.inner.compound_endings.iter().any(|ending| {
+            let Some(head) = word.len().checked_sub(ending.len()) else {
+                return false;
+            };
+            word.is_char_boundary(head)
+                && word[head..].eq_ignore_ascii_case(ending)
+                && word[..head].chars().all(char::is_alphabetic)
+                && word[..head].chars().count() >= COMPOUND_HEAD
+        })
     }
 
     /// Whether `word` is an abbreviation that may also end a sentence.
@@ -642,7 +676,7 @@ mod tests {
         let pack = LanguagePack::from_lists(
             "xx",
             LanguageLists {
-                abbreviations: "# comment\n\n  Abc.  \n=Fin\n",
+                abbreviations: "# comment\n\n  Abc.  \n=Fin\n-str\n-ü\n",
                 words: "Tuin\n",
                 stopwords: "De\n",
                 terminators: "。\n.\n.\n！\n",
@@ -658,6 +692,17 @@ mod tests {
         assert!(
             pack.is_abbreviation("fin") && pack.is_final_abbreviation("FIN")
         );
+        // Compounds of an ending, after three letters or more.
+        assert!(
+            pack.is_abbreviation("Hauptstr")
+                && pack.is_abbreviation("GoetheSTR")
+        );
+        assert!(!pack.is_abbreviation("str") && !pack.is_abbreviation("Astr"));
+        assert!(
+            !pack.is_abbreviation("A1bstr")
+                && !pack.is_final_abbreviation("Hauptstr")
+        );
+        assert!(!pack.is_abbreviation("Grüü"), "endings are ASCII");
         assert!(pack.is_word("tuin") && pack.is_stopword("de"));
         assert!(!pack.is_function_word("de") && !pack.is_starter("De"));
         assert_eq!(pack.boilerplate_phrases(), ["Alle Rechte"]);

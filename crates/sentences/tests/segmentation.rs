@@ -532,10 +532,10 @@ mod es {
 }
 
 /// A second set, written for a run beside pySBD on text neither had seen
-/// (each split as written here; pySBD 0.3.4 split 75 of the 88 so). Two
-/// German cases of that run are not here, as the splitter gets them wrong
-/// today: "Hauptstr. 5" (a compound that ends in the abbreviation `Str.`)
-/// and "usw. Danke" (`usw.` ending a sentence before a noun).
+/// (each split as written here; pySBD 0.3.4 split 75 of the 88 so). The
+/// two German cases that run found wrong, a compound that ends in the
+/// abbreviation `Str.` ("Hauptstr. 5") and `usw.` ending a sentence
+/// before "Danke", are fixed and tested in `german_compounds_and_thanks`.
 mod second_set {
     use super::check;
 
@@ -928,4 +928,42 @@ mod second_set {
             ],
         );
     }
+}
+
+/// German abbreviates street names as compounds of `Str.` (the pack's
+/// `-str` ending), and a sentence after `usw.` may open with thanks or a
+/// greeting, which the starter lists of every pack now hold.
+#[test]
+fn german_compounds_and_thanks() {
+    check(
+        "de",
+        &[
+            (
+                "Das Büro liegt in der Goethestr. 12 im Zentrum. Wir freuen uns.",
+                &[
+                    "Das Büro liegt in der Goethestr. 12 im Zentrum.",
+                    "Wir freuen uns.",
+                ],
+            ),
+            (
+                "Sie zog in die Bahnhofstr. 3a. Dort blieb sie.",
+                &["Sie zog in die Bahnhofstr. 3a.", "Dort blieb sie."],
+            ),
+            (
+                "Bringt Teller, Becher usw. Vielen Dank im Voraus!",
+                &["Bringt Teller, Becher usw.", "Vielen Dank im Voraus!"],
+            ),
+            (
+                "Das kostet 5 Mio. Euro im Jahr. Hallo zusammen.",
+                &["Das kostet 5 Mio. Euro im Jahr.", "Hallo zusammen."],
+            ),
+        ],
+    );
+    check(
+        "en",
+        &[(
+            "We packed tents, stoves, etc. Thanks for the help.",
+            &["We packed tents, stoves, etc.", "Thanks for the help."],
+        )],
+    );
 }
