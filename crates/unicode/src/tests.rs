@@ -123,6 +123,10 @@ t!(moji_greek, web(), "ÎšÎ±Î»Î·Î¼Î\u{ad}Ï\u{81}Î±" => "Καλημ�
 t!(moji_cjk, web(), "ä¸\u{ad}æ–‡" => "中文");
 t!(moji_shapes_alone, web(), "Next â–º | Load More ‚ñº | â”€â”€" =>
     "Next ► | Load More ▼ | ──");
+t!(moji_box_drawing_alone, web(), "â”‚   â”œâ”€â”€ a.rs\nâ”‚   â””â”€â”€ b.rs\nâ”‚" =>
+    "│   ├── a.rs\n│   └── b.rs\n│");
+t!(moji_symbols_alone, web(), "â–\u{a0}one â‘\u{a0}two â…“ cup" =>
+    "■one ①two ⅓ cup");
 t!(moji_across_deleted, web(), "Ã\u{200b}©" => "é", "mojibake.cp1252");
 t!(moji_after_entity, web(), "Ã&copy;" => "é", "mojibake.cp1252");
 t!(moji_entity_pair, web(), "&Atilde;&copy;" => "é");
@@ -892,6 +896,7 @@ same!(
     "Iğdır, İstanbul, ŞİŞLİ…",
     "Zürich–Über, l’été—à",
     "┌──────┐\n│ a ├─┤\n└──────┘ ═══╗ ─┐ ║ ╚══╝",
+    "“Allâ”… and “â”— then “café”… and Shâ”‚",
     "x ± 3 °C, 5 µm, ≤ 10, ∞, √2, π",
     "naïve café 中文 Привет Ελληνικά 😀 São",
 );

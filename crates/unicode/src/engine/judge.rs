@@ -174,7 +174,9 @@ fn verdict(
             }
         }
         Kind::Common => {
-            strong(ahead) || (!cand.layered && weak_ok(cand, ctx, ahead))
+            strong(ahead)
+                || (!cand.layered
+                    && (weak_ok(cand, ctx, ahead) || symbol_alone(cand, ctx)))
         }
         Kind::Script(s) => {
             let strong = strong(ahead);
@@ -237,6 +239,24 @@ fn ijekavian(cand: &Candidate<'_>, ahead: &mut dyn Lookahead) -> bool {
             let next = ahead.next();
             !next.decoded && script_of(next.ch) == Some(Script::Cyrillic)
         }
+}
+
+/// UTF-8's reading of a symbol pages draw with (box drawing, block and
+/// geometric shapes, enclosed numbers, number forms: "│", "└", "■", "○",
+/// "①", "⅓"), read as `â` and two characters that may follow a letter
+/// ("â”‚", "â– "), and not after a letter: what the rule for punctuation
+/// after a letter ([`evidence`]) keeps ("café”…" is a word, a quote and
+/// an ellipsis) has no word to follow here. Real text writes `â` inside
+/// words, not alone before a closing quote and another mark; but for a
+/// quoted word "â" before an ellipsis or a dash ("“â”…", "“â”—"), which
+/// stays.
+fn symbol_alone(cand: &Candidate<'_>, ctx: &Context) -> bool {
+    cand.bytes.len() == 3
+        && cand.bytes[0] == 0xe2
+        && cand.chars[0] == 'â'
+        && matches!(cand.decoded as u32, 0x2150..=0x218f | 0x2460..=0x25ff)
+        && !matches!(cand.chars[2], '…' | '—' | '–')
+        && !ctx.prev.is_some_and(alphabetic)
 }
 
 /// The candidate is all box drawing ("─┤", "═╗"): real text draws tables
