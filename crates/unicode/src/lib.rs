@@ -232,8 +232,9 @@
 //! - A Cyrillic capital and `Ј`/`ј` before a Cyrillic letter is Serbian
 //!   ("Вјера"), not Windows-1251's reading of "¼" or "ü".
 //! - Three bytes that spell box drawing, a shape or a symbol are repaired
-//!   alone ("â–º" is "►"), unless they read as punctuation after a letter
-//!   ("pâ”…" is French, a quote and an ellipsis) or all three are letters.
+//!   alone ("â–º" is "►", "â”‚" is "│"), unless they read as punctuation
+//!   after a letter ("pâ”…" is French, a quote and an ellipsis) or all
+//!   three are letters.
 //! - With NFKC, a compatibility character that becomes `&` (such as
 //!   U+FE60) right before an entity name is not decoded in the same pass.
 #![deny(missing_docs)]
