@@ -119,6 +119,15 @@ t!(moji_bom, web(), "ï»¿Title" => "Title", "mojibake.cp1252");
 t!(moji_zwsp_removed, web(), "aâ€‹b" => "ab", "mojibake.cp1252");
 t!(moji_cyrillic, web(), "ÐŸÑ€Ð¸Ð²ÐµÑ‚, Ð¼Ð¸Ñ€" => "Привет, мир");
 t!(moji_polish, web(), "wÅ‚aÅ›nie zaÅ¼Ã³Å‚Ä‡" => "właśnie zażółć");
+// Windows-1250 and ISO-8859-2 read "Ĺź" and "ĹĽ" as different letters: a C1
+// control that Windows-1250 would have read as a character tells the text
+// went through ISO-8859-2 ("Ĺ\u{82}" is "ł" there).
+t!(moji_latin2_over_cp1250, web(), "zaĹźĂłĹ\u{82}Ä\u{87}" => "zażółć");
+t!(moji_cp1250_not_latin2, web(), "zaĹĽĂłĹ‚Ä‡" => "zażółć");
+// `Â` and a Central European letter is a Latin-1 symbol; Romanian
+// capitals keep "ÂŞ".
+t!(moji_latin2_symbols, web(), "ÂŠ 2025 · ÂŁ5 Âť\u{85}" => "© 2025 · £5 »…");
+t!(romanian_capitals_stay, web(), "CÂŞTIGĂTORUL, ÎNVĂŢĂMÂNT" => "CÂŞTIGĂTORUL, ÎNVĂŢĂMÂNT");
 t!(moji_greek, web(), "ÎšÎ±Î»Î·Î¼Î\u{ad}Ï\u{81}Î±" => "Καλημέρα");
 t!(moji_cjk, web(), "ä¸\u{ad}æ–‡" => "中文");
 t!(moji_shapes_alone, web(), "Next â–º | Load More ‚ñº | â”€â”€" =>
@@ -1685,13 +1694,14 @@ fn prose_through_any_code_page_is_restored() {
         }
     }
     // The share restored, in per mille, that each code page must reach:
-    // two points under what it reached on 2026-12-02 (the sample is fixed,
-    // so the figures move only with the stage). On lines of real pages and
+    // two points under what it reached on 2026-12-02 (Windows-1250 on
+    // 2026-12-03; the sample is fixed, so the figures move only with the
+    // stage). On lines of real pages and
     // books, every code page but Windows-1251, -1253 and ISO-8859-2 one
     // layer restores 95-99.7% (see the crate README).
     let floor = |codec: &str| match codec {
         "Cp1252" => 910,
-        "Cp1250" => 775,
+        "Cp1250" => 800,
         "Cp1251" => 900,
         "Cp1253" => 815,
         "Cp1254" => 945,

@@ -474,6 +474,17 @@ fn evidence(cand: &Candidate<'_>) -> bool {
     {
         return true;
     }
+    // In the Central European code pages `Â` (0xC2) before a letter of
+    // theirs spells a Latin-1 symbol ("ÂŠ" is "©", "ÂŁ" is "£", "Âť" is
+    // "»"): no word puts `Â` before Š, Ł or ť, as only Romanian writes `Â`,
+    // and Romanian capitals put it before Ş or Ţ ("CÂŞTIG"), which stay.
+    if n == 2
+        && matches!(cand.codec, Codec::Cp1250 | Codec::Latin2)
+        && cand.bytes[0] == 0xc2
+        && !matches!(cand.chars[1], 'Ş' | 'ş' | 'Ţ' | 'ţ')
+    {
+        return true;
+    }
     // Code page 437's Greek and mathematical leads (0xE0–0xEF but `ß`)
     // before two Latin-1 letters or symbols: no word mixes them so
     // ("Γ£ô" is "✓", "ΓÇö" is "—").

@@ -119,6 +119,9 @@ struct Scratch {
     scores: [u32; 9],
     /// The right-hand context of mojibake decisions.
     ahead: mojibake::AheadCache,
+    /// Whether the text holds a C1 control, once asked (see
+    /// `Stream::c1`).
+    c1: Option<bool>,
     /// The region holds a backslash (or a form of one): a surrogate
     /// escape that other rules spell may be open at its end.
     backslash: bool,
@@ -247,6 +250,7 @@ impl Engine {
                         before,
                         scores: &mut sc.scores,
                         ahead: &mut sc.ahead,
+                        c1: &mut sc.c1,
                     },
                     &mut sc.items,
                     Some(b as char),
@@ -262,6 +266,7 @@ impl Engine {
                         before,
                         scores: &mut sc.scores,
                         ahead: &mut sc.ahead,
+                        c1: &mut sc.c1,
                     },
                     i,
                     &mut sc.items,
@@ -299,6 +304,7 @@ impl Engine {
                 before,
                 scores: &mut sc.scores,
                 ahead: &mut sc.ahead,
+                c1: &mut sc.c1,
             };
             self.push(&mut st, &mut sc.items, item);
         }
@@ -311,6 +317,7 @@ impl Engine {
                 before,
                 scores: &mut sc.scores,
                 ahead: &mut sc.ahead,
+                c1: &mut sc.c1,
             };
             self.repair_misread_words(&mut st, &mut sc.items, next);
         }

@@ -13,7 +13,8 @@ use super::Engine;
 /// How a code page's reading of a sequence ranks against the others':
 /// a letter before a combining mark, then the code page with the most
 /// repairs so far, then a character before a C1 control, then the longer
-/// sequence.
+/// sequence. On a tie, ISO-8859-2 goes before the others in a text that
+/// holds C1 controls ([`holds_c1`]).
 fn rank(decoded: char, score: u32, len: usize) -> (bool, u32, bool, usize) {
     let letter = canonical_combining_class(decoded) == 0;
     let not_c1 = !('\u{80}'..='\u{9f}').contains(&decoded);
@@ -39,6 +40,29 @@ pub(super) struct Stream<'a, 'p> {
     pub(super) scores: &'p mut [u32; 9],
     /// The right-hand context read at the last position asked for.
     pub(super) ahead: &'p mut AheadCache,
+    /// Whether `input` holds a C1 control, read once a decision needs it
+    /// ([`holds_c1`]).
+    pub(super) c1: &'p mut Option<bool>,
+}
+
+/// Whether `input` holds a C1 control that Windows-1250 reads as a
+/// character (U+0080 to U+009F but its five holes, 0x81, 0x83, 0x88,
+/// 0x90 and 0x98, which a sloppy Windows-1250 reading leaves controls
+/// too), read once into `known`: the mark of a text decoded in a code
+/// page that leaves those bytes controls, as ISO-8859-2 does. Where the
+/// two read a sequence as different letters, that tells which one the
+/// text went through ("Ĺź" is "ż" in ISO-8859-2, "ş" in Windows-1250;
+/// "Ĺ\u{82}", "ł", only in ISO-8859-2).
+fn holds_c1(input: &str, known: &mut Option<bool>) -> bool {
+    *known.get_or_insert_with(|| {
+        let bytes = input.as_bytes();
+        memchr::memchr_iter(0xc2, bytes).any(|i| {
+            bytes.get(i + 1).is_some_and(|&b| {
+                (0x80..0xa0).contains(&b)
+                    && !matches!(b, 0x81 | 0x83 | 0x88 | 0x90 | 0x98)
+            })
+        })
+    })
 }
 
 impl Stream<'_, '_> {
@@ -394,8 +418,23 @@ impl Engine {
                     // before a C1 control: "Âś" is "¶" in ISO-8859-2, not
                     // U+009C in Windows-1250 (which in a Windows-1250 text
                     // is the inner layer of "Ă˘Â€Âś", a quote).
-                    let key = rank(decoded, score, len);
-                    if best.is_none_or(|(s, l, _, _, d)| key > rank(d, s, l)) {
+                    // ISO-8859-2 against Windows-1250, which read most
+                    // sequences alike, is asked only where they differ.
+                    let (input, c1) = (st.input, &mut *st.c1);
+                    let mut latin2 =
+                        |c: Codec| c == Codec::Latin2 && holds_c1(input, c1);
+                    let wins = match best {
+                        None => true,
+                        Some((s, l, c, _, d)) => {
+                            let key = rank(decoded, score, len);
+                            let other = rank(d, s, l);
+                            key > other
+                                || (key == other
+                                    && latin2(codec)
+                                    && !latin2(c))
+                        }
+                    };
+                    if wins {
                         best = Some((score, len, codec, from, decoded));
                     }
                 }
