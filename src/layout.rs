@@ -16,9 +16,9 @@ const FINAL_NEWLINE: &str = "layout.final_newline";
 /// in verse, lists and code.
 ///
 /// A pipeline runs it twice. The *head* pass ([`Layout::head`]) comes first,
-/// so that every stage sees `\n`-only lines without trailing whitespace; the
-/// *tail* pass ([`Layout::default`]) comes last and also settles blank lines
-/// and the final newline (and any line ending a stage decoded, such as
+/// so that every stage sees `\n`-only lines without trailing whitespace and
+/// no two blank lines in a row; the *tail* pass ([`Layout::default`]) comes
+/// last and also settles the blank lines at the edges and the final newline (and any line ending a stage decoded, such as
 /// `&#13;`). Both are this one type, so each rule has one owner.
 ///
 /// | rule | before | after |
@@ -36,7 +36,7 @@ const FINAL_NEWLINE: &str = "layout.final_newline";
 /// ```
 /// use textclean::{Layout, Stage};
 /// assert_eq!(Layout::default().clean("\n\nTitle  \r\n\n\n\nBody"), "Title\n\nBody\n");
-/// assert_eq!(Layout::head().clean("a \r\n\r\n\r\nb"), "a\n\n\nb");
+/// assert_eq!(Layout::head().clean("a \r\n\r\n\r\nb"), "a\n\nb");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Layout {
@@ -48,6 +48,11 @@ pub struct Layout {
     pub trailing_space: bool,
     /// `layout.blank_lines`.
     pub blank_lines: bool,
+    /// `layout.blank_lines` as the head pass has it: a run of blank lines
+    /// becomes one blank line, at the edges too (with `blank_lines` off).
+    /// No stage reads two blank lines differently from one, and a text of
+    /// millions of them then costs the stages nothing.
+    pub blank_runs: bool,
     /// `layout.final_newline`.
     pub final_newline: bool,
 }
@@ -60,13 +65,15 @@ impl Default for Layout {
             nel: true,
             trailing_space: true,
             blank_lines: true,
+            blank_runs: true,
             final_newline: true,
         }
     }
 }
 
 impl Layout {
-    /// The head pass: line endings and trailing whitespace, U+0085 too.
+    /// The head pass: line endings and trailing whitespace, U+0085 too,
+    /// and runs of blank lines made one.
     pub fn head() -> Layout {
         Layout {
             blank_lines: false,
@@ -80,6 +87,7 @@ impl Layout {
         Layout {
             trailing_space: false,
             blank_lines: false,
+            blank_runs: false,
             final_newline: false,
             ..Layout::default()
         }
@@ -90,6 +98,7 @@ impl Layout {
         !(self.line_endings
             || self.trailing_space
             || self.blank_lines
+            || self.blank_runs
             || self.final_newline)
     }
 
@@ -232,15 +241,18 @@ impl Stage for Layout {
             } else {
                 line
             };
-            let next = line_end + ending_len;
-            if self.blank_lines && content.is_empty() {
+            let mut next = line_end + ending_len;
+            if (self.blank_lines || self.blank_runs) && content.is_empty() {
                 blank_run.get_or_insert(start);
+                // The `\n`s that follow are blank lines too: skipped at
+                // once, as are their candidates.
+                let run = bytes[next..].iter().take_while(|&&b| b == b'\n');
+                next += run.count();
                 start = next;
                 continue;
             }
             if let Some(run) = blank_run.take() {
-                let separator = if seen_content { "\n" } else { "" };
-                edits.replace(run..start, separator, BLANK_LINES);
+                self.end_blank_run(run..start, seen_content, edits);
             }
             seen_content |= !content.is_empty();
             let content_end = start + content.len();
@@ -257,8 +269,28 @@ impl Stage for Layout {
             start = next;
         }
         if let Some(run) = blank_run {
-            edits.delete(run..text.len(), BLANK_LINES);
+            self.end_blank_run(run..text.len(), false, edits);
         }
+    }
+}
+
+impl Layout {
+    /// Settles the blank lines of `run`: with `blank_lines`, one between
+    /// paragraphs (`inside`: content came before, and comes after unless
+    /// the run ends the text), none at the edges; else (`blank_runs`) one
+    /// wherever it stands.
+    fn end_blank_run(
+        &self,
+        run: std::ops::Range<usize>,
+        inside: bool,
+        edits: &mut Edits<'_>,
+    ) {
+        let one = if self.blank_lines {
+            if inside { "\n" } else { "" }
+        } else {
+            "\n"
+        };
+        edits.replace(run, one, BLANK_LINES);
     }
 }
 
@@ -300,7 +332,10 @@ mod tests {
     #[test]
     fn head_leaves_blank_lines_and_the_end() {
         let head = Layout::head();
-        assert_eq!(head.clean("\r\n a \r\r\r\nb  "), "\n a\n\n\nb");
+        assert_eq!(head.clean("\r\n a \r\r\r\nb  "), "\n a\n\nb");
+        // A run of blank lines is one blank line, at the edges too.
+        assert_eq!(head.clean("\n\n\na\n\n\n \n\t\nb\n\n\n"), "\na\n\nb\n\n");
+        assert_eq!(head.clean("a\n\nb\n"), "a\n\nb\n");
         let keep_nel = Layout { nel: false, ..head };
         assert_eq!(keep_nel.clean("a\u{85}b\u{2028}"), "a\u{85}b\n");
         assert_eq!(
