@@ -7,7 +7,7 @@
 //! it, so they are computed anew whenever a neighbour is removed (see
 //! `page::Rules::judge_blocks`).
 
-use textclean_core::LanguagePack;
+use textclean_core::{LanguagePack, letters};
 
 use crate::line::Quotes;
 
@@ -187,14 +187,14 @@ impl Own {
             } else {
                 text[i..].chars().next().unwrap_or_default()
             };
-            if c.is_alphanumeric() {
+            if letters::is_alphanumeric(c) {
                 match &mut word {
                     None => word = Some((i, false)),
                     Some((_, simple)) => *simple = false,
                 }
                 t.word_chars += 1;
                 t.visible += 1;
-                if c.is_alphabetic() {
+                if letters::is_alphabetic(c) {
                     t.letters += 1;
                     t.upper += usize::from(c.is_uppercase());
                 } else {

@@ -69,6 +69,7 @@ mod edits;
 mod error;
 mod judgement;
 mod lang;
+pub mod letters;
 mod lines;
 mod span;
 mod stage;

@@ -21,6 +21,8 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
+use crate::letters;
+
 /// A line of a block: its content, without surrounding whitespace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BlockLine {
@@ -158,12 +160,12 @@ impl Shape {
             }
             return Some(shape);
         }
-        for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        for c in s.chars().filter(|&c| letters::is_alphanumeric(c)) {
             shape.alnum += 1;
             if shape.alnum > most {
                 return None;
             }
-            if c.is_alphabetic() {
+            if letters::is_alphabetic(c) {
                 shape.letters += 1;
                 shape.caps += usize::from(c.is_uppercase());
             }
@@ -344,7 +346,7 @@ pub fn alnum_len(s: &str) -> usize {
     if s.is_ascii() {
         return s.bytes().filter(u8::is_ascii_alphanumeric).count();
     }
-    s.chars().filter(|c| c.is_alphanumeric()).count()
+    s.chars().filter(|&c| letters::is_alphanumeric(c)).count()
 }
 
 /// Aligned columns: a run of three spaces or a tab inside the text.
