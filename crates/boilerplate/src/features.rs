@@ -115,7 +115,7 @@ fn pieces(word: &str) -> impl Iterator<Item = &str> {
 }
 
 /// What one pass over a block's characters counts.
-#[derive(Default)]
+#[derive(Debug, Default, PartialEq)]
 struct Tally {
     words: usize,
     stop: usize,
@@ -157,79 +157,11 @@ impl Own {
     pub(crate) fn of(text: &str, lang: &LanguagePack, wrapped: bool) -> Own {
         let text = text.trim();
         let mut own = Own { wrapped, ..Own::default() };
-        let mut t = Tally::default();
-        let quotes = Quotes::of(text);
-        let bytes = text.as_bytes();
-        // The word being read: where it starts, and whether it is ASCII
-        // with no capital after its first letter.
-        let mut word: Option<(usize, bool)> = None;
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            // ASCII letters and digits, most of any text, on a short path.
-            if b.is_ascii_alphanumeric() {
-                match &mut word {
-                    None => word = Some((i, true)),
-                    Some((_, simple)) => *simple &= !b.is_ascii_uppercase(),
-                }
-                t.word_chars += 1;
-                t.visible += 1;
-                if b.is_ascii_alphabetic() {
-                    t.letters += 1;
-                    t.upper += usize::from(b.is_ascii_uppercase());
-                } else {
-                    t.digits += 1;
-                }
-                i += 1;
-                continue;
-            }
-            let c = if b.is_ascii() {
-                char::from(b)
-            } else {
-                text[i..].chars().next().unwrap_or_default()
-            };
-            if letters::is_alphanumeric(c) {
-                match &mut word {
-                    None => word = Some((i, false)),
-                    Some((_, simple)) => *simple = false,
-                }
-                t.word_chars += 1;
-                t.visible += 1;
-                if letters::is_alphabetic(c) {
-                    t.letters += 1;
-                    t.upper += usize::from(c.is_uppercase());
-                } else {
-                    t.digits += usize::from(c.is_numeric());
-                }
-            } else {
-                if let Some((start, simple)) = word.take() {
-                    t.word(&text[start..i], simple, lang);
-                }
-                if !c.is_whitespace() {
-                    t.symbols += 1;
-                    t.visible += 1;
-                }
-                match c {
-                    ',' => t.commas += 1,
-                    '|' | '·' | '»' | '›' | '•' | '«' | '‹'
-                        if quotes.separates(c) =>
-                    {
-                        own.separator = true;
-                    }
-                    '$' | '€' | '£' | '¥' | '₹' => own.currency = true,
-                    '@' | '#' => own.link = true,
-                    // `://` and `www.`, found where they end or start:
-                    // `str::contains` costs more on the short lines most
-                    // blocks are.
-                    ':' if bytes[i..].starts_with(b"://") => own.link = true,
-                    '.' if bytes[..i].ends_with(b"www") => own.link = true,
-                    _ => {}
-                }
-            }
-            i += c.len_utf8();
-        }
-        if let Some((start, simple)) = word {
-            t.word(&text[start..], simple, lang);
-        }
+        let t = if text.is_ascii() {
+            read_ascii(text, lang, &mut own)
+        } else {
+            read_chars(text, lang, &mut own)
+        };
         let Tally {
             words,
             stop,
@@ -289,6 +221,169 @@ impl Own {
     pub(crate) fn is_prose(&self) -> bool {
         self.words >= PROSE_WORDS && self.stopwords >= PROSE_STOPWORDS
     }
+}
+
+/// Reads `text` (trimmed) character by character: its tally, and the
+/// marks it sets on `own` (separator, currency, link).
+fn read_chars(text: &str, lang: &LanguagePack, own: &mut Own) -> Tally {
+    let mut t = Tally::default();
+    let quotes = Quotes::of(text);
+    let bytes = text.as_bytes();
+    // The word being read: where it starts, and whether it is ASCII
+    // with no capital after its first letter.
+    let mut word: Option<(usize, bool)> = None;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII letters and digits, most of any text, on a short path.
+        if b.is_ascii_alphanumeric() {
+            match &mut word {
+                None => word = Some((i, true)),
+                Some((_, simple)) => *simple &= !b.is_ascii_uppercase(),
+            }
+            t.word_chars += 1;
+            t.visible += 1;
+            if b.is_ascii_alphabetic() {
+                t.letters += 1;
+                t.upper += usize::from(b.is_ascii_uppercase());
+            } else {
+                t.digits += 1;
+            }
+            i += 1;
+            continue;
+        }
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            text[i..].chars().next().unwrap_or_default()
+        };
+        if letters::is_alphanumeric(c) {
+            match &mut word {
+                None => word = Some((i, false)),
+                Some((_, simple)) => *simple = false,
+            }
+            t.word_chars += 1;
+            t.visible += 1;
+            if letters::is_alphabetic(c) {
+                t.letters += 1;
+                t.upper += usize::from(c.is_uppercase());
+            } else {
+                t.digits += usize::from(c.is_numeric());
+            }
+        } else {
+            if let Some((start, simple)) = word.take() {
+                t.word(&text[start..i], simple, lang);
+            }
+            if !c.is_whitespace() {
+                t.symbols += 1;
+                t.visible += 1;
+            }
+            match c {
+                ',' => t.commas += 1,
+                '|' | '·' | '»' | '›' | '•' | '«' | '‹'
+                    if quotes.separates(c) =>
+                {
+                    own.separator = true;
+                }
+                '$' | '€' | '£' | '¥' | '₹' => own.currency = true,
+                '@' | '#' => own.link = true,
+                // `://` and `www.`, found where they end or start:
+                // `str::contains` costs more on the short lines most
+                // blocks are.
+                ':' if bytes[i..].starts_with(b"://") => own.link = true,
+                '.' if bytes[..i].ends_with(b"www") => own.link = true,
+                _ => {}
+            }
+        }
+        i += c.len_utf8();
+    }
+    if let Some((start, simple)) = word {
+        t.word(&text[start..], simple, lang);
+    }
+    t
+}
+
+/// The high bit of every byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` (eight ASCII bytes) from `lo` to `hi`:
+/// adding `0x80 - lo` sets it from `lo` on, adding `0x7f - hi` past `hi`
+/// (no byte carries into the next: all are below `0x80`).
+#[inline]
+fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let splat = |b: u8| u64::from(b) * 0x0101_0101_0101_0101;
+    let from_lo = x.wrapping_add(splat(0x80 - lo));
+    let past_hi = x.wrapping_add(splat(0x7f - hi));
+    from_lo & !past_hi & HIGH_BITS
+}
+
+/// [`read_chars`] for ASCII text, eight bytes at a time: letters, digits
+/// and spaces counted from masks, words found where a byte's kind
+/// changes, and only the other bytes (punctuation, symbols) looked at one
+/// by one.
+fn read_ascii(text: &str, lang: &LanguagePack, own: &mut Own) -> Tally {
+    let bytes = text.as_bytes();
+    let mut t = Tally::default();
+    let mut word: Option<usize> = None;
+    let count = |mask: u64| mask.count_ones() as usize;
+    for (k, chunk) in bytes.chunks(8).enumerate() {
+        let base = 8 * k;
+        // Spaces after the end: they end the last word there.
+        let mut padded = [b' '; 8];
+        padded[..chunk.len()].copy_from_slice(chunk);
+        let x = u64::from_le_bytes(padded);
+        let upper = in_range(x, b'A', b'Z');
+        let lower = in_range(x, b'a', b'z');
+        let digit = in_range(x, b'0', b'9');
+        let alnum = upper | lower | digit;
+        // `char::is_whitespace` of ASCII: tab to carriage return, space.
+        let space = in_range(x, 0x09, 0x0d) | in_range(x, b' ', b' ');
+        let other = HIGH_BITS & !(alnum | space);
+        t.letters += count(upper | lower);
+        t.upper += count(upper);
+        t.digits += count(digit);
+        t.word_chars += count(alnum);
+        t.visible += count(alnum | other);
+        t.symbols += count(other);
+        // Where a byte's kind (letter or digit, or not) differs from the
+        // byte before's: a word starts, or one ends.
+        let before = alnum << 8 | u64::from(word.is_some()) << 7;
+        let mut changes = alnum ^ before;
+        while changes != 0 {
+            let at = base + changes.trailing_zeros() as usize / 8;
+            changes &= changes - 1;
+            match word.take() {
+                None => word = Some(at),
+                Some(start) => {
+                    let w = &text[start..at];
+                    let simple =
+                        !w.as_bytes()[1..].iter().any(u8::is_ascii_uppercase);
+                    t.word(w, simple, lang);
+                }
+            }
+        }
+        let mut marks = other;
+        while marks != 0 {
+            let at = base + marks.trailing_zeros() as usize / 8;
+            marks &= marks - 1;
+            match bytes[at] {
+                b',' => t.commas += 1,
+                b'|' if Quotes::default().separates('|') => {
+                    own.separator = true;
+                }
+                b'$' => own.currency = true,
+                b'@' | b'#' => own.link = true,
+                b':' if bytes[at..].starts_with(b"://") => own.link = true,
+                b'.' if bytes[..at].ends_with(b"www") => own.link = true,
+                _ => {}
+            }
+        }
+    }
+    if let Some(start) = word {
+        let w = &text[start..];
+        let simple = !w.as_bytes()[1..].iter().any(u8::is_ascii_uppercase);
+        t.word(w, simple, lang);
+    }
+    t
 }
 
 /// The number of features [`vector`] writes.
@@ -446,6 +541,32 @@ mod tests {
 
     fn own(text: &str) -> Own {
         Own::of(text, &LanguagePack::english(), false)
+    }
+
+    proptest::proptest! {
+        /// ASCII text read eight bytes at a time reads as it does
+        /// character by character: every count, and every mark, with each
+        /// kind of byte at every place of the eight.
+        #[test]
+        fn ascii_reads_as_characters_do(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Z", "q", "0", "9", " ", "  ", "\t", "\u{b}", "\r",
+                    ",", "|", "$", "@", "#", ":", "/", "w", ".", "www.",
+                    "http://x", "AIDiverse", "endThe", "the", "And", "\u{1}",
+                    "\u{7f}", "-", "'", "GPUsThey", "x9Y",
+                ]),
+                0..24,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            let lang = LanguagePack::english();
+            let (mut a, mut b) = (Own::default(), Own::default());
+            let fast = read_ascii(&text, &lang, &mut a);
+            let slow = read_chars(&text, &lang, &mut b);
+            proptest::prop_assert_eq!(fast, slow, "{:?}", text);
+            proptest::prop_assert_eq!(a, b, "{:?}", text);
+        }
     }
 
     #[test]
