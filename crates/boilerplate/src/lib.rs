@@ -188,18 +188,18 @@
 //! most 300 bytes for markers and phrases, 1500 for navigation); long lines
 //! cost a word count. A line is normalized and matched against the markers
 //! and phrases only if it holds, as a word, the longest word of one of
-//! them (one case-insensitive automaton pass). The criterion bench (`cargo
-//! bench -p textclean-boilerplate --bench boilerplate`) measures about 500
-//! MB/s on 1 MB of page text built from an article with a menu and footer,
-//! and about 900 MB/s on plain prose; on the WCXB dev pages, which are
-//! mostly short lines, about 170 MB/s with the line rules alone
-//! (`TEXTCLEAN_BENCH_JSONL` in the facade's `benches/pipeline.rs`). The
-//! block model is far slower today: 36 MiB/s on those pages, one core
-//! (`boilerplate/clean_with_model/dev-pages-19MB-without`, 22 MiB/s the
-//! same day before a block's own features were kept from one round to the
-//! next, read byte by byte on ASCII, and stopwords looked up in a packed
-//! table). Scoring a block with the 75 trees and reading what it is on its
-//! own each cost about a quarter of the run, the line rules a third.
+//! them (one case-insensitive automaton pass). A block's own features
+//! are read eight bytes at a time on ASCII text, kept from one judging
+//! round to the next, and its stopwords looked up in a packed table; the
+//! block model then scores each block no rule removed with its 75 trees.
+//! The criterion bench (`cargo bench -p textclean-boilerplate --bench
+//! boilerplate`, one core, 2026-12-03) measures 157 MiB/s on 1 MB of page
+//! text built from an article with a menu and footer (`clean/page-1MB`),
+//! 212 MiB/s on plain prose (`clean/prose-1MB`), and 38 MiB/s on the WCXB
+//! dev pages (`clean_with_model/dev-pages-19MB-without`; 22 MiB/s at the
+//! start of that day), which are mostly short lines, each a block: there
+//! scoring with the trees, reading each block and the line rules each cost
+//! about a quarter to a third of the run.
 //! Cost is linear in the input.
 //!
 //! The corpus rule costs one hash of each line (no allocation) and at most

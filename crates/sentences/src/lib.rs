@@ -156,10 +156,10 @@
 //! that may end a sentence, eight bytes a step. Both are linear in the
 //! size of the input, including one huge line. On one core the crate's
 //! criterion bench (`cargo bench -p textclean-sentences --bench
-//! sentences`, `TEXTCLEAN_BENCH_JSONL` for a corpus) measured, in MiB/s:
-//! repair about 310 on prose, 80 on the WCXB dev pages and 77 on the
-//! sample article; splitting about 520 on prose, 270–320 on the dev pages
-//! and 1,400 on the sample article.
+//! sentences`, `TEXTCLEAN_BENCH_JSONL` for a corpus) measured, in MiB/s
+//! on 2026-12-03: repair 674 on prose, 190 on the WCXB dev pages one page
+//! at a time (105 as one text) and 164 on the sample article; splitting
+//! about 1,040 on prose and 421 on the dev pages.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
