@@ -136,6 +136,8 @@ t!(moji_box_drawing_alone, web(), "â”‚   â”œâ”€â”€ a.rs\nâ�
     "│   ├── a.rs\n│   └── b.rs\n│");
 t!(moji_symbols_alone, web(), "â–\u{a0}one â‘\u{a0}two â…“ cup" =>
     "■one ①two ⅓ cup");
+t!(moji_cjk_punctuation_alone, web(), "Hello ã€Œquotedã€\u{8d} atã€‚ x" =>
+    "Hello 「quoted」 at。 x");
 t!(moji_across_deleted, web(), "Ã\u{200b}©" => "é", "mojibake.cp1252");
 t!(moji_after_entity, web(), "Ã&copy;" => "é", "mojibake.cp1252");
 t!(moji_entity_pair, web(), "&Atilde;&copy;" => "é");

@@ -499,6 +499,13 @@ fn evidence(cand: &Candidate<'_>) -> bool {
     {
         return true;
     }
+    // A lead and `€` (0x80) then another continuation: UTF-8 of the first
+    // 64 characters of a block of three-byte ones ("ã€€" is the
+    // ideographic space, "ã€‚" is "。", "å€‹" is "個"). Real text writes
+    // `€` after a number or a space, not between a letter and a mark.
+    if n == 3 && cand.bytes[1] == 0x80 && cand.chars[1] == '€' {
+        return true;
+    }
     let conts = &cand.chars[1..];
     // Punctuation after a letter ("café—“", "и…»"), or between letters
     // ("â—š"), is just punctuation, whatever three bytes it spells.
