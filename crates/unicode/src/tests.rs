@@ -913,6 +913,10 @@ same!(
 );
 
 // Mojibake whose bytes were altered on the way.
+// The no-break space of a line's last character, gone with its trailing
+// spaces: "à" after a lower-case letter, a no-break space after a word.
+t!(lost_nbsp_at_line_end, web(), "la cittÃ\nIRMÃ\nonline.Â\nend" =>
+    "la città\nIRMÃ\nonline. \nend");
 t!(lost_nbsp_a_grave, web(), "Ã  bientÃ´t" => "à bientôt", "mojibake.cp1252",
     "mojibake.cp1252");
 t!(lost_nbsp_end_of_word, web(), "voilÃ , dÃ©jÃ  vu" => "voilà, déjà vu");

@@ -275,6 +275,20 @@ impl Engine {
                 i += 1;
                 continue;
             }
+            if b == b'\n' && self.cfg.mojibake && self.cfg.lost_bytes {
+                self.lost_nbsp_at_line_end(
+                    &mut Stream {
+                        input,
+                        after,
+                        before,
+                        scores: &mut sc.scores,
+                        ahead: &mut sc.ahead,
+                        c1: &mut sc.c1,
+                    },
+                    i,
+                    &mut sc.items,
+                );
+            }
             if i >= trigger
                 && b < 0x80
                 && !self.ascii[b as usize]

@@ -990,6 +990,31 @@ impl Engine {
         at: usize,
         items: &mut Vec<Item>,
     ) -> bool {
+        self.lost_nbsp_before(st, at, items, true)
+    }
+
+    /// A no-break space lost at the end of a line (`\n` at `at`), where
+    /// trimming took it with the line's trailing spaces: "cittÃ" is
+    /// "città", "5 minutesÂ" is "5 minutes" and a no-break space. As
+    /// [`Engine::lost_nbsp`], but the line break stays.
+    pub(super) fn lost_nbsp_at_line_end(
+        &self,
+        st: &mut Stream<'_, '_>,
+        at: usize,
+        items: &mut Vec<Item>,
+    ) -> bool {
+        self.lost_nbsp_before(st, at, items, false)
+    }
+
+    /// [`Engine::lost_nbsp`] before the byte at `at`, which it takes in as
+    /// the lost byte when `space`.
+    fn lost_nbsp_before(
+        &self,
+        st: &mut Stream<'_, '_>,
+        at: usize,
+        items: &mut Vec<Item>,
+        space: bool,
+    ) -> bool {
         // The last character, and nothing but deleted pieces after it.
         let Some(last) = items.iter().rposition(|item| item.ch.is_some())
         else {
@@ -1003,7 +1028,7 @@ impl Engine {
             return false;
         }
         if top.ch == Some('í') {
-            return self.lost_nbsp_in_pair(st, at, items);
+            return space && self.lost_nbsp_in_pair(st, at, items);
         }
         let prev = prev_index(items, last).map(|p| items[p]);
         let prev_char = prev.map_or(st.before, |p| p.ch);
@@ -1041,9 +1066,15 @@ impl Engine {
             }
             _ => return false,
         };
+        // Only `Ã` and `Â` lose a no-break space to trimming.
+        if !space && !matches!(decoded, 'à' | '\u{a0}') {
+            return false;
+        }
         let from = last;
-        let end = items.len() - 1;
-        items[end].end = at + 1;
+        if space {
+            let end = items.len() - 1;
+            items[end].end = at + 1;
+        }
         self.replace_top(items, from, decoded, Codec::Cp1252);
         self.reduce_all(st, items);
         true

@@ -87,7 +87,10 @@ impl Engine {
                         return Some(i);
                     }
                 }
-                if class & NBSP_LEAD != 0 && bytes.get(i + len) == Some(&b' ')
+                // A lead whose no-break space became a space, or went
+                // with a line's trailing spaces ("cittÃ" at a line's end).
+                if class & NBSP_LEAD != 0
+                    && matches!(bytes.get(i + len), Some(b' ' | b'\n'))
                 {
                     return Some(i);
                 }
