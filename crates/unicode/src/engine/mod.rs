@@ -102,6 +102,36 @@ pub(super) struct Outer<'a> {
     pub(super) after: &'a str,
 }
 
+/// What the mojibake repairs of a text carry from one region to the next:
+/// the repairs each code page could have made so far (`Stream::scores`),
+/// the right-hand context of their decisions, and whether the text holds
+/// a C1 control, once asked (`Stream::c1`).
+#[derive(Default)]
+struct Carry {
+    scores: [u32; 9],
+    ahead: mojibake::AheadCache,
+    c1: Option<bool>,
+}
+
+impl Carry {
+    /// The stream of the region in `input` with these carried along.
+    fn stream<'a, 'p>(
+        &'p mut self,
+        input: &'a str,
+        after: &'a str,
+        before: Option<char>,
+    ) -> Stream<'a, 'p> {
+        Stream {
+            input,
+            after,
+            before,
+            scores: &mut self.scores,
+            ahead: &mut self.ahead,
+            c1: &mut self.c1,
+        }
+    }
+}
+
 /// Buffers reused across regions.
 #[derive(Default)]
 struct Scratch {
@@ -114,14 +144,8 @@ struct Scratch {
     /// The bare references (`&copy`) of the region's output, to decide
     /// once it is written.
     bare: Vec<emit::Bare>,
-    /// The repairs each code page could have made so far (see
-    /// `Stream::scores`).
-    scores: [u32; 9],
-    /// The right-hand context of mojibake decisions.
-    ahead: mojibake::AheadCache,
-    /// Whether the text holds a C1 control, once asked (see
-    /// `Stream::c1`).
-    c1: Option<bool>,
+    /// What the mojibake repairs carry from one region to the next.
+    carry: Carry,
     /// The region holds a backslash (or a form of one): a surrogate
     /// escape that other rules spell may be open at its end.
     backslash: bool,
@@ -244,14 +268,7 @@ impl Engine {
                     .is_some_and(|top| top.ch.is_some_and(|c| !c.is_ascii()))
             {
                 self.repair_misread_words(
-                    &mut Stream {
-                        input,
-                        after,
-                        before,
-                        scores: &mut sc.scores,
-                        ahead: &mut sc.ahead,
-                        c1: &mut sc.c1,
-                    },
+                    &mut sc.carry.stream(input, after, before),
                     &mut sc.items,
                     Some(b as char),
                 );
@@ -260,14 +277,7 @@ impl Engine {
                 && self.cfg.mojibake
                 && self.cfg.lost_bytes
                 && self.lost_nbsp(
-                    &mut Stream {
-                        input,
-                        after,
-                        before,
-                        scores: &mut sc.scores,
-                        ahead: &mut sc.ahead,
-                        c1: &mut sc.c1,
-                    },
+                    &mut sc.carry.stream(input, after, before),
                     i,
                     &mut sc.items,
                 )
@@ -277,14 +287,7 @@ impl Engine {
             }
             if b == b'\n' && self.cfg.mojibake && self.cfg.lost_bytes {
                 self.lost_nbsp_at_line_end(
-                    &mut Stream {
-                        input,
-                        after,
-                        before,
-                        scores: &mut sc.scores,
-                        ahead: &mut sc.ahead,
-                        c1: &mut sc.c1,
-                    },
+                    &mut sc.carry.stream(input, after, before),
                     i,
                     &mut sc.items,
                 );
@@ -312,27 +315,13 @@ impl Engine {
                 break;
             }
             i = item.end;
-            let mut st = Stream {
-                input,
-                after,
-                before,
-                scores: &mut sc.scores,
-                ahead: &mut sc.ahead,
-                c1: &mut sc.c1,
-            };
+            let mut st = sc.carry.stream(input, after, before);
             self.push(&mut st, &mut sc.items, item);
         }
         let next =
             input[i..].chars().next().or_else(|| outer.after.chars().next());
         if self.cfg.mojibake && !sc.items.is_empty() {
-            let mut st = Stream {
-                input,
-                after,
-                before,
-                scores: &mut sc.scores,
-                ahead: &mut sc.ahead,
-                c1: &mut sc.c1,
-            };
+            let mut st = sc.carry.stream(input, after, before);
             self.repair_misread_words(&mut st, &mut sc.items, next);
         }
         self.emit(input, sc, next);
