@@ -967,3 +967,25 @@ fn german_compounds_and_thanks() {
         )],
     );
 }
+
+/// After `No.` (or `Vol.`, `p.`), a roman numeral does not end a sentence,
+/// but the pronoun `I` before an apostrophe or a content word does.
+#[test]
+fn the_pronoun_i_is_no_numeral() {
+    check(
+        "en",
+        &[
+            (
+                "The answer is no. I won't go.",
+                &["The answer is no.", "I won't go."],
+            ),
+            ("No. I think so.", &["No.", "I think so."]),
+            ("No. I'm fine, thanks.", &["No.", "I'm fine, thanks."]),
+            (
+                "Read Vol. I of the set. It is long.",
+                &["Read Vol. I of the set.", "It is long."],
+            ),
+            ("See No. IV for more.", &["See No. IV for more."]),
+        ],
+    );
+}

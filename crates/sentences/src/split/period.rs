@@ -57,7 +57,7 @@ impl Sentences<'_, '_> {
         let next = next();
         if lang.is_number_abbreviation(word) {
             // `No. 5`, `p. xii`; but `I said no. Then`.
-            return !next.is_number();
+            return !next.is_number(lang);
         }
         if lang.is_final_abbreviation(word) {
             // `etc. The`, `& Co. It`; but `& Co. at noon`, `Jr. Day`.
@@ -65,7 +65,7 @@ impl Sentences<'_, '_> {
         }
         if lang.is_word(word) {
             // `sun`, `mar`: abbreviations only as `Sun. 5`, `Mar. 3`.
-            return !(next.is_number() || first.is_uppercase());
+            return !(next.is_number(lang) || first.is_uppercase());
         }
         false
     }
@@ -100,7 +100,7 @@ impl Sentences<'_, '_> {
         // A lower-case letter: an abbreviation (`p. 12`, `v. Wade`), or
         // the end of a sentence.
         if lang.is_number_abbreviation(word) {
-            return !next.is_number();
+            return !next.is_number(lang);
         }
         !lang.is_abbreviation(word) || next.starts_sentence_strongly(lang)
     }
@@ -170,13 +170,35 @@ impl<'t> Next<'t> {
         }
     }
 
-    /// A number: digits, or a roman numeral (`Vol. II`, `p. xii`).
-    fn is_number(&self) -> bool {
+    /// A number: digits, or a roman numeral (`Vol. II`, `p. xii`), but not
+    /// the pronoun `I` ("The answer is no. I won't go").
+    fn is_number(&self, lang: &crate::lang::Language) -> bool {
         self.first.is_some_and(|c| c.is_ascii_digit())
             || (!self.word.is_empty()
                 && self.word.len() <= 6
                 && (self.word.bytes().all(|b| b"IVXLCDM".contains(&b))
-                    || self.word.bytes().all(|b| b"ivxlcdm".contains(&b))))
+                    || self.word.bytes().all(|b| b"ivxlcdm".contains(&b)))
+                && !self.is_pronoun_i(lang))
+    }
+
+    /// The word `I` before an apostrophe (`I'm`) or before a space and a
+    /// lower-case word that is no function word (`I think`, `I won't`):
+    /// the pronoun. A numeral is followed by a function word (`Vol. I of
+    /// the set`), and so may the pronoun be (`I was`), which stays a
+    /// numeral: a false split costs more than a missed one.
+    fn is_pronoun_i(&self, lang: &crate::lang::Language) -> bool {
+        if self.word != "I" {
+            return false;
+        }
+        let after = &self.rest[1..];
+        if after.starts_with(['\'', '’']) {
+            return true;
+        }
+        let Some(next) = after.strip_prefix(' ') else { return false };
+        let end = letters_end(next, 0);
+        let word = &next[..end];
+        word.chars().next().is_some_and(char::is_lowercase)
+            && !lang.is_function_word(word)
     }
 
     /// A word that starts a sentence: a sentence starter of the pack, or
