@@ -989,3 +989,20 @@ fn the_pronoun_i_is_no_numeral() {
         ],
     );
 }
+
+/// `et suiv.` (and what follows) ends a French sentence before a word that
+/// starts one, as `ff.` ends a German one; before a lower-case word it
+/// goes on.
+#[test]
+fn french_et_suiv_may_end_a_sentence() {
+    check(
+        "fr",
+        &[
+            ("Voir p. 45 et suiv. Merci.", &["Voir p. 45 et suiv.", "Merci."]),
+            (
+                "Voir p. 45 et suiv. pour tout.",
+                &["Voir p. 45 et suiv. pour tout."],
+            ),
+        ],
+    );
+}
