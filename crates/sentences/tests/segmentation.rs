@@ -1006,3 +1006,47 @@ fn french_et_suiv_may_end_a_sentence() {
         ],
     );
 }
+
+/// A sentence glued to the next with no space after its terminator ends
+/// there when a word of the language meets a sentence starter or a title;
+/// identifiers, domains, file names and initials stay whole.
+#[test]
+fn glued_sentences_end_where_a_starter_begins() {
+    check(
+        "en",
+        &[
+            (
+                "We slept well.Then we left.",
+                &["We slept well.", "Then we left."],
+            ),
+            (
+                "It was late.Dr. Lee came in.",
+                &["It was late.", "Dr. Lee came in."],
+            ),
+            (
+                "We moved to Berlin.The rent was low.",
+                &["We moved to Berlin.", "The rent was low."],
+            ),
+            (
+                "It sold 2,000.This was a record.",
+                &["It sold 2,000.", "This was a record."],
+            ),
+            (
+                "Was it real?Perhaps it was.",
+                &["Was it real?", "Perhaps it was."],
+            ),
+            ("Call obj.Method now.", &["Call obj.Method now."]),
+            ("Use typing.Union for it.", &["Use typing.Union for it."]),
+            ("See example.Com for more.", &["See example.Com for more."]),
+            (
+                "Read README.md and Node.js docs.",
+                &["Read README.md and Node.js docs."],
+            ),
+            ("Ask Mr.Smith first.", &["Ask Mr.Smith first."]),
+            (
+                "class Book(models.Model): pass",
+                &["class Book(models.Model): pass"],
+            ),
+        ],
+    );
+}

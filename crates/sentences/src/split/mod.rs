@@ -11,7 +11,10 @@ use std::ops::Range;
 
 use crate::blocks::blank_line_after;
 use crate::lang::Language;
-use crate::text::{char_at, char_before, is_closer};
+use crate::text::{
+    char_at, char_before, is_capitalized, is_closer, is_opener, letters_end,
+    letters_start,
+};
 
 /// Splits text into sentences, by rules.
 ///
@@ -427,8 +430,9 @@ impl<'t> Sentences<'_, 't> {
             return Some(j);
         }
         if k == j && k < bytes.len() {
-            // No whitespace follows: `3.14`, `U.S.A`, `e.g.,`.
-            return None;
+            // No whitespace follows: `3.14`, `U.S.A`, `e.g.,`; but a
+            // sentence glued to the next one ends (`world.Today`).
+            return self.glued_end(term, j).then_some(j);
         }
         let Some(next) = char_at(text, k) else {
             return Some(j);
@@ -451,6 +455,70 @@ impl<'t> Sentences<'_, 't> {
             return None;
         }
         ends.then_some(j)
+    }
+
+    /// Whether the terminator at `term`, with no space before the next
+    /// word at `j`, ends a sentence glued to the next one: a word of the
+    /// language on the left (two letters or more, no abbreviation, not
+    /// inside a domain, a path or an identifier), a sentence starter on the
+    /// right (not any word: `typing.Union can`, `logging.Handler class`
+    /// are code), or a title (`Tuesday.Mr. Smith`), not glued
+    /// to more letters, digits or a path, and a space and a word after it
+    /// (`Hello world.Today is Tuesday.`; not `Mr.Smith`, `example.Com`,
+    /// `myObject.Method`, `Node.js`, `models.Model):`). A Capitalized left word (a name, perhaps, in no word
+    /// list) needs a strong sentence starter or a title on the right
+    /// (`in Berlin.The`), and so does a number (`bought 1,000.That is a
+    /// lot`).
+    fn glued_end(&self, term: usize, j: usize) -> bool {
+        let text = self.text;
+        let lang = &self.splitter.lang;
+        let right_end = letters_end(text, j);
+        let right = &text[j..right_end];
+        let title = char_at(text, right_end) == Some('.')
+            && lang.is_abbreviation(right)
+            && !lang.is_final_abbreviation(right)
+            && !lang.is_number_abbreviation(right);
+        let glued_on = match char_at(text, right_end) {
+            Some('.') => {
+                !title
+                    && char_at(text, right_end + 1)
+                        .is_some_and(|c| !c.is_whitespace() && !is_closer(c))
+            }
+            Some(c) => c.is_alphanumeric() || matches!(c, '_' | '(' | '/'),
+            None => false,
+        };
+        // And a sentence goes on after it: a space and a word, or a title
+        // and its name (`Today is`, `Mr. Smith`); code goes on otherwise
+        // (`models.Model):`, `result.Email,`, `options.Level =`).
+        let after = if title { right_end + 1 } else { right_end };
+        let goes_on = text[after..]
+            .strip_prefix(' ')
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphabetic);
+        if !is_capitalized(right) || glued_on || !goes_on {
+            return false;
+        }
+        let strong = title || lang.is_strong_starter(right);
+        if char_before(text, term).is_some_and(|c| c.is_ascii_digit()) {
+            let start = text[..term]
+                .rfind(|c: char| !(c.is_ascii_digit() || c == ','))
+                .map_or(0, |i| i + 1);
+            return strong
+                && char_before(text, start).is_none_or(char::is_whitespace);
+        }
+        let start = letters_start(text, term, 64);
+        let left = &text[start..term];
+        let mut chars = left.chars();
+        let capitalized = chars.next().is_some_and(char::is_uppercase);
+        left.chars().count() >= 2
+            && chars.all(char::is_lowercase)
+            && (strong || !capitalized)
+            && char_before(text, start).is_none_or(|c| {
+                c.is_whitespace() || (is_opener(c) && !matches!(c, '(' | '['))
+            })
+            && !lang.is_abbreviation(left)
+            && (capitalized || lang.is_word(left))
+            && (title || lang.is_starter(right))
     }
 
     /// Where the closing quotes and brackets right after a terminator

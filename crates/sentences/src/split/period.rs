@@ -15,7 +15,9 @@ impl Sentences<'_, '_> {
         let text = self.text;
         let bytes = text.as_bytes();
         let lang = &self.splitter.lang;
-        let start = word_start(bytes, dot);
+        // Not back past the sentence's start: a sentence glued to the one
+        // before begins a word there (`late.Mr. Smith`).
+        let start = word_start(bytes, dot).max(self.from);
         let Some(word) = text.get(start..dot) else { return true };
         let word = word.trim_start_matches(|c: char| {
             is_opener(c) || matches!(c, '-' | '—' | '–' | '¿' | '¡')
