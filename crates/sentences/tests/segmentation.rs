@@ -1050,3 +1050,27 @@ fn glued_sentences_end_where_a_starter_begins() {
         ],
     );
 }
+
+/// A dotted abbreviation before a title ends a sentence only after a
+/// clause: a sentence of a few words so far goes on.
+#[test]
+fn a_title_after_a_dotted_abbreviation_ends_a_clause_only() {
+    check(
+        "en",
+        &[
+            (
+                "At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went home.",
+                &[
+                    "At 5 a.m. Mr. Smith went to the bank.",
+                    "He left the bank at 6 P.M.",
+                    "Mr. Smith then went home.",
+                ],
+            ),
+            ("U.S. Rep. Lee spoke first.", &["U.S. Rep. Lee spoke first."]),
+            (
+                "We landed at 7 a.m. The sky was clear.",
+                &["We landed at 7 a.m.", "The sky was clear."],
+            ),
+        ],
+    );
+}

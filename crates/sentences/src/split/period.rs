@@ -50,7 +50,15 @@ impl Sentences<'_, '_> {
                     (1..=2).contains(&p.chars().count())
                         && p.chars().all(char::is_alphabetic)
                 });
-            return !dotted || next().starts_sentence_strongly(lang);
+            if !dotted {
+                return true;
+            }
+            let next = next();
+            // Before a title, only after a clause: "At 5 a.m. Mr. Smith
+            // went" is one sentence, "He left at 6 P.M. Mr. Smith then
+            // went" two.
+            return lang.is_strong_starter(next.word)
+                || (next.is_title(lang) && self.words_before(start, 4) >= 4);
         }
         // Most periods end a word that is no abbreviation: one lookup.
         if !lang.is_abbreviation(word) {
@@ -70,6 +78,30 @@ impl Sentences<'_, '_> {
             return !(next.is_number(lang) || first.is_uppercase());
         }
         false
+    }
+
+    /// How many words of the current sentence stand before `at`, counted
+    /// back up to `most` (and over at most 64 bytes a word), so that the
+    /// count costs the same in any sentence.
+    fn words_before(&self, at: usize, most: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let floor = self.from;
+        let mut i = at;
+        let mut words = 0;
+        while words < most {
+            while i > floor && bytes[i - 1].is_ascii_whitespace() {
+                i -= 1;
+            }
+            if i == floor {
+                break;
+            }
+            let word_floor = i.saturating_sub(64).max(floor);
+            while i > word_floor && !bytes[i - 1].is_ascii_whitespace() {
+                i -= 1;
+            }
+            words += 1;
+        }
+        words
     }
 
     /// Whether the period after the single letter `word` (at `start`)
