@@ -31,8 +31,11 @@ use crate::text::{
 /// ends a sentence, and so does a line break unless the next line reads
 /// as the same sentence going on (it starts in lower case, or the line
 /// ends in a comma or a word such as "the"). Decimal numbers (`3.14`),
-/// versions and domains never split, as no whitespace follows their
-/// period. In every language, the ideographic terminators of Chinese and
+/// versions, domains and identifiers never split, as no whitespace
+/// follows their period; a sentence glued to the next does
+/// (`world.Today is`), where a word meets a sentence starter or a title.
+/// A dotted abbreviation before a title ends a sentence only after a
+/// clause (`At 5 a.m. Mr. Smith went` is one). In every language, the ideographic terminators of Chinese and
 /// Japanese (`。`, `！`, `？`, `｡`) end a sentence with no space after
 /// them, as those scripts write none.
 ///
