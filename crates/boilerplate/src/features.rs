@@ -305,17 +305,6 @@ fn read_chars(text: &str, lang: &LanguagePack, own: &mut Own) -> Tally {
 /// The high bit of every byte of a `u64`.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
-/// The high bit of each byte of `x` (eight ASCII bytes) from `lo` to `hi`:
-/// adding `0x80 - lo` sets it from `lo` on, adding `0x7f - hi` past `hi`
-/// (no byte carries into the next: all are below `0x80`).
-#[inline]
-fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
-    let splat = |b: u8| u64::from(b) * 0x0101_0101_0101_0101;
-    let from_lo = x.wrapping_add(splat(0x80 - lo));
-    let past_hi = x.wrapping_add(splat(0x7f - hi));
-    from_lo & !past_hi & HIGH_BITS
-}
-
 /// [`read_chars`] for ASCII text, eight bytes at a time: letters, digits
 /// and spaces counted from masks, words found where a byte's kind
 /// changes, and only the other bytes (punctuation, symbols) looked at one
@@ -331,12 +320,13 @@ fn read_ascii(text: &str, lang: &LanguagePack, own: &mut Own) -> Tally {
         let mut padded = [b' '; 8];
         padded[..chunk.len()].copy_from_slice(chunk);
         let x = u64::from_le_bytes(padded);
-        let upper = in_range(x, b'A', b'Z');
-        let lower = in_range(x, b'a', b'z');
-        let digit = in_range(x, b'0', b'9');
+        let upper = letters::ascii_bytes_in(x, b'A', b'Z');
+        let lower = letters::ascii_bytes_in(x, b'a', b'z');
+        let digit = letters::ascii_bytes_in(x, b'0', b'9');
         let alnum = upper | lower | digit;
         // `char::is_whitespace` of ASCII: tab to carriage return, space.
-        let space = in_range(x, 0x09, 0x0d) | in_range(x, b' ', b' ');
+        let space = letters::ascii_bytes_in(x, 0x09, 0x0d)
+            | letters::ascii_bytes_in(x, b' ', b' ');
         let other = HIGH_BITS & !(alnum | space);
         t.letters += count(upper | lower);
         t.upper += count(upper);

@@ -1,6 +1,8 @@
 //! What one line looks like: its normalized key and the shape tests that
 //! the line heuristics use. All pure functions of one line.
 
+use textclean_core::letters;
+
 /// Writes the matching key of `text` into `out` (cleared first): letters
 /// and digits lower-cased, every run of anything else one space, no space
 /// at either end. Returns the number of words.
@@ -136,22 +138,14 @@ fn ascii_case_boundaries(bytes: &[u8]) -> usize {
     for (k, chunk) in bytes.chunks(8).enumerate() {
         let mut word = [0u8; 8];
         word[..chunk.len()].copy_from_slice(chunk);
-        let mut capitals = ascii_capitals(u64::from_le_bytes(word));
+        let mut capitals =
+            letters::ascii_bytes_in(u64::from_le_bytes(word), b'A', b'Z');
         while capitals != 0 {
             at_capital(8 * k + capitals.trailing_zeros() as usize / 8);
             capitals &= capitals - 1;
         }
     }
     count
-}
-
-/// The high bit of each byte of `x` (eight ASCII bytes) that is a capital:
-/// adding `0x80 - b'A'` sets it from `A` on, adding `0x80 - b'Z' - 1` from
-/// past `Z` (no byte carries into the next: all are below `0x80`).
-fn ascii_capitals(x: u64) -> u64 {
-    let from_a = x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
-    let past_z = x.wrapping_add(0x2525_2525_2525_2525);
-    (from_a ^ past_z) & 0x8080_8080_8080_8080
 }
 
 /// The number of words [`normalize`] would count (runs of letters and
@@ -551,19 +545,6 @@ mod tests {
                 ascii_case_boundaries(line.as_bytes()),
                 case_boundaries_of_chars(&line)
             );
-        }
-    }
-
-    #[test]
-    fn capitals_are_found_in_every_byte() {
-        for b in 0..0x80u8 {
-            let x =
-                u64::from_le_bytes([b, b'a', b'@', b'[', b, b'Z', b'A', b'`']);
-            let want =
-                x.to_le_bytes().iter().enumerate().fold(0u64, |m, (i, c)| {
-                    m | u64::from(c.is_ascii_uppercase()) << (8 * i + 7)
-                });
-            assert_eq!(ascii_capitals(x), want, "{b:#x}");
         }
     }
 

@@ -11,6 +11,25 @@
 //! assert!(letters::is_alphanumeric('²') && !letters::is_alphanumeric('×'));
 //! ```
 
+/// The high bit of each byte of `x`, eight ASCII bytes (all below
+/// `0x80`), that lies from `lo` to `hi`: adding `0x80 - lo` sets it from
+/// `lo` on, adding `0x7f - hi` past `hi`, and no byte carries into the
+/// next. What the stages read eight bytes at a time is built from it.
+///
+/// ```
+/// use textclean_core::letters::ascii_bytes_in;
+/// let x = u64::from_le_bytes(*b"aB cD9!z");
+/// let capitals = ascii_bytes_in(x, b'A', b'Z');
+/// assert_eq!(capitals, 0x80 << 8 | 0x80 << 32);
+/// ```
+#[inline]
+pub fn ascii_bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
+    let splat = |b: u8| u64::from(b) * 0x0101_0101_0101_0101;
+    let from_lo = x.wrapping_add(splat(0x80 - lo));
+    let past_hi = x.wrapping_add(splat(0x7f - hi));
+    from_lo & !past_hi & 0x8080_8080_8080_8080
+}
+
 /// Whether `c` is alphabetic, as [`char::is_alphabetic`] says.
 #[inline]
 pub fn is_alphabetic(c: char) -> bool {
@@ -46,6 +65,23 @@ pub fn is_alphanumeric(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_ranges_are_found_in_every_place() {
+        for (lo, hi) in
+            [(b'A', b'Z'), (b'a', b'z'), (b'0', b'9'), (9, 13), (0, 0x7f)]
+        {
+            for b in 0..0x80u8 {
+                let bytes = [b, b'A', 0, b'z', b, b'Z', b'@', 0x7f];
+                let want =
+                    bytes.iter().enumerate().fold(0u64, |m, (i, &c)| {
+                        m | u64::from((lo..=hi).contains(&c)) << (8 * i + 7)
+                    });
+                let got = ascii_bytes_in(u64::from_le_bytes(bytes), lo, hi);
+                assert_eq!(got, want, "{b:#x} in {lo}..={hi}");
+            }
+        }
+    }
 
     #[test]
     fn every_character_is_answered_as_the_standard_library_does() {

@@ -76,15 +76,11 @@ fn load(bytes: &[u8]) -> (u64, u64) {
     }
 }
 
-/// `x`, eight ASCII bytes, with its capitals lower-cased: a byte gets the
-/// `0x20` bit where adding `0x80 - b'A'` sets its high bit and adding
-/// `0x80 - b'Z' - 1` does not (no byte carries into the next: all are
-/// below `0x80`).
+/// `x`, eight ASCII bytes, with its capitals lower-cased (their `0x20`
+/// bit set).
 #[inline]
 fn ascii_lower(x: u64) -> u64 {
-    let from_a = x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
-    let past_z = x.wrapping_add(0x2525_2525_2525_2525);
-    x | ((from_a ^ past_z) & HIGH_BITS) >> 2
+    x | crate::letters::ascii_bytes_in(x, b'A', b'Z') >> 2
 }
 
 /// A set of words, answered for the word as written or lower-cased.
