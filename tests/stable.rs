@@ -373,6 +373,12 @@ fn reliability_reproductions_settle_in_one_run() {
         // word before: the words before it are counted as repair leaves
         // them.
         ". aaAaa . \u{a9}",
+        // A lead whose no-break space was lost, at the end of the text and
+        // before controls that go: the tail pass's final newline must not
+        // be what repairs it (found by the `unicode` fuzz target).
+        "o\u{c3}\u{ad} \u{c3}\u{3}\0\0",
+        "x\u{c3}",
+        "online.\u{c2}\u{1}",
     ];
     for preset in Preset::ALL {
         let pipeline = built(preset);

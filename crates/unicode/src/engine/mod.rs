@@ -323,6 +323,12 @@ impl Engine {
         if self.cfg.mojibake && !sc.items.is_empty() {
             let mut st = sc.carry.stream(input, after, before);
             self.repair_misread_words(&mut st, &mut sc.items, next);
+            // The end of the text ends its last line: what a pass that
+            // sees a line break after it (the tail pass adds one) repairs,
+            // this one must.
+            if i == input.len() && after.is_empty() && self.cfg.lost_bytes {
+                self.lost_nbsp_at_line_end(&mut st, i, &mut sc.items);
+            }
         }
         self.emit(input, sc, next);
         // The output is normalized (each segment that needed it was), so

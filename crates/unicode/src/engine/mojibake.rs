@@ -993,7 +993,8 @@ impl Engine {
         self.lost_nbsp_before(st, at, items, true)
     }
 
-    /// A no-break space lost at the end of a line (`\n` at `at`), where
+    /// A no-break space lost at the end of a line (`\n` at `at`, or the
+    /// end of the text), where
     /// trimming took it with the line's trailing spaces: "cittÃ" is
     /// "città", "5 minutesÂ" is "5 minutes" and a no-break space. As
     /// [`Engine::lost_nbsp`], but the line break stays.
@@ -1066,8 +1067,10 @@ impl Engine {
             }
             _ => return false,
         };
-        // Only `Ã` and `Â` lose a no-break space to trimming.
-        if !space && !matches!(decoded, 'à' | '\u{a0}') {
+        // Only `Ã` and `Â` lose a no-break space to trimming, and `Ã` only
+        // as the end of a word ("città"; "Ã" alone is a letter).
+        let word_end = prev_char.is_some_and(char::is_lowercase);
+        if !space && !(decoded == '\u{a0}' || (decoded == 'à' && word_end)) {
             return false;
         }
         let from = last;

@@ -88,9 +88,10 @@ impl Engine {
                     }
                 }
                 // A lead whose no-break space became a space, or went
-                // with a line's trailing spaces ("cittÃ" at a line's end).
+                // with a line's trailing spaces ("cittÃ" at a line's end, or
+                // the text's).
                 if class & NBSP_LEAD != 0
-                    && matches!(bytes.get(i + len), Some(b' ' | b'\n'))
+                    && matches!(bytes.get(i + len), Some(b' ' | b'\n') | None)
                 {
                     return Some(i);
                 }
