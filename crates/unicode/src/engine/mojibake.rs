@@ -1070,7 +1070,8 @@ impl Engine {
         // Only `Ã` and `Â` lose a no-break space to trimming, and `Ã` only
         // as the end of a word ("città"; "Ã" alone is a letter).
         let word_end = prev_char.is_some_and(char::is_lowercase);
-        if !space && !(decoded == '\u{a0}' || (decoded == 'à' && word_end)) {
+        let trimmed = decoded == '\u{a0}' || (decoded == 'à' && word_end);
+        if !(space || trimmed) {
             return false;
         }
         let from = last;
