@@ -379,6 +379,10 @@ fn reliability_reproductions_settle_in_one_run() {
         "o\u{c3}\u{ad} \u{c3}\u{3}\0\0",
         "x\u{c3}",
         "online.\u{c2}\u{1}",
+        // A bare `&amp` that would make a numeric reference of what
+        // follows (found by the `pipeline` fuzz target).
+        "Tom z&amp#06;&#\u{fffd}0;\n;\u{fffd}\u{fffd}&amp\n",
+        "Tom&amp#39;s &amp#x41;",
     ];
     for preset in Preset::ALL {
         let pipeline = built(preset);
