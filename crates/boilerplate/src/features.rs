@@ -130,6 +130,13 @@ struct Tally {
 }
 
 impl Tally {
+    /// [`Tally::word`] of an ASCII `word`: one piece unless a capital
+    /// follows its first letter.
+    fn ascii_word(&mut self, word: &str, lang: &LanguagePack) {
+        let simple = !word.as_bytes()[1..].iter().any(u8::is_ascii_uppercase);
+        self.word(word, simple, lang);
+    }
+
     /// Counts `word`, a run of letters and digits, as the words sentence
     /// repair will make of it when it is glued to the next sentence
     /// (`endThe`). `simple`: it is ASCII with no capital after its first
@@ -343,12 +350,7 @@ fn read_ascii(text: &str, lang: &LanguagePack, own: &mut Own) -> Tally {
             changes &= changes - 1;
             match word.take() {
                 None => word = Some(at),
-                Some(start) => {
-                    let w = &text[start..at];
-                    let simple =
-                        !w.as_bytes()[1..].iter().any(u8::is_ascii_uppercase);
-                    t.word(w, simple, lang);
-                }
+                Some(start) => t.ascii_word(&text[start..at], lang),
             }
         }
         let mut marks = other;
@@ -369,9 +371,7 @@ fn read_ascii(text: &str, lang: &LanguagePack, own: &mut Own) -> Tally {
         }
     }
     if let Some(start) = word {
-        let w = &text[start..];
-        let simple = !w.as_bytes()[1..].iter().any(u8::is_ascii_uppercase);
-        t.word(w, simple, lang);
+        t.ascii_word(&text[start..], lang);
     }
     t
 }
