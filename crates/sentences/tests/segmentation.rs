@@ -1074,3 +1074,82 @@ fn a_title_after_a_dotted_abbreviation_ends_a_clause_only() {
         ],
     );
 }
+
+/// After an abbreviation, a contraction starts a sentence as its word
+/// does (`Don't`, `It’s`, French `C'est`); so does a capitalized function
+/// word after a clause (`U.S. My brother`).
+#[test]
+fn contractions_and_function_words_start_sentences() {
+    check(
+        "en",
+        &[
+            (
+                "Our flight leaves at 8:30 a.m. Don't be late.",
+                &["Our flight leaves at 8:30 a.m.", "Don't be late."],
+            ),
+            (
+                "We open at 9 a.m. It’s a short day.",
+                &["We open at 9 a.m.", "It’s a short day."],
+            ),
+            (
+                "I live in the U.S. My brother lives in Canada.",
+                &["I live in the U.S.", "My brother lives in Canada."],
+            ),
+            // Few words before it: a heading or a name goes on.
+            ("U.S. For Sale signs", &["U.S. For Sale signs"]),
+            // A name with an apostrophe is no contraction.
+            ("Ask Dr. O'Neill about it.", &["Ask Dr. O'Neill about it."]),
+        ],
+    );
+    check(
+        "fr",
+        &[(
+            "Il a acheté du pain, du lait, etc. C'est tout.",
+            &["Il a acheté du pain, du lait, etc.", "C'est tout."],
+        )],
+    );
+}
+
+/// A street abbreviation ends a sentence before a starter; `St.` before a
+/// saint's name does not.
+#[test]
+fn street_abbreviations_may_end_a_sentence() {
+    check(
+        "en",
+        &[
+            (
+                "His address is 221B Baker St. It is famous.",
+                &["His address is 221B Baker St.", "It is famous."],
+            ),
+            (
+                "They met on Elm Ave. The park was empty.",
+                &["They met on Elm Ave.", "The park was empty."],
+            ),
+            (
+                "He flew to St. Louis on Friday.",
+                &["He flew to St. Louis on Friday."],
+            ),
+            (
+                "They live at 12 Main St. in Springfield.",
+                &["They live at 12 Main St. in Springfield."],
+            ),
+        ],
+    );
+}
+
+/// A capital letter and a period that open a sentence mark it (`Q.`,
+/// `A.`) or are an initial: they end no sentence.
+#[test]
+fn a_letter_opening_a_sentence_ends_none() {
+    check(
+        "en",
+        &[
+            ("Q. What is it? A. A test.", &["Q. What is it?", "A. A test."]),
+            ("B. The second point", &["B. The second point"]),
+            (
+                "He came with Tom and I. Then we left.",
+                &["He came with Tom and I.", "Then we left."],
+            ),
+        ],
+    );
+}

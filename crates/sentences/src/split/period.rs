@@ -54,11 +54,13 @@ impl Sentences<'_, '_> {
                 return true;
             }
             let next = next();
-            // Before a title, only after a clause: "At 5 a.m. Mr. Smith
-            // went" is one sentence, "He left at 6 P.M. Mr. Smith then
-            // went" two.
-            return lang.is_strong_starter(next.word)
-                || (next.is_title(lang) && self.words_before(start, 4) >= 4);
+            // Before a title or a capitalized function word, only after a
+            // clause: "At 5 a.m. Mr. Smith went" is one sentence, "He
+            // left at 6 P.M. Mr. Smith then went" and "I live in the
+            // U.S. My brother" two.
+            return next.is_strong_starter(lang)
+                || ((next.is_title(lang) || next.is_function_starter(lang))
+                    && self.words_before(start, 4) >= 4);
         }
         // Most periods end a word that is no abbreviation: one lookup.
         if !lang.is_abbreviation(word) {
@@ -124,6 +126,12 @@ impl Sentences<'_, '_> {
             return next.starts_sentence_strongly(lang);
         }
         if first.is_uppercase() {
+            if self.opens_sentence(start) {
+                // A letter that opens a sentence marks it (`Q. What is
+                // it? A. A test.`, `B. Second point`) or is an initial
+                // (`J. Smith said`): it ends none.
+                return false;
+            }
             let pronoun = lang.is_stopword(word)
                 && previous_word(self.text, start).is_some_and(|w| {
                     w.chars().next().is_some_and(char::is_lowercase)
@@ -137,6 +145,16 @@ impl Sentences<'_, '_> {
             return !next.is_number(lang);
         }
         !lang.is_abbreviation(word) || next.starts_sentence_strongly(lang)
+    }
+
+    /// Whether nothing but whitespace and opening brackets or quotes
+    /// stands between the current sentence's start and `at`. It looks
+    /// back over the space before one word only, so costs nothing.
+    fn opens_sentence(&self, at: usize) -> bool {
+        let before = &self.text[self.from..at];
+        before
+            .trim_end_matches(|c: char| c.is_whitespace() || is_opener(c))
+            .is_empty()
     }
 
     /// Whether `word.` and the next word form a dotted abbreviation
@@ -238,13 +256,51 @@ impl<'t> Next<'t> {
     /// A word that starts a sentence: a sentence starter of the pack, or
     /// a title (`Dr.`) after an abbreviation.
     fn starts_sentence(&self, lang: &crate::lang::Language) -> bool {
-        lang.is_starter(self.word) || self.is_title(lang)
+        lang.is_starter(self.word)
+            || self.contraction(|c| lang.is_starter(c))
+            || self.is_title(lang)
     }
 
     /// A word that starts a sentence and rarely continues a name: a strong
     /// starter (`The`, `It`, `However`) or a title (`at 9 a.m. Dr. Lee`).
     fn starts_sentence_strongly(&self, lang: &crate::lang::Language) -> bool {
-        lang.is_strong_starter(self.word) || self.is_title(lang)
+        self.is_strong_starter(lang) || self.is_title(lang)
+    }
+
+    /// A strong starter of the pack, alone or with its contraction
+    /// (`It`, `Don't`, `It’s`).
+    fn is_strong_starter(&self, lang: &crate::lang::Language) -> bool {
+        lang.is_strong_starter(self.word)
+            || self.contraction(|c| lang.is_strong_starter(c))
+    }
+
+    /// Whether the word, with the apostrophe and the letters after it
+    /// (`Don't`, `Let’s`), written with a straight apostrophe, is `is`:
+    /// packs list contractions that start sentences (`Don't`, `C'est`)
+    /// among their starters, and no name is written so.
+    fn contraction(&self, is: impl Fn(&str) -> bool) -> bool {
+        let after = &self.rest[self.word.len()..];
+        let Some(tail) =
+            after.strip_prefix('\'').or_else(|| after.strip_prefix('’'))
+        else {
+            return false;
+        };
+        let tail = &tail[..letters_end(tail, 0)];
+        let mut buf = [0u8; 24];
+        let len = self.word.len() + 1 + tail.len();
+        if self.word.is_empty() || tail.is_empty() || len > buf.len() {
+            return false;
+        }
+        buf[..self.word.len()].copy_from_slice(self.word.as_bytes());
+        buf[self.word.len()] = b'\'';
+        buf[self.word.len() + 1..len].copy_from_slice(tail.as_bytes());
+        std::str::from_utf8(&buf[..len]).is_ok_and(is)
+    }
+
+    /// A sentence starter that is a function word (`My`, `For`, `At`):
+    /// written so only at a sentence's start, or in a title.
+    fn is_function_starter(&self, lang: &crate::lang::Language) -> bool {
+        lang.is_starter(self.word) && lang.is_function_word(self.word)
     }
 
     /// A Capitalized abbreviation that stands before a name: `Dr.`, `Mr.`.
