@@ -1153,3 +1153,39 @@ fn a_letter_opening_a_sentence_ends_none() {
         ],
     );
 }
+
+/// A month or a weekday abbreviation ends a sentence before a starter,
+/// not before its day; `Or` and pronouns of no one person start
+/// sentences.
+#[test]
+fn months_weekdays_and_indefinite_starters() {
+    check(
+        "en",
+        &[
+            (
+                "It happened in Dec. The next year was calm.",
+                &["It happened in Dec.", "The next year was calm."],
+            ),
+            (
+                "It happened on Dec. 5, 2001, at night.",
+                &["It happened on Dec. 5, 2001, at night."],
+            ),
+            (
+                "The variable APR. As of today it is 18%.",
+                &["The variable APR.", "As of today it is 18%."],
+            ),
+            (
+                "The meeting moved to Thurs. Nobody complained.",
+                &["The meeting moved to Thurs.", "Nobody complained."],
+            ),
+            (
+                "We sold pens, ink, etc. Or so we thought.",
+                &["We sold pens, ink, etc.", "Or so we thought."],
+            ),
+            (
+                "They bought pens, etc. Nobody asked why.",
+                &["They bought pens, etc.", "Nobody asked why."],
+            ),
+        ],
+    );
+}
