@@ -1189,3 +1189,27 @@ fn months_weekdays_and_indefinite_starters() {
         ],
     );
 }
+
+/// `Jr.` and `Sr.` end a name, and may end a sentence; a room, suite or
+/// building number goes with its abbreviation.
+#[test]
+fn name_suffixes_and_address_numbers() {
+    check(
+        "en",
+        &[
+            (
+                "His name is John Jr. He is tall.",
+                &["His name is John Jr.", "He is tall."],
+            ),
+            ("Mr. Smith Jr. arrived late.", &["Mr. Smith Jr. arrived late."]),
+            (
+                "The meeting is in Rm. 204 today.",
+                &["The meeting is in Rm. 204 today."],
+            ),
+            (
+                "4350 N. Fairfax Drive, Ste. 250, Arlington",
+                &["4350 N. Fairfax Drive, Ste. 250, Arlington"],
+            ),
+        ],
+    );
+}
