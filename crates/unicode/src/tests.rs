@@ -1110,6 +1110,22 @@ fn false_repairs_of_capitals_and_quotes() {
     );
     assert_eq!(check(&cleaner, "with 4Г—4 min"), "with 4×4 min");
     assert_eq!(check(&cleaner, "Мой 4Г—4 дом"), "Мой 4Г—4 дом");
+    // In Latin text, "Γ" and a no-break space that ends a word are "à";
+    // a pair glued to Latin letters on both sides is what it spells, and
+    // so is a letter and a symbol glued to a digit ("Ξ©" is "Ω").
+    assert_eq!(
+        check(&cleaner, "un cadeau Γ\u{a0} offrir"),
+        "un cadeau à offrir"
+    );
+    assert_eq!(check(&cleaner, "in TΓΌrkçe too"), "in Türkçe too");
+    assert_eq!(check(&cleaner, "in TГјrkçe too"), "in Türkçe too");
+    assert_eq!(check(&cleaner, "Impedance 32Ξ©Driver"), "Impedance 32ΩDriver");
+    // Greek text, and formulas in Latin text, stay.
+    for text in ["Η ΓΌ μικρή", "Let Ξ·x be", "ΑΒΓ©", "ΤΙΜΗ Β£"]
+    {
+        let out = cleaner.clean(text);
+        assert!(matches!(out, Cow::Borrowed(_)), "{text:?} -> {out:?}");
+    }
     // Alone, without an opening quote, a lead and a symbol are mojibake,
     // as ftfy reads them too.
     assert_eq!(check(&cleaner, "x Î» y"), "x λ y");

@@ -183,10 +183,14 @@ fn verdict(
             // A code page of that script read as itself ("Рё" in
             // Windows-1251 is Cyrillic either way): its context proves
             // nothing.
+            // But a letter of it and a Latin-1 symbol glued into Latin
+            // text (`latin_around`: "32Ξ©Driver") are no word of it.
             if script(cand.chars[0]) == Some(s) {
                 return strong
                     || (!cand.layered
-                        && (ctx.prev_repaired || ahead.next().repaired));
+                        && (ctx.prev_repaired
+                            || ctx.latin_around
+                            || ahead.next().repaired));
             }
             // Three or four bytes with strong evidence: "ä¸\u{ad}" is "中"
             // wherever it stands.

@@ -926,14 +926,40 @@ impl Engine {
         // symbol glued to one is not ("mВІ"). Only a Latin-1 symbol: C2 and
         // a byte 80–9F spell a C1 control, no text's character ("Β…" is no
         // "\u{85}" and so no "…").
+        //
+        // So is, between Latin letters, "Γ" or "Г" and a no-break space
+        // that ends a word ("cadeau Γ\u{a0} offrir" is "à"), and such a
+        // pair glued to Latin
+        // letters on both sides ("TΓΌrkçe"); and a letter of the code page
+        // and a Latin-1 symbol glued to a letter or digit ("32Ξ©Driver" is
+        // "32ΩDriver"): Greek and Russian write neither.
+        let glued = |c: Option<char>| {
+            c.is_some_and(|c| judge::script(c) == Some(judge::Script::Latin))
+        };
         let latin_around = k == 2
+            && matches!(codec, Codec::Cp1251 | Codec::Cp1253)
             && match byte[0] {
                 0xc2 => byte[1] >= 0xa0,
-                0xc3 => matches!(decoded, '×' | '÷'),
-                _ => false,
+                0xc3 => {
+                    matches!(decoded, '×' | '÷')
+                        || (decoded == 'à'
+                            && !ahead
+                                .raw_next()
+                                .is_some_and(char::is_alphanumeric))
+                        || (glued(prev) && glued(ahead.raw_next()))
+                }
+                // Not a math operator: "Ξ±1", "Ξ·x" may be formulas.
+                _ => {
+                    byte[1] >= 0xa0
+                        && !chars[1].is_alphabetic()
+                        && !matches!(chars[1], '\u{a0}' | '±' | '·' | '¬')
+                }
             }
-            && matches!(codec, Codec::Cp1251 | Codec::Cp1253)
             && (!chars[1].is_alphabetic()
+                || prev.is_some_and(char::is_alphanumeric)
+                || ahead.raw_next().is_some_and(char::is_alphanumeric))
+            && (byte[0] == 0xc2
+                || decoded == 'à'
                 || prev.is_some_and(char::is_alphanumeric)
                 || ahead.raw_next().is_some_and(char::is_alphanumeric))
             && ahead.latin_around(items[from].start);
