@@ -229,6 +229,12 @@
 //!   repaired where the nearest letters on both sides are Latin; where the
 //!   second character is a letter in the code page ("ВІ" for "²"), only
 //!   glued to a letter or digit ("mВІ"), as "ВІ" alone is a Cyrillic word.
+//!   In the same Latin context, `Γ`/`Г` and a no-break space that ends a
+//!   word are "à", a pair glued to Latin letters on both sides ("TΓΌrkçe")
+//!   is repaired, and so is a letter and a Latin-1 symbol glued to a
+//!   letter or digit ("32Ξ©" is "32Ω"), but not `±`, `·` or `¬` ("Ξ±1"
+//!   may be a formula). With no letter near at all ("Β£598" alone) they
+//!   stay.
 //! - A Cyrillic capital and `Ј`/`ј` before a Cyrillic letter is Serbian
 //!   ("Вјера"), not Windows-1251's reading of "¼" or "ü".
 //! - Three bytes that spell box drawing, a shape or a symbol are repaired
