@@ -1213,3 +1213,26 @@ fn name_suffixes_and_address_numbers() {
         ],
     );
 }
+
+/// A quotation closed right after an abbreviation's period ends its
+/// sentence when one starts after it.
+#[test]
+fn a_closed_quotation_ends_an_abbreviation_sentence() {
+    check(
+        "en",
+        &[
+            (
+                "She said, \"It's 5 p.m.\" Then she left.",
+                &["She said, \"It's 5 p.m.\"", "Then she left."],
+            ),
+            (
+                "It reads “L.L.C.” Second, the name differs.",
+                &["It reads “L.L.C.”", "Second, the name differs."],
+            ),
+            (
+                "They called it \"Acme Inc.\" in the report.",
+                &["They called it \"Acme Inc.\" in the report."],
+            ),
+        ],
+    );
+}

@@ -34,6 +34,15 @@ impl Sentences<'_, '_> {
             return !self.splitter.ordinal_period
                 || next().starts_sentence(lang);
         }
+        // A quotation or bracket closed right after the period closes a
+        // sentence there, whatever the word before it (`"It's 5 p.m."
+        // Then`), if one starts after it.
+        let closed = text
+            .get(dot + 1..at)
+            .is_some_and(|between| !between.trim_end().is_empty());
+        if closed && next().starts_sentence(lang) {
+            return true;
+        }
         if word.len() <= SPACED_PART {
             if self.spaced_abbreviation(word, &next()) {
                 return false;
