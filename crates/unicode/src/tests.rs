@@ -1132,6 +1132,27 @@ fn false_repairs_of_capitals_and_quotes() {
 }
 
 #[test]
+fn hangul_and_kana_read_as_windows_1252() {
+    let cleaner = web();
+    // A lead and two signs ("²ª", "³" and a no-break space), alone or
+    // side by side: each alone is weak evidence, two in a row are not.
+    assert_eq!(check(&cleaner, "ê²ª"), "겪");
+    assert_eq!(check(&cleaner, "ê²ªê³\u{a0} ë\u{8b}¤"), "겪고 다");
+    assert_eq!(check(&cleaner, "모델의 ì\u{a0}•í™•ë\u{8f}„"), "모델의 정확도");
+    // Kana punctuation and squared signs are CJK, not unassigned.
+    assert_eq!(check(&cleaner, "2025 ãƒ» 3 min read"), "2025 ・ 3 min read");
+    assert_eq!(check(&cleaner, "84ãŽ¡ ì•„íŒŒíŠ¸"), "84㎡ 아파트");
+    // A counter after a number.
+    assert_eq!(check(&cleaner, "2025ë…„ 1ì›”"), "2025년 1월");
+    // Latin text with such characters stays.
+    for text in ["le 2è…» dit-il", "nº 5ª", "Zoë…„Hallo“", "3ª série", "m²ª"]
+    {
+        let out = cleaner.clean(text);
+        assert!(matches!(out, Cow::Borrowed(_)), "{text:?} -> {out:?}");
+    }
+}
+
+#[test]
 fn a_word_is_repaired_as_a_whole() {
     // Found by `prose_through_any_code_page_is_restored`: the evidence of
     // a word read in the wrong code page may come late in it ("Ο\u{8c}",

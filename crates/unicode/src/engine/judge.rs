@@ -65,6 +65,8 @@ pub(super) struct Next {
     pub(super) decoded: bool,
     /// ... and they are strong evidence of it.
     pub(super) repaired: bool,
+    /// ... and they are three bytes or four.
+    pub(super) long: bool,
 }
 
 /// The right-hand context of a candidate, read only if the decision needs
@@ -207,8 +209,13 @@ fn verdict(
                 return true;
             }
             let next = ahead.next();
+            // Two sequences of three bytes or more side by side that spell
+            // the same script ("ì\u{a0}•í™•" is "정확"): Latin text never
+            // holds two well-formed ones in a row, though each alone may
+            // read as a letter and signs.
+            let run = next.long && cand.bytes.len() >= 3 && !cand.layered;
             let same = script_of(next.ch) == Some(s)
-                && (!next.decoded || next.repaired);
+                && (!next.decoded || next.repaired || run);
             if box_art(cand) {
                 return same;
             }
@@ -223,9 +230,17 @@ fn verdict(
             // is the inner layer of "ό").
             // A lone letter in a code page that has made repairs before:
             // the text went through it ("Μήσυζώ Œî" is "Μήσυζώ Δ").
-            same || ((strong || (ctx.seen && !cand.layered))
-                && (alone || unit)
-                && own_evidence(cand))
+            // A CJK counter or unit after a number ("2025ë…„" is "2025년",
+            // "5æœˆ" is "5月"): Latin text puts no accented letter and two
+            // signs after digits.
+            let counter = cand.bytes.len() == 3
+                && !cand.layered
+                && ctx.prev.is_some_and(|c| c.is_ascii_digit())
+                && CJK_COUNTERS.contains(cand.decoded);
+            same || counter
+                || ((strong || (ctx.seen && !cand.layered))
+                    && (alone || unit)
+                    && own_evidence(cand))
         }
     }
 }
@@ -531,9 +546,26 @@ fn evidence(cand: &Candidate<'_>) -> bool {
     {
         return true;
     }
+    // A three-byte lead and two signs side by side ("ê²ª" is "겪",
+    // "ê³\u{a0}" is "고": Hangul's continuations are mostly Latin-1
+    // signs): real text puts one such sign after a letter or a number,
+    // never two after an accented letter.
+    let sign = |c: char| follows_letters(c) && !punctuation(c);
+    if n == 3
+        && cand.codec.latin()
+        && sign(conts[0])
+        && (sign(conts[1]) || conts[1] == '\u{a0}')
+    {
+        return true;
+    }
     odd_lead(cand.chars[0])
         || conts.iter().any(|&c| odd_continuation(c, cand.codec))
 }
+
+/// The counters and units that Chinese, Japanese and Korean write right
+/// after a number: dates and times, money, people, things, floors.
+const CJK_COUNTERS: &str = "年月日時时分秒個个人回円元万億亿歳岁階号位件台本枚週周\
+                            년월일시분초개명번회원층차세위등장권건호점주";
 
 /// Quotes, dashes and the like, which stand between words.
 fn punctuation(c: char) -> bool {
@@ -752,6 +784,13 @@ fn script_kind(c: char) -> Kind {
                 0x3000..=0x9fff => Script::Cjk,
                 _ => Script::Other,
             })
+        }
+        // Kana punctuation ("・", "゛") and the enclosed and squared CJK
+        // signs ("㈜", "㎡"), which CJK text writes among its letters.
+        None if matches!(c as u32,
+            0x309b | 0x309c | 0x30a0 | 0x30fb | 0x3200..=0x321e | 0x3220..=0x33ff) =>
+        {
+            Kind::Script(Script::Cjk)
         }
         None => Kind::Bad,
     }

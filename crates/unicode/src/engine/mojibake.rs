@@ -1234,6 +1234,8 @@ struct Peek {
     first_decoded: bool,
     /// ... with strong evidence.
     first_repaired: bool,
+    /// ... of three bytes or four.
+    first_long: bool,
 }
 
 /// The characters after byte `at` of `input` (and then `after`, at
@@ -1341,6 +1343,7 @@ impl Default for AheadCache {
             decoded: 0,
             first_decoded: false,
             first_repaired: false,
+            first_long: false,
         };
         AheadCache {
             window_at: usize::MAX,
@@ -1467,6 +1470,7 @@ impl Lookahead for Right<'_, '_, '_> {
             ch: peek.deep_first(self.codec),
             decoded: peek.first_decoded,
             repaired: peek.first_repaired,
+            long: peek.first_long,
         }
     }
 
@@ -1524,7 +1528,14 @@ impl Peek {
                 all_repairs: false,
             })
         };
-        Peek { chars, len, decoded, first_decoded: first > 0, first_repaired }
+        Peek {
+            chars,
+            len,
+            decoded,
+            first_decoded: first > 0,
+            first_repaired,
+            first_long: first >= 3,
+        }
     }
 
     /// The first character of the context, with up to two more layers of
