@@ -1144,6 +1144,16 @@ fn hangul_and_kana_read_as_windows_1252() {
     assert_eq!(check(&cleaner, "84ãŽ¡ ì•„íŒŒíŠ¸"), "84㎡ 아파트");
     // A counter after a number.
     assert_eq!(check(&cleaner, "2025ë…„ 1ì›”"), "2025년 1월");
+    // A word's last syllable whose A0 was trimmed at the line's end, or
+    // became a space: "고" is EA B3 A0.
+    assert_eq!(check(&cleaner, "í•˜ê³\nx"), "하고\nx");
+    assert_eq!(check(&cleaner, "ìžˆê³ "), "있고");
+    assert_eq!(check(&cleaner, "í•˜ê³  ë§ì"), "하고 ë§ì");
+    // Not after Latin letters, nor alone.
+    for text in ["le mê³", "ê³\nx", "Pê³ x"] {
+        let out = cleaner.clean(text);
+        assert!(matches!(out, Cow::Borrowed(_)), "{text:?} -> {out:?}");
+    }
     // Latin text with such characters stays.
     for text in ["le 2è…» dit-il", "nº 5ª", "Zoë…„Hallo“", "3ª série", "m²ª"]
     {

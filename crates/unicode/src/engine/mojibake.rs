@@ -1057,7 +1057,22 @@ impl Engine {
         if top.ch == Some('í') {
             return space && self.lost_nbsp_in_pair(st, at, items);
         }
-        let prev = prev_index(items, last).map(|p| items[p]);
+        let prev_at = prev_index(items, last);
+        let prev = prev_at.map(|p| items[p]);
+        if let Some(decoded) = prev_at.and_then(|p| lost_third_byte(items, p))
+        {
+            // A three-byte sequence whose last byte, A0, was lost, at the
+            // end of a CJK word being repaired: "í•˜ê³" is "하고".
+            if space {
+                let end = items.len() - 1;
+                items[end].end = at + 1;
+            }
+            if let Some(from) = prev_at {
+                self.replace_top(items, from, decoded, Codec::Cp1252);
+                self.reduce_all(st, items);
+                return true;
+            }
+        }
         let prev_char = prev.map_or(st.before, |p| p.ch);
         let decoded = match top.ch {
             Some('Ã') if !prev_char.is_some_and(char::is_uppercase) => 'à',
@@ -1727,6 +1742,28 @@ fn is_space(c: char) -> bool {
 
 fn prev_index(items: &[Item], i: usize) -> Option<usize> {
     items[..i].iter().rposition(|item| item.ch.is_some())
+}
+
+/// What the raw lead at `lead` and the character after it (the last of
+/// `items` with one) spell with a third byte A0, when that is a CJK
+/// letter and the character before the lead is a CJK repair: the end of
+/// a word whose last no-break space was lost.
+fn lost_third_byte(items: &[Item], lead: usize) -> Option<char> {
+    let cont = items[lead + 1..].iter().find_map(|i| i.ch)?;
+    let (l, c) = (items[lead], cont);
+    if l.rule.is_some() {
+        return None;
+    }
+    let bytes = [Codec::Cp1252.byte(l.ch?)?, Codec::Cp1252.byte(c)?, 0xa0];
+    if !(0xe0..=0xef).contains(&bytes[0]) || !(0x80..=0xbf).contains(&bytes[1])
+    {
+        return None;
+    }
+    let decoded = std::str::from_utf8(&bytes).ok()?.chars().next()?;
+    let before = prev_index(items, lead).map(|p| items[p]);
+    (judge::script(decoded) == Some(judge::Script::Cjk)
+        && repaired_in(before, judge::Script::Cjk))
+    .then_some(decoded)
 }
 
 /// Whether `item` is a repair that spells a letter of `script`.
