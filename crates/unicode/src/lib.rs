@@ -241,6 +241,14 @@
 //!   alone ("â–º" is "►", "â”‚" is "│"), unless they read as punctuation
 //!   after a letter ("pâ”…" is French, a quote and an ellipsis) or all
 //!   three are letters.
+//! - CJK read as Windows-1252 or Latin-1 is often a lead and two signs
+//!   ("ê²ª" is "겪"), or a lead, an ellipsis and a quote ("ë…„" is "년"):
+//!   such a sequence is repaired alone when its signs are not
+//!   punctuation, when another long sequence of its script follows, or
+//!   when it spells a counter after a number ("2025ë…„"); after a letter,
+//!   punctuation stays punctuation ("Zoë…„Hallo“"). A word's last
+//!   syllable whose A0 byte was trimmed at a line's end ("í•˜ê³" for
+//!   "하고") is repaired only after the word's other repairs.
 //! - With NFKC, a compatibility character that becomes `&` (such as
 //!   U+FE60) right before an entity name is not decoded in the same pass.
 #![deny(missing_docs)]
