@@ -1163,6 +1163,25 @@ fn hangul_and_kana_read_as_windows_1252() {
 }
 
 #[test]
+fn korean_and_hindi_read_as_macroman() {
+    let cleaner = web();
+    // In a text with MacRoman repairs, a Hangul syllable under way is not
+    // cut short by a Greek letter in Windows-1252 ("Î¶" is "ζ").
+    assert_eq!(
+        check(
+            &cleaner,
+            "Ïó∞Íµ¨ ÏûêÎ£å: ÎîîÏ†§ ÏóîÏßÑ Ïó∞ÏÜå Í≥ºÏ†ïÏóêÏÑúÏùò ÎØ∏Î¶ΩÏûê ÌòïÏÑ±"
+        ),
+        "연구 자료: 디젤 엔진 연소 과정에서의 미립자 형성"
+    );
+    // A virama after a repaired Devanagari letter.
+    assert_eq!(
+        check(&cleaner, "‡§π‡§ø‡§®‡•ç‡§¶‡•Ä ‡§∏‡§Ç‡§∏‡•ç‡§ï‡•É‡§§‡§Æ‡•ç"),
+        "हिन्दी संस्कृतम्"
+    );
+}
+
+#[test]
 fn a_word_is_repaired_as_a_whole() {
     // Found by `prose_through_any_code_page_is_restored`: the evidence of
     // a word read in the wrong code page may come late in it ("Ο\u{8c}",

@@ -164,7 +164,14 @@ fn verdict(
         |ahead: &mut dyn Lookahead| evidence(cand) && !ijekavian(cand, ahead);
     match kind(cand) {
         Kind::Bad => false,
-        Kind::ScriptMark(s) => script_of(ctx.prev) == Some(s) && strong(ahead),
+        // A mark of three bytes after a letter of its script that was
+        // repaired needs no more evidence: "‡•ç" is the virama of "न"
+        // before it, in a Hindi text read as MacRoman.
+        Kind::ScriptMark(s) => {
+            script_of(ctx.prev) == Some(s)
+                && ((ctx.prev_repaired && cand.bytes.len() >= 3)
+                    || strong(ahead))
+        }
         Kind::Rare => !cand.layered && strong(ahead),
         Kind::Mark => ctx.prev.is_some_and(alphabetic) && strong(ahead),
         Kind::Common if box_art(cand) => {

@@ -372,7 +372,11 @@ impl Engine {
                     let raw = tail.at[..k]
                         .iter()
                         .all(|&j| !Rule::is_mojibake(items[j].rule));
-                    (raw && ahead.completes(codec, bytes, chars, k, need))
+                    // In the code page with the most repairs, a CJK letter
+                    // is evidence enough: "Î™®" is "모" in a Korean text
+                    // read as MacRoman, not "Ι" and "®".
+                    let cjk = Some(codec) == prefer;
+                    (raw && ahead.completes(codec, bytes, chars, k, need, cjk))
                         .then_some(k)
                 })
                 .max()
@@ -1426,7 +1430,7 @@ impl Ahead<'_, '_> {
 
     /// Whether the characters after the top complete the `k` bytes of a
     /// sequence of `need` in `codec` (`bytes`, spelt `chars`) into one
-    /// that is evident mojibake.
+    /// that is evident mojibake, or (`cjk`) a CJK letter of three bytes.
     fn completes(
         &mut self,
         codec: Codec,
@@ -1434,6 +1438,7 @@ impl Ahead<'_, '_> {
         mut chars: [char; 4],
         k: usize,
         need: usize,
+        cjk: bool,
     ) -> bool {
         let cache = &mut *self.cache;
         cache.read_window(self.engine, self.input, self.after, self.at);
@@ -1451,6 +1456,12 @@ impl Ahead<'_, '_> {
             }
         }
         let (decoded, _) = decode_at(&bytes[..need], 0);
+        if cjk
+            && need == 3
+            && judge::script(decoded) == Some(judge::Script::Cjk)
+        {
+            return true;
+        }
         judge::evident(&Candidate {
             codec,
             chars: &chars[..need],
