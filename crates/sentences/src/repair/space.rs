@@ -57,7 +57,9 @@ pub(super) fn candidates(
 /// - a number (`2019.Sales`), before the same;
 /// - a Capitalized word (`Berlin.The`), an acronym (`GPUs.They`) or a
 ///   token with digits (`x86.It`), before a strong starter (`The`, `It`),
-///   which rarely follows such a token inside a name.
+///   which rarely follows such a token inside a name;
+/// - any word, lower-case or Capitalized, before a closing quote and a
+///   Capitalized dictionary word or starter (`nutrientia."They`).
 fn holds(
     lang: &Language,
     text: &str,
@@ -90,7 +92,13 @@ fn holds(
         return false;
     }
     let starts = lang.is_word(right) || lang.is_starter(right);
-    let reads = if is_lower_word(left) {
+    // A closing quote between the terminator and the capital (`nutrientia."They`)
+    // ends a quoted sentence: no name or code is written so.
+    let quoted =
+        text[term..at].chars().any(|c| matches!(c, '"' | '”' | '»' | '’'));
+    let reads = if quoted {
+        (is_lower_word(left) || is_capitalized(left)) && starts
+    } else if is_lower_word(left) {
         // `asyncio.Task`, `spark.Spark`: a module or an object, not the
         // last word of a sentence.
         lang.is_word(left) && starts
@@ -177,6 +185,30 @@ mod tests {
         assert_eq!(
             web("He said \"stop.\"Then he left the room."),
             "He said \"stop.\" Then he left the room."
+        );
+    }
+
+    #[test]
+    fn missing_space_after_a_closing_quote() {
+        // Any word before it: a foreign one, a title's last.
+        assert_eq!(
+            web(
+                "It is called \"folia nutrientia.\"They store starch for the tree."
+            ),
+            "It is called \"folia nutrientia.\" They store starch for the tree."
+        );
+        assert_eq!(
+            web(
+                "Read ‘The Cost of a Resume.’Read the rest of the study today."
+            ),
+            "Read ‘The Cost of a Resume.’ Read the rest of the study today."
+        );
+        // Without the quote, an unknown word before a capital stays.
+        assert_eq!(
+            web(
+                "It is called folia nutrientia.They store starch for the tree."
+            ),
+            "It is called folia nutrientia.They store starch for the tree."
         );
     }
 }
