@@ -1,6 +1,7 @@
 //! What one line looks like: its normalized key and the shape tests that
 //! the line heuristics use. All pure functions of one line.
 
+use aho_corasick::AhoCorasick;
 use textclean_core::letters;
 
 /// Writes the matching key of `text` into `out` (cleared first): letters
@@ -319,6 +320,66 @@ const NAV_LONG_ITEM_WORDS: usize = 14;
 /// Most words of a copyright line: a footer, not a paragraph about law.
 const COPYRIGHT_MAX_WORDS: usize = 30;
 
+/// Longest line (in bytes) the consent rule reads: a banner is a few
+/// sentences, a paragraph about cookies on a page about them runs longer.
+const CONSENT_MAX_BYTES: usize = 1_000;
+/// Shortest line the consent rule reads: a banner is a sentence at least
+/// (shorter ones, `Accept all cookies`, are the phrase rule's markers),
+/// and most lines of a page, menu items, are shorter.
+const CONSENT_MIN_BYTES: usize = 48;
+
+/// The words of cookie and consent banners, from the language pack (see
+/// its `consent_words.txt`): a line that holds a subject (`cookies`) and
+/// two distinct others (`accept`, `settings`) is a banner.
+#[derive(Clone, Debug)]
+pub(crate) struct Consent {
+    /// The subjects, ASCII case-insensitive: a line that holds none as a
+    /// substring is no banner, without reading its words.
+    finder: AhoCorasick,
+    subjects: Vec<String>,
+    words: Vec<String>,
+}
+
+impl Consent {
+    /// The rule for the pack's `entries` (subjects marked `*`), or `None`
+    /// when they name no subject.
+    pub(crate) fn new(entries: &[String]) -> Option<Consent> {
+        let (marked, others): (Vec<&String>, Vec<&String>) =
+            entries.iter().partition(|e| e.starts_with('*'));
+        let subjects = crate::lang::clean_list(marked.iter().map(|e| &e[1..]));
+        let words = crate::lang::clean_list(others);
+        let finder = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&subjects)
+            .ok()?;
+        (!subjects.is_empty()).then_some(Consent { finder, subjects, words })
+    }
+
+    /// Whether `line` is a consent banner; `scratch` receives its key.
+    pub(crate) fn holds(&self, line: &str, scratch: &mut String) -> bool {
+        if !(CONSENT_MIN_BYTES..=CONSENT_MAX_BYTES).contains(&line.len())
+            || !self.finder.is_match(line)
+        {
+            return false;
+        }
+        normalize(line, scratch);
+        let mut subject = false;
+        let mut first = None;
+        let mut two = false;
+        for word in scratch.split(' ') {
+            if self.subjects.iter().any(|s| s == word) {
+                subject = true;
+            } else if let Some(i) = self.words.iter().position(|w| w == word) {
+                match first {
+                    None => first = Some(i),
+                    Some(f) => two |= f != i,
+                }
+            }
+        }
+        subject && two
+    }
+}
+
 /// A copyright notice: `© 2024 Example Inc.`, `Copyright 2024 …`,
 /// `(c) Example`. `cues` are the language's copyright words, normalized.
 ///
@@ -546,6 +607,77 @@ mod tests {
                 case_boundaries_of_chars(&line)
             );
         }
+    }
+
+    #[test]
+    fn consent_table() {
+        let consent = |code: &str| {
+            let pack = textclean_core::LanguagePack::get(code).unwrap();
+            Consent::new(pack.consent_words()).unwrap()
+        };
+        let cases = [
+            (
+                "en",
+                "We use cookies to improve your experience. By continuing to browse, you agree to our cookie policy.",
+                true,
+            ),
+            (
+                "en",
+                "This site uses cookies for analytics and personalized content. Manage your preferences.",
+                true,
+            ),
+            (
+                "en",
+                "COOKIES help us deliver our services. ACCEPT or REJECT them in SETTINGS.",
+                true,
+            ),
+            // The subject alone, or one other word: a paragraph about them.
+            (
+                "en",
+                "Bake the cookies for twelve minutes, then let them cool.",
+                false,
+            ),
+            (
+                "en",
+                "Cookies are small files that a website stores in your browser.",
+                false,
+            ),
+            // Two other words but no subject.
+            ("en", "Accept the settings and continue.", false),
+            // A word inside another is no word.
+            ("en", "Cookiesettings acceptance improvement", false),
+            (
+                "de",
+                "Wir verwenden Cookies, um Ihre Nutzererfahrung zu verbessern. Einstellungen verwalten",
+                true,
+            ),
+            ("de", "Die Cookies backen zwölf Minuten lang.", false),
+            (
+                "fr",
+                "Nous utilisons des cookies pour la mesure d'audience. Accepter ou paramétrer",
+                true,
+            ),
+            (
+                "es",
+                "Utilizamos cookies propias y de terceros. Puedes aceptar o configurar su uso.",
+                true,
+            ),
+        ];
+        let mut scratch = String::new();
+        for (code, line, want) in cases {
+            assert_eq!(
+                consent(code).holds(line, &mut scratch),
+                want,
+                "{line}"
+            );
+        }
+        // A long paragraph is content, whatever it says.
+        let long = format!(
+            "{} We use cookies; accept or manage your settings.",
+            "Cookies are how sites remember you. ".repeat(30)
+        );
+        assert!(!consent("en").holds(&long, &mut scratch));
+        assert!(Consent::new(&["accept".to_owned()]).is_none());
     }
 
     #[test]

@@ -17,8 +17,8 @@ use textclean_core::{Doc, Edits, LanguagePack};
 use crate::corpus::{CorpusRule, Site};
 use crate::features::{self, Context, Neighbour, Own, Region};
 use crate::line::{
-    alnum_words, case_boundaries, count_words, is_copyright, is_counter,
-    is_navigation, normalize, normalize_splitting,
+    Consent, alnum_words, case_boundaries, count_words, is_copyright,
+    is_counter, is_navigation, normalize, normalize_splitting,
 };
 use crate::model::Model;
 
@@ -27,6 +27,7 @@ pub(crate) const PHRASE: &str = "boilerplate.phrase";
 pub(crate) const NAVIGATION: &str = "boilerplate.navigation";
 pub(crate) const COPYRIGHT: &str = "boilerplate.copyright";
 pub(crate) const COUNTER: &str = "boilerplate.counter";
+pub(crate) const CONSENT: &str = "boilerplate.consent";
 pub(crate) const LINK_RUN: &str = "boilerplate.link_run";
 pub(crate) const BLOCK: &str = "boilerplate.block";
 pub(crate) const CORPUS: &str = "boilerplate.corpus";
@@ -76,6 +77,8 @@ pub(crate) struct Rules {
 pub(crate) struct Heuristics {
     pub(crate) counters: Vec<String>,
     pub(crate) copyright: Vec<String>,
+    /// Cookie and consent banners; none when the pack lists no words.
+    pub(crate) consent: Option<Consent>,
 }
 
 /// What a line is, as far as the page pass cares.
@@ -421,6 +424,9 @@ impl Rules {
         };
         let words = words + boundaries;
         if let Some(h) = &self.heuristics {
+            if h.consent.as_ref().is_some_and(|c| c.holds(line, split)) {
+                return Kind::Removed(CONSENT);
+            }
             if line.len() <= KEY_MAX_BYTES {
                 if is_copyright(line, key, &h.copyright) {
                     return Kind::Removed(COPYRIGHT);

@@ -65,6 +65,7 @@ const PHRASE: Option<&str> = Some("boilerplate.phrase");
 const NAV: Option<&str> = Some("boilerplate.navigation");
 const COPY: Option<&str> = Some("boilerplate.copyright");
 const COUNT: Option<&str> = Some("boilerplate.counter");
+const CONSENT: Option<&str> = Some("boilerplate.consent");
 
 table!(
     phrase_rule,
@@ -132,7 +133,28 @@ table!(
         ("1.2K Shares", COUNT),
         ("12 angry men", None),
         ("AI's Future Hinges on Collaboration", None),
+        (
+            "We use cookies to ensure that we give you the best experience on our website. If you continue to use this site we will assume that you are happy with it.",
+            CONSENT
+        ),
+        (
+            "This website stores cookies on your computer to improve your experience and for analytics. To find out more, see our Privacy Policy.",
+            CONSENT
+        ),
+        (
+            "Cookies are small text files that sites store, and this paragraph explains how they work.",
+            None
+        ),
     ]
+);
+
+table!(
+    consent_off_with_the_heuristics,
+    { BoilerplateRemover::builder().heuristics(false).build() },
+    [(
+        "This website stores cookies on your computer to improve your experience and for analytics. To find out more, see our Privacy Policy.",
+        None
+    )]
 );
 
 table!(
@@ -178,6 +200,7 @@ table!(
                 boilerplate_phrases: "Alle Rechte vorbehalten",
                 copyright_words: "Urheberrecht",
                 counter_words: "Kommentare",
+                consent_words: "*Kekse\nakzeptieren\nEinstellungen",
                 ..LanguageLists::EMPTY
             },
         );
@@ -185,6 +208,10 @@ table!(
     },
     [
         ("Anzeige", PHRASE),
+        (
+            "Diese Seite nutzt Kekse: akzeptieren oder Einstellungen ändern.",
+            CONSENT
+        ),
         ("Alle Rechte vorbehalten.", PHRASE),
         ("Urheberrecht 2024 Beispiel GmbH", COPY),
         ("3 Kommentare", COUNT),
@@ -449,6 +476,10 @@ fn page_text() -> impl Strategy<Value = String> {
         Just("Home | About | Blog".to_owned()),
         Just("© 2024 Example".to_owned()),
         Just("3 Comments".to_owned()),
+        Just(
+            "We store cookies to improve your experience; accept or manage them."
+                .to_owned()
+        ),
         Just(String::new()),
         Just("\r".to_owned()),
         "[A-Z][a-z]{1,8}( [a-z]{1,6}){0,2}",

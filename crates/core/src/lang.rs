@@ -67,6 +67,7 @@ struct Pack {
     boilerplate_phrases: Vec<String>,
     counter_words: Vec<String>,
     copyright_words: Vec<String>,
+    consent_words: Vec<String>,
     conventions: WordSet,
 }
 
@@ -116,6 +117,11 @@ pub struct LanguageLists<'a> {
     /// Copyright words: a short line that starts with one, or has one
     /// before a year, is a copyright notice.
     pub copyright_words: &'a str,
+    /// The words of cookie and consent banners: entries starting with `*`
+    /// name their subject (`*cookies`), the others what they ask (`accept`,
+    /// `settings`). A line that holds a subject and two of the others is a
+    /// consent banner.
+    pub consent_words: &'a str,
     /// How the language writes, one convention a line, from a fixed
     /// vocabulary the stages know (an unknown one is ignored):
     /// `ordinal_period` (ordinals are written "3." as in German "am 3.
@@ -147,6 +153,7 @@ impl LanguageLists<'_> {
         boilerplate_phrases: "",
         counter_words: "",
         copyright_words: "",
+        consent_words: "",
         conventions: "",
     };
 }
@@ -288,6 +295,7 @@ impl LanguagePack {
                 boilerplate_phrases: raw(lists.boilerplate_phrases),
                 counter_words: raw(lists.counter_words),
                 copyright_words: raw(lists.copyright_words),
+                consent_words: raw(lists.consent_words),
                 conventions: set(lists.conventions),
             }),
         }
@@ -412,6 +420,11 @@ impl LanguagePack {
     /// The copyright words, as listed.
     pub fn copyright_words(&self) -> &[String] {
         &self.inner.copyright_words
+    }
+
+    /// The consent-banner words, as listed (subjects with their `*`).
+    pub fn consent_words(&self) -> &[String] {
+        &self.inner.consent_words
     }
 }
 
@@ -573,6 +586,7 @@ mod tests {
                 pack.boilerplate_phrases(),
                 pack.counter_words(),
                 pack.copyright_words(),
+                pack.consent_words(),
             ] {
                 assert!(!list.is_empty(), "{code}");
                 assert!(list.iter().all(|e| !e.starts_with('#')), "{code}");
@@ -665,6 +679,8 @@ mod tests {
         );
         assert!(en.counter_words().iter().any(|m| m == "comments"));
         assert_eq!(en.copyright_words(), ["copyright"]);
+        assert!(en.consent_words().iter().any(|m| m == "*cookies"));
+        assert!(en.consent_words().iter().any(|m| m == "accept"));
         // Comments and blank lines are not entries.
         for list in [en.boilerplate_markers(), en.boilerplate_phrases()] {
             assert!(list.iter().all(|e| !e.is_empty() && !e.starts_with('#')));
