@@ -1109,6 +1109,7 @@ fn false_repairs_of_capitals_and_quotes() {
         "Privacy | Security"
     );
     assert_eq!(check(&cleaner, "with 4Г—4 min"), "with 4×4 min");
+    assert_eq!(check(&cleaner, "PSU 2 Г— 1600W"), "PSU 2 × 1600W");
     assert_eq!(check(&cleaner, "Мой 4Г—4 дом"), "Мой 4Г—4 дом");
     // In Latin text, "Γ" and a no-break space that ends a word are "à";
     // a pair glued to Latin letters on both sides is what it spells, and

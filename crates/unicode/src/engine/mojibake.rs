@@ -937,35 +937,15 @@ impl Engine {
         // letters on both sides ("TΓΌrkçe"); and a letter of the code page
         // and a Latin-1 symbol glued to a letter or digit ("32Ξ©Driver" is
         // "32ΩDriver"): Greek and Russian write neither.
-        let glued = |c: Option<char>| {
-            c.is_some_and(|c| judge::script(c) == Some(judge::Script::Latin))
-        };
         let latin_around = k == 2
             && matches!(codec, Codec::Cp1251 | Codec::Cp1253)
-            && match byte[0] {
-                0xc2 => byte[1] >= 0xa0,
-                0xc3 => {
-                    matches!(decoded, '×' | '÷')
-                        || (decoded == 'à'
-                            && !ahead
-                                .raw_next()
-                                .is_some_and(char::is_alphanumeric))
-                        || (glued(prev) && glued(ahead.raw_next()))
-                }
-                // Not a math operator: "Ξ±1", "Ξ·x" may be formulas.
-                _ => {
-                    byte[1] >= 0xa0
-                        && !chars[1].is_alphabetic()
-                        && !matches!(chars[1], '\u{a0}' | '±' | '·' | '¬')
-                }
+            && matches!(byte[0], 0xc2..=0xdf)
+            && {
+                let next = ahead.raw_next();
+                let touches = prev.is_some_and(char::is_alphanumeric)
+                    || next.is_some_and(char::is_alphanumeric);
+                pair_in_latin(byte, chars, decoded, prev, next, touches)
             }
-            && (!chars[1].is_alphabetic()
-                || prev.is_some_and(char::is_alphanumeric)
-                || ahead.raw_next().is_some_and(char::is_alphanumeric))
-            && (byte[0] == 0xc2
-                || decoded == 'à'
-                || prev.is_some_and(char::is_alphanumeric)
-                || ahead.raw_next().is_some_and(char::is_alphanumeric))
             && ahead.latin_around(items[from].start);
         let ctx =
             Context { prev, prev_repaired, inner_cont, seen, latin_around };
@@ -1775,6 +1755,39 @@ fn lost_third_byte(items: &[Item], lead: usize) -> Option<char> {
     (judge::script(decoded) == Some(judge::Script::Cjk)
         && repaired_in(before, judge::Script::Cjk))
     .then_some(decoded)
+}
+
+/// Whether a Windows-1251 or -1253 pair (`byte`, spelt `chars`) reads as
+/// mojibake in Latin text, given the characters around it (`touches`:
+/// one of them is a letter or digit); see [`Ahead::latin_around`] for
+/// the letters further off.
+fn pair_in_latin(
+    byte: &[u8; 4],
+    chars: &[char; 4],
+    decoded: char,
+    prev: Option<char>,
+    next: Option<char>,
+    touches: bool,
+) -> bool {
+    let latin = |c: Option<char>| {
+        c.and_then(judge::script) == Some(judge::Script::Latin)
+    };
+    let pair = match byte[0] {
+        0xc2 => byte[1] >= 0xa0,
+        0xc3 => {
+            matches!(decoded, '×' | '÷')
+                || (decoded == 'à' && !next.is_some_and(char::is_alphanumeric))
+                || (latin(prev) && latin(next))
+        }
+        // Not a math operator: "Ξ±1", "Ξ·x" may be formulas.
+        _ => {
+            byte[1] >= 0xa0
+                && !chars[1].is_alphabetic()
+                && !matches!(chars[1], '\u{a0}' | '±' | '·' | '¬')
+                && touches
+        }
+    };
+    pair && (!chars[1].is_alphabetic() || touches)
 }
 
 /// Whether `item` is a repair that spells a letter of `script`.
