@@ -234,7 +234,9 @@
 //!   is repaired, and so is a letter and a Latin-1 symbol glued to a
 //!   letter or digit ("32Ξ©" is "32Ω"), but not `±`, `·` or `¬` ("Ξ±1"
 //!   may be a formula). With no letter near at all ("Β£598" alone) they
-//!   stay.
+//!   stay. Three bytes there that spell punctuation or a symbol are
+//!   repaired with only Latin letters near ("в–ёCorporate" is
+//!   "▸Corporate").
 //! - A Cyrillic capital and `Ј`/`ј` before a Cyrillic letter is Serbian
 //!   ("Вјера"), not Windows-1251's reading of "¼" or "ü".
 //! - Three bytes that spell box drawing, a shape or a symbol are repaired

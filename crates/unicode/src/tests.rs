@@ -1110,6 +1110,14 @@ fn false_repairs_of_capitals_and_quotes() {
     );
     assert_eq!(check(&cleaner, "with 4Г—4 min"), "with 4×4 min");
     assert_eq!(check(&cleaner, "PSU 2 Г— 1600W"), "PSU 2 × 1600W");
+    // Three bytes that spell a symbol, with only Latin letters near.
+    assert_eq!(check(&cleaner, "в–ёCorporate Events"), "▸Corporate Events");
+    assert_eq!(check(&cleaner, "в—Џ You are welcome"), "● You are welcome");
+    for text in ["Он живёт в «Москве»…", "Лето в–ёлках", "β–καροτένιο"]
+    {
+        let out = cleaner.clean(text);
+        assert!(matches!(out, Cow::Borrowed(_)), "{text:?} -> {out:?}");
+    }
     assert_eq!(check(&cleaner, "Мой 4Г—4 дом"), "Мой 4Г—4 дом");
     // In Latin text, "Γ" and a no-break space that ends a word are "à";
     // a pair glued to Latin letters on both sides is what it spells, and

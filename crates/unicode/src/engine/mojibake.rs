@@ -937,14 +937,23 @@ impl Engine {
         // letters on both sides ("TΓΌrkçe"); and a letter of the code page
         // and a Latin-1 symbol glued to a letter or digit ("32Ξ©Driver" is
         // "32ΩDriver"): Greek and Russian write neither.
-        let latin_around = k == 2
-            && matches!(codec, Codec::Cp1251 | Codec::Cp1253)
-            && matches!(byte[0], 0xc2..=0xdf)
-            && {
-                let next = ahead.raw_next();
-                let touches = prev.is_some_and(char::is_alphanumeric)
-                    || next.is_some_and(char::is_alphanumeric);
-                pair_in_latin(byte, chars, decoded, prev, next, touches)
+        // Three bytes that spell punctuation or a symbol there, with only
+        // Latin letters near ("в–ёCorporate" is "▸Corporate", "в—Џ You"
+        // is "● You"): no Russian or Greek word either.
+        let latin_around = matches!(codec, Codec::Cp1251 | Codec::Cp1253)
+            && match k {
+                2 => {
+                    matches!(byte[0], 0xc2..=0xdf) && {
+                        let next = ahead.raw_next();
+                        let touches = prev.is_some_and(char::is_alphanumeric)
+                            || next.is_some_and(char::is_alphanumeric);
+                        pair_in_latin(
+                            byte, chars, decoded, prev, next, touches,
+                        )
+                    }
+                }
+                3 => ('\u{2000}'..='\u{2bff}').contains(&decoded),
+                _ => false,
             }
             && ahead.latin_around(items[from].start);
         let ctx =
