@@ -35,11 +35,23 @@ pub fn data(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// A scratch directory of this test's own, empty.
-pub fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir()
-        .join(format!("textclean-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A scratch directory of this test's own, empty, removed with what it
+/// holds when the test ends (passed or failed).
+pub fn scratch(name: &str) -> Scratch {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("textclean-cli-{name}-"))
+        .tempdir()
+        .unwrap();
+    Scratch(dir)
+}
+
+/// [`scratch`]'s directory: a path until it is dropped.
+pub struct Scratch(tempfile::TempDir);
+
+impl std::ops::Deref for Scratch {
+    type Target = std::path::Path;
+
+    fn deref(&self) -> &std::path::Path {
+        self.0.path()
+    }
 }
