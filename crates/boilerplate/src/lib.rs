@@ -80,7 +80,7 @@
 //! | `boilerplate.navigation` | is three or more short items between separators (`\|` `»` `›` `•` `·`, spaced `/` or `>`) | `Home » Blog » Recipes` |
 //! | `boilerplate.copyright` | is a short copyright notice | `© 2024 Example Inc.`, `Copyright 2019 Example` |
 //! | `boilerplate.counter` | is only numbers and count words | `0 Comments`, `1.2K Shares` |
-//! | `boilerplate.consent` | is a cookie or consent banner of at most 1,000 bytes: a subject of the pack's `consent_words.txt` and two of its other words | `We use cookies to improve your experience. By continuing to browse, you agree to our cookie policy.` |
+//! | `boilerplate.consent` | is a cookie or consent banner of 48 to 1,000 bytes: a subject of the pack's `consent_words.txt`, the site's voice (`we`, `our`) and two of its other words; an article about cookies is not written in the voice of the site that sets them | `We use cookies to improve your experience. By continuing to browse, you agree to our cookie policy.` |
 //! | `boilerplate.link_run` | is in a run of three or more short lines (at most four words, no closing punctuation: menu items) before the first line of prose (12+ words), or after the last one when a line rule removed a line in or beside the run | `Home` / `About` / `Pricing` at the top of a page; `About Us` / `Careers` / `Privacy Policy` at the bottom |
 //!
 //! | `boilerplate.block` | is judged boilerplate by the block model, in its place on the page (see below) | a "Most read" list, footer links, teaser headlines of other articles |

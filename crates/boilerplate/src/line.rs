@@ -329,30 +329,41 @@ const CONSENT_MAX_BYTES: usize = 1_000;
 const CONSENT_MIN_BYTES: usize = 48;
 
 /// The words of cookie and consent banners, from the language pack (see
-/// its `consent_words.txt`): a line that holds a subject (`cookies`) and
-/// two distinct others (`accept`, `settings`) is a banner.
+/// its `consent_words.txt`): a line that holds a subject (`cookies`), the
+/// site's own voice (`we`, `our`) and two distinct other words (`accept`,
+/// `settings`) is a banner. An article about cookies speaks of them, not
+/// as the site that sets them.
 #[derive(Clone, Debug)]
 pub(crate) struct Consent {
     /// The subjects, ASCII case-insensitive: a line that holds none as a
     /// substring is no banner, without reading its words.
     finder: AhoCorasick,
     subjects: Vec<String>,
+    voice: Vec<String>,
     words: Vec<String>,
 }
 
 impl Consent {
-    /// The rule for the pack's `entries` (subjects marked `*`), or `None`
-    /// when they name no subject.
+    /// The rule for the pack's `entries` (subjects marked `*`, the voice
+    /// `+`), or `None` when they name no subject or no voice.
     pub(crate) fn new(entries: &[String]) -> Option<Consent> {
-        let (marked, others): (Vec<&String>, Vec<&String>) =
-            entries.iter().partition(|e| e.starts_with('*'));
-        let subjects = crate::lang::clean_list(marked.iter().map(|e| &e[1..]));
-        let words = crate::lang::clean_list(others);
+        let marked = |mark: char| {
+            crate::lang::clean_list(
+                entries.iter().filter_map(|e| e.strip_prefix(mark)),
+            )
+        };
+        let (subjects, voice) = (marked('*'), marked('+'));
+        let words = crate::lang::clean_list(
+            entries.iter().filter(|e| !e.starts_with(['*', '+'])),
+        );
+        if subjects.is_empty() || voice.is_empty() {
+            return None;
+        }
         let finder = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(&subjects)
             .ok()?;
-        (!subjects.is_empty()).then_some(Consent { finder, subjects, words })
+        Some(Consent { finder, subjects, voice, words })
     }
 
     /// Whether `line` is a consent banner; `scratch` receives its key.
@@ -363,12 +374,14 @@ impl Consent {
             return false;
         }
         normalize(line, scratch);
-        let mut subject = false;
+        let (mut subject, mut voice) = (false, false);
         let mut first = None;
         let mut two = false;
         for word in scratch.split(' ') {
             if self.subjects.iter().any(|s| s == word) {
                 subject = true;
+            } else if self.voice.iter().any(|v| v == word) {
+                voice = true;
             } else if let Some(i) = self.words.iter().position(|w| w == word) {
                 match first {
                     None => first = Some(i),
@@ -376,7 +389,7 @@ impl Consent {
                 }
             }
         }
-        subject && two
+        subject && voice && two
     }
 }
 
@@ -623,13 +636,19 @@ mod tests {
             ),
             (
                 "en",
-                "This site uses cookies for analytics and personalized content. Manage your preferences.",
+                "Our site uses cookies for analytics and personalized content. Manage your preferences.",
                 true,
             ),
             (
                 "en",
                 "COOKIES help us deliver our services. ACCEPT or REJECT them in SETTINGS.",
                 true,
+            ),
+            // Spoken of, not by the site that sets them: an article.
+            (
+                "en",
+                "Websites use cookies to remember your preferences and settings.",
+                false,
             ),
             // The subject alone, or one other word: a paragraph about them.
             (
@@ -639,28 +658,42 @@ mod tests {
             ),
             (
                 "en",
-                "Cookies are small files that a website stores in your browser.",
+                "Cookies are small files that we store in your browser.",
                 false,
             ),
             // Two other words but no subject.
-            ("en", "Accept the settings and continue.", false),
+            ("en", "We accept the settings and continue.", false),
             // A word inside another is no word.
-            ("en", "Cookiesettings acceptance improvement", false),
+            ("en", "Cookiesettings acceptance improvement at our site", false),
             (
                 "de",
                 "Wir verwenden Cookies, um Ihre Nutzererfahrung zu verbessern. Einstellungen verwalten",
                 true,
             ),
-            ("de", "Die Cookies backen zwölf Minuten lang.", false),
+            (
+                "de",
+                "Cookies speichern Einstellungen und ermöglichen Analyse.",
+                false,
+            ),
             (
                 "fr",
                 "Nous utilisons des cookies pour la mesure d'audience. Accepter ou paramétrer",
                 true,
             ),
             (
+                "fr",
+                "Les cookies gardent les préférences et les paramètres du lecteur.",
+                false,
+            ),
+            (
                 "es",
                 "Utilizamos cookies propias y de terceros. Puedes aceptar o configurar su uso.",
                 true,
+            ),
+            (
+                "es",
+                "Las cookies guardan las preferencias y la configuración.",
+                false,
             ),
         ];
         let mut scratch = String::new();
@@ -677,7 +710,10 @@ mod tests {
             "Cookies are how sites remember you. ".repeat(30)
         );
         assert!(!consent("en").holds(&long, &mut scratch));
-        assert!(Consent::new(&["accept".to_owned()]).is_none());
+        let list =
+            |l: &[&str]| l.iter().map(|e| e.to_string()).collect::<Vec<_>>();
+        assert!(Consent::new(&list(&["accept", "+we"])).is_none());
+        assert!(Consent::new(&list(&["*cookies", "accept"])).is_none());
     }
 
     #[test]

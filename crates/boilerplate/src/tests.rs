@@ -200,7 +200,7 @@ table!(
                 boilerplate_phrases: "Alle Rechte vorbehalten",
                 copyright_words: "Urheberrecht",
                 counter_words: "Kommentare",
-                consent_words: "*Kekse\nakzeptieren\nEinstellungen",
+                consent_words: "*Kekse\n+wir\nakzeptieren\nEinstellungen",
                 ..LanguageLists::EMPTY
             },
         );
@@ -209,7 +209,7 @@ table!(
     [
         ("Anzeige", PHRASE),
         (
-            "Diese Seite nutzt Kekse: akzeptieren oder Einstellungen ändern.",
+            "Wir nutzen Kekse: akzeptieren oder Einstellungen ändern Sie hier.",
             CONSENT
         ),
         ("Alle Rechte vorbehalten.", PHRASE),

@@ -118,8 +118,9 @@ pub struct LanguageLists<'a> {
     /// before a year, is a copyright notice.
     pub copyright_words: &'a str,
     /// The words of cookie and consent banners: entries starting with `*`
-    /// name their subject (`*cookies`), the others what they ask (`accept`,
-    /// `settings`). A line that holds a subject and two of the others is a
+    /// name their subject (`*cookies`), those starting with `+` the site's
+    /// voice (`+we`), the others what they ask (`accept`, `settings`). A
+    /// line that holds a subject, a voice word and two of the others is a
     /// consent banner.
     pub consent_words: &'a str,
     /// How the language writes, one convention a line, from a fixed
@@ -422,7 +423,7 @@ impl LanguagePack {
         &self.inner.copyright_words
     }
 
-    /// The consent-banner words, as listed (subjects with their `*`).
+    /// The consent-banner words, as listed (with their `*` and `+`).
     pub fn consent_words(&self) -> &[String] {
         &self.inner.consent_words
     }
