@@ -1052,7 +1052,9 @@ impl Engine {
         }
         let prev_at = prev_index(items, last);
         let prev = prev_at.map(|p| items[p]);
-        if let Some(decoded) = prev_at.and_then(|p| lost_third_byte(items, p))
+        let rest = st.input.get(at + 1..).filter(|_| space);
+        if let Some(decoded) =
+            prev_at.and_then(|p| lost_third_byte(items, p, rest))
         {
             // A three-byte sequence whose last byte, A0, was lost, at the
             // end of a CJK word being repaired: "í•˜ê³" is "하고".
@@ -1746,9 +1748,15 @@ fn prev_index(items: &[Item], i: usize) -> Option<usize> {
 
 /// What the raw lead at `lead` and the character after it (the last of
 /// `items` with one) spell with a third byte A0, when that is a CJK
-/// letter and the character before the lead is a CJK repair: the end of
-/// a word whose last no-break space was lost.
-fn lost_third_byte(items: &[Item], lead: usize) -> Option<char> {
+/// letter and the character before the lead is a CJK repair (the end of
+/// a word whose last no-break space was lost), or, where the byte became
+/// a space, the raw text after that space (`rest`) starts with a CJK
+/// letter read as Windows-1252 (the word goes on: "ì« è¨€" is "쫠言").
+fn lost_third_byte(
+    items: &[Item],
+    lead: usize,
+    rest: Option<&str>,
+) -> Option<char> {
     let cont = items[lead + 1..].iter().find_map(|i| i.ch)?;
     let (l, c) = (items[lead], cont);
     if l.rule.is_some() {
@@ -1762,8 +1770,28 @@ fn lost_third_byte(items: &[Item], lead: usize) -> Option<char> {
     let decoded = std::str::from_utf8(&bytes).ok()?.chars().next()?;
     let before = prev_index(items, lead).map(|p| items[p]);
     (judge::script(decoded) == Some(judge::Script::Cjk)
-        && repaired_in(before, judge::Script::Cjk))
+        && (repaired_in(before, judge::Script::Cjk)
+            || rest.is_some_and(starts_cjk_in_cp1252)))
     .then_some(decoded)
+}
+
+/// Whether `text` starts with three characters that Windows-1252 reads
+/// as the UTF-8 of a CJK letter.
+fn starts_cjk_in_cp1252(text: &str) -> bool {
+    let mut bytes = [0u8; 3];
+    let mut chars = text.chars();
+    for b in &mut bytes {
+        match chars.next().and_then(|c| Codec::Cp1252.byte(c)) {
+            Some(byte) => *b = byte,
+            None => return false,
+        }
+    }
+    (0xe0..=0xef).contains(&bytes[0])
+        && bytes[1..].iter().all(|b| (0x80..=0xbf).contains(b))
+        && std::str::from_utf8(&bytes).is_ok_and(|s| {
+            s.chars().next().and_then(judge::script)
+                == Some(judge::Script::Cjk)
+        })
 }
 
 /// Whether a Windows-1251 or -1253 pair (`byte`, spelt `chars`) reads as
