@@ -79,6 +79,14 @@ macro_rules! same {
     };
 }
 
+/// Asserts that `cleaner` leaves each of `texts` as it is (borrowed).
+fn stays(cleaner: &UnicodeCleaner, texts: &[&str]) {
+    for text in texts {
+        let out = cleaner.clean(text);
+        assert!(matches!(out, Cow::Borrowed(_)), "{text:?} -> {out:?}");
+    }
+}
+
 fn web() -> UnicodeCleaner {
     UnicodeCleaner::default()
 }
@@ -1075,30 +1083,30 @@ fn false_repairs_of_capitals_and_quotes() {
     let cleaner = web();
     // A Cyrillic word "ВІ" beside Latin text is no "²"; "Вј" in
     // Serbian is no "¼".
-    for text in [
-        "РЁЄ",
-        "РЁЄ РЁІ",
-        "«Î» ",
-        "“Ð” and «Ñ»",
-        "ÚŞŘŻ",
-        "ВІ ťi",
-        "Вјера у бога",
-        "ВЈЕРА И НАДА",
-        "Мјесто, Пјесма",
-        "ÓŞÓŚ",
-        "ÓŚÓŞ",
-        "αa Β… ",
-        "ÎŁÎŁ ",
-        "РЁР… ",
-        "ňâśą",
-        "ÓŻÔ… ",
-        "ЭЄШР… ",
-        "ОЁП… ",
-        "a Β… b",
-    ] {
-        let out = cleaner.clean(text);
-        assert!(matches!(out, Cow::Borrowed(_)), "{text:?} -> {out:?}");
-    }
+    stays(
+        &cleaner,
+        &[
+            "РЁЄ",
+            "РЁЄ РЁІ",
+            "«Î» ",
+            "“Ð” and «Ñ»",
+            "ÚŞŘŻ",
+            "ВІ ťi",
+            "Вјера у бога",
+            "ВЈЕРА И НАДА",
+            "Мјесто, Пјесма",
+            "ÓŞÓŚ",
+            "ÓŚÓŞ",
+            "αa Β… ",
+            "ÎŁÎŁ ",
+            "РЁР… ",
+            "ňâśą",
+            "ÓŻÔ… ",
+            "ЭЄШР… ",
+            "ОЁП… ",
+            "a Β… b",
+        ],
+    );
     // Glued to a letter or digit, they are the symbol they spell.
     assert_eq!(check(&cleaner, "10 mВІ plot"), "10 m² plot");
     assert_eq!(check(&cleaner, "costs ВЈ5 now"), "costs £5 now");
@@ -1113,11 +1121,7 @@ fn false_repairs_of_capitals_and_quotes() {
     // Three bytes that spell a symbol, with only Latin letters near.
     assert_eq!(check(&cleaner, "в–ёCorporate Events"), "▸Corporate Events");
     assert_eq!(check(&cleaner, "в—Џ You are welcome"), "● You are welcome");
-    for text in ["Он живёт в «Москве»…", "Лето в–ёлках", "β–καροτένιο"]
-    {
-        let out = cleaner.clean(text);
-        assert!(matches!(out, Cow::Borrowed(_)), "{text:?} -> {out:?}");
-    }
+    stays(&cleaner, &["Он живёт в «Москве»…", "Лето в–ёлках", "β–καροτένιο"]);
     assert_eq!(check(&cleaner, "Мой 4Г—4 дом"), "Мой 4Г—4 дом");
     // In Latin text, "Γ" and a no-break space that ends a word are "à";
     // a pair glued to Latin letters on both sides is what it spells, and
@@ -1130,11 +1134,7 @@ fn false_repairs_of_capitals_and_quotes() {
     assert_eq!(check(&cleaner, "in TГјrkçe too"), "in Türkçe too");
     assert_eq!(check(&cleaner, "Impedance 32Ξ©Driver"), "Impedance 32ΩDriver");
     // Greek text, and formulas in Latin text, stay.
-    for text in ["Η ΓΌ μικρή", "Let Ξ·x be", "ΑΒΓ©", "ΤΙΜΗ Β£"]
-    {
-        let out = cleaner.clean(text);
-        assert!(matches!(out, Cow::Borrowed(_)), "{text:?} -> {out:?}");
-    }
+    stays(&cleaner, &["Η ΓΌ μικρή", "Let Ξ·x be", "ΑΒΓ©", "ΤΙΜΗ Β£"]);
     // Alone, without an opening quote, a lead and a symbol are mojibake,
     // as ftfy reads them too.
     assert_eq!(check(&cleaner, "x Î» y"), "x λ y");
@@ -1161,16 +1161,12 @@ fn hangul_and_kana_read_as_windows_1252() {
     // A word's first syllable, its A0 become a space before the next.
     assert_eq!(check(&cleaner, "ì« è¨€ã‚‹"), "쫠言る");
     // Not after Latin letters, nor alone.
-    for text in ["le mê³", "ê³\nx", "Pê³ x"] {
-        let out = cleaner.clean(text);
-        assert!(matches!(out, Cow::Borrowed(_)), "{text:?} -> {out:?}");
-    }
+    stays(&cleaner, &["le mê³", "ê³\nx", "Pê³ x"]);
     // Latin text with such characters stays.
-    for text in ["le 2è…» dit-il", "nº 5ª", "Zoë…„Hallo“", "3ª série", "m²ª"]
-    {
-        let out = cleaner.clean(text);
-        assert!(matches!(out, Cow::Borrowed(_)), "{text:?} -> {out:?}");
-    }
+    stays(
+        &cleaner,
+        &["le 2è…» dit-il", "nº 5ª", "Zoë…„Hallo“", "3ª série", "m²ª"],
+    );
 }
 
 #[test]
