@@ -1,7 +1,8 @@
 //! [`char::is_alphabetic`] and [`char::is_alphanumeric`], answered without
 //! the standard library's table search for the characters most text is
 //! made of: ASCII, Latin-1, Latin Extended-A, the combining diacritical
-//! marks, and the letters of Greek and Cyrillic. Stages ask about nearly
+//! marks, the letters of Greek and Cyrillic, kana, the CJK ideographs and
+//! the Hangul syllables. Stages ask about nearly
 //! every character; a search costs tens of instructions, and a run of
 //! combining marks asks it a million times.
 //!
@@ -44,6 +45,12 @@ pub fn is_alphabetic(c: char) -> bool {
         0x300..=0x36f => c == '\u{345}' || c >= '\u{363}',
         // Cyrillic but for its signs and marks.
         0x400..=0x481 | 0x48a..=0x52f => true,
+        // Kana, the CJK ideographs and the Hangul syllables: letters all,
+        // and most of what East Asian text holds.
+        0x3041..=0x3096
+        | 0x30a1..=0x30fa
+        | 0x4e00..=0x9fff
+        | 0xac00..=0xd7a3 => true,
         _ => c.is_alphabetic(),
     }
 }
@@ -57,7 +64,12 @@ pub fn is_alphanumeric(c: char) -> bool {
         0x80..=0xbf => {
             matches!(c, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼' | '½' | '¾')
         }
-        0xc0..=0x36f | 0x400..=0x52f => is_alphabetic(c),
+        0xc0..=0x36f
+        | 0x400..=0x52f
+        | 0x3041..=0x3096
+        | 0x30a1..=0x30fa
+        | 0x4e00..=0x9fff
+        | 0xac00..=0xd7a3 => is_alphabetic(c),
         _ => c.is_alphanumeric(),
     }
 }

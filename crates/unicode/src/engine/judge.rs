@@ -681,7 +681,7 @@ fn alphabetic(c: char) -> bool {
                 ..=0x385 | 0x387 | 0x38b | 0x38d | 0x3a2 | 0x3f6
         ),
         0x400..=0x52f => !(0x482..=0x489).contains(&(c as u32)),
-        _ => c.is_alphabetic(),
+        _ => textclean_core::letters::is_alphabetic(c),
     }
 }
 
