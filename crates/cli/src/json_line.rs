@@ -185,10 +185,68 @@ impl<'a> JsonLine<'a> {
     }
 }
 
-/// `text` as a JSON string literal.
+/// `text` as a JSON string literal, as `serde_json` writes it: `"` and
+/// `\` escaped, the controls as `\n`, `\t`, `\r`, `\b`, `\f` or
+/// `\u00XX`, every other character as it is. Runs without one are copied
+/// whole.
 pub fn quote(text: &str) -> Vec<u8> {
-    // Serialising a string cannot fail.
-    serde_json::to_vec(text).unwrap_or_default()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() + 2);
+    out.push(b'"');
+    let mut from = 0;
+    loop {
+        let at = from + next_stop(&bytes[from..]);
+        out.extend_from_slice(&bytes[from..at]);
+        let Some(&b) = bytes.get(at) else { break };
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            _ => out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 0xf)],
+            ]),
+        }
+        from = at + 1;
+    }
+    out.push(b'"');
+    out
+}
+
+/// Where the first byte of `bytes` that a JSON string cannot hold as it
+/// is stands (a quote, a backslash or a control below 0x20), or its
+/// length: eight bytes at a time, then byte by byte in the eight that
+/// hold one.
+fn next_stop(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let mut at = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A byte below 0x20 (with the high bit clear), `"` or `\\`.
+        let control = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+        if control | zero(x ^ (ONES * 0x22)) | zero(x ^ (ONES * 0x5c)) != 0 {
+            break;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|&b| STRING_STOPS[usize::from(b)])
+        .unwrap_or(bytes.len() - at)
 }
 
 /// Whether the raw key (quotes included) names `name`.
@@ -381,13 +439,8 @@ impl Scanner<'_> {
         let start = self.at;
         self.expect(b'"')?;
         loop {
-            let rest = &self.bytes[self.at..];
             // One pass to the next quote, backslash or control byte.
-            let i = rest
-                .iter()
-                .position(|&b| STRING_STOPS[usize::from(b)])
-                .unwrap_or(rest.len());
-            self.at += i;
+            self.at += next_stop(&self.bytes[self.at..]);
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
@@ -475,6 +528,42 @@ mod tests {
 
     fn parse(s: &str) -> Result<JsonLine<'_>, String> {
         JsonLine::parse(s.as_bytes())
+    }
+
+    proptest::proptest! {
+        /// A string quotes as `serde_json` quotes it, with every kind of
+        /// byte at every place of the eight the stop search reads at once.
+        #[test]
+        fn quotes_as_serde_json_does(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Z", " ", "\"", "\\", "\n", "\t", "\r", "\u{8}",
+                    "\u{c}", "\u{0}", "\u{1f}", "\u{7f}", "/", "é", "€", "😀",
+                    "\u{2028}", "abcdefgh", "#",
+                ]),
+                0..40,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            proptest::prop_assert_eq!(
+                quote(&text),
+                serde_json::to_vec(&text).unwrap(),
+                "{:?}", text
+            );
+        }
+
+        /// The stop search finds what a byte-by-byte one finds.
+        #[test]
+        fn finds_the_first_stop(bytes in proptest::collection::vec(
+            proptest::sample::select(vec![b'a', b'"', b'\\', 0, 0x1f, 0x20, 0x7f, 0x80, 0xff, b'\n']),
+            0..40,
+        )) {
+            let slow = bytes
+                .iter()
+                .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+                .unwrap_or(bytes.len());
+            proptest::prop_assert_eq!(next_stop(&bytes), slow);
+        }
     }
 
     #[test]
