@@ -43,14 +43,15 @@ pub fn is_alphabetic(c: char) -> bool {
         // The combining diacritical marks: none but the Greek subscript
         // and the small letters written above others (U+0363 on).
         0x300..=0x36f => c == '\u{345}' || c >= '\u{363}',
+        // Greek but for its signs and holes.
+        0x370..=0x3ff => !matches!(
+            c as u32,
+            0x375 | 0x378 | 0x379 | 0x37e | 0x380
+                ..=0x385 | 0x387 | 0x38b | 0x38d | 0x3a2 | 0x3f6
+        ),
         // Cyrillic but for its signs and marks.
         0x400..=0x481 | 0x48a..=0x52f => true,
-        // Kana, the CJK ideographs and the Hangul syllables: letters all,
-        // and most of what East Asian text holds.
-        0x3041..=0x3096
-        | 0x30a1..=0x30fa
-        | 0x4e00..=0x9fff
-        | 0xac00..=0xd7a3 => true,
+        _ if is_cjk_letter(c) => true,
         _ => c.is_alphabetic(),
     }
 }
@@ -64,14 +65,17 @@ pub fn is_alphanumeric(c: char) -> bool {
         0x80..=0xbf => {
             matches!(c, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼' | '½' | '¾')
         }
-        0xc0..=0x36f
-        | 0x400..=0x52f
-        | 0x3041..=0x3096
-        | 0x30a1..=0x30fa
-        | 0x4e00..=0x9fff
-        | 0xac00..=0xd7a3 => is_alphabetic(c),
+        0xc0..=0x36f | 0x400..=0x52f => is_alphabetic(c),
+        _ if is_cjk_letter(c) => true,
         _ => c.is_alphanumeric(),
     }
+}
+
+/// Kana, the CJK ideographs and the Hangul syllables: letters all, and
+/// most of what East Asian text holds.
+#[inline]
+fn is_cjk_letter(c: char) -> bool {
+    matches!(c as u32, 0x3041..=0x3096 | 0x30a1..=0x30fa | 0x4e00..=0x9fff | 0xac00..=0xd7a3)
 }
 
 #[cfg(test)]
