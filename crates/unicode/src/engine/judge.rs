@@ -23,6 +23,7 @@
 //! Weak evidence is enough only in context: next to another repair, or for
 //! a capital lead after a lowercase letter ("siÄ™") or before one ("Å»y").
 
+use textclean_core::letters::is_alphabetic as alphabetic;
 use unicode_normalization::char::canonical_combining_class;
 
 use crate::codec::Codec;
@@ -220,7 +221,12 @@ fn verdict(
             // the same script ("ì\u{a0}•í™•" is "정확"): Latin text never
             // holds two well-formed ones in a row, though each alone may
             // read as a letter and signs.
-            let run = next.long && cand.bytes.len() >= 3 && !cand.layered;
+            // Not three letters: Central European text reads as such
+            // sequences in Windows-1250 ("ěžą" would be "잹").
+            let run = next.long
+                && cand.bytes.len() >= 3
+                && !cand.layered
+                && !cand.chars.iter().all(|&c| is_letter(c));
             let same = script_of(next.ch) == Some(s)
                 && (!next.decoded || next.repaired || run);
             if box_art(cand) {
@@ -663,28 +669,6 @@ fn is_letter(c: char) -> bool {
     alphabetic(c) && !matches!(c, '\u{2b0}'..='\u{2ff}' | 'ª' | 'º')
 }
 
-/// [`char::is_alphabetic`], at once for ASCII and Latin-1, which most
-/// decisions ask about.
-#[inline]
-fn alphabetic(c: char) -> bool {
-    match c as u32 {
-        0..=0x7f => c.is_ascii_alphabetic(),
-        0x80..=0xbf => matches!(c, 'ª' | 'µ' | 'º'),
-        0xc0..=0xff => !matches!(c, '×' | '÷'),
-        // Latin Extended-A and -B, IPA: letters all. Greek and Cyrillic,
-        // which most decisions on non-Latin mojibake read: letters but
-        // for their few signs, marks and holes.
-        0x100..=0x2af => true,
-        0x370..=0x3ff => !matches!(
-            c as u32,
-            0x375 | 0x378 | 0x379 | 0x37e | 0x380
-                ..=0x385 | 0x387 | 0x38b | 0x38d | 0x3a2 | 0x3f6
-        ),
-        0x400..=0x52f => !(0x482..=0x489).contains(&(c as u32)),
-        _ => textclean_core::letters::is_alphabetic(c),
-    }
-}
-
 /// The script of a letter; `None` for what is not a letter.
 pub(super) fn script(c: char) -> Option<Script> {
     if !alphabetic(c) {
@@ -814,13 +798,6 @@ fn common_latin_b(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn alphabetic_is_the_standard_library_s() {
-        for c in ('\0'..='\u{800}').chain(['\u{2000}', '中', '😀']) {
-            assert_eq!(alphabetic(c), c.is_alphabetic(), "{c:?}");
-        }
-    }
 
     /// A right-hand context given in advance.
     struct Fixed(Next);
