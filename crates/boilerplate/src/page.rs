@@ -264,7 +264,7 @@ impl Rules {
             kept.extend(
                 (i..j).filter(|&k| !matches!(lines[k].1, Kind::Removed(_))),
             );
-            if kept.len() >= 3 {
+            if kept.len() >= 2 {
                 block.clear();
                 block.extend(kept.iter().map(|&k| {
                     let span = lines[k].0.clone();

@@ -78,6 +78,11 @@ impl BlockLine {
 const WRAP_MAX: usize = 120;
 /// Letters and digits every line of a wrapped block has, but the last.
 const WRAP_FLOOR: usize = 24;
+/// A line with at least this many letters and digits, in a block that is
+/// not wrapped prose, is a paragraph of its own (web text with single
+/// newlines): sentence repair may give it a final period. Shorter lines
+/// gain one only at the end of their block.
+pub const PARAGRAPH_LINE: usize = 80;
 
 /// Whether a multi-line block is shaped like hard-wrapped prose: lines
 /// of similar width, no indented lines after the first, no list markers,
@@ -176,17 +181,19 @@ impl Shape {
 
 /// Whether a block shaped like hard-wrapped text ([`is_wrap_shaped`]) was
 /// evidently wrapped at a fixed width, as e-mail, mailing-list archives and
-/// plain-text documents are: three lines or more, no code (nor a line that
-/// starts like a comment, a quote or a prompt), and every line
-/// break where a greedy wrapper puts one: the next line's first word would
-/// not have fit on the line (the widest line that ends at a space sets the
-/// width), unless a word is hyphenated across it. At least half
-/// of the breaks fall mid-sentence, before a line that starts with a
-/// lower-case word. Lines of page text that are blocks of their own
-/// (headlines, list items, links, code) end where their content ends, not
-/// at a width.
+/// plain-text documents are: no code (nor a line that starts like a
+/// comment, a quote or a prompt), and every line break where a greedy
+/// wrapper puts one: the next line's first word would not have fit on the
+/// line (the widest line that ends at a space sets the width), unless a
+/// word is hyphenated across it. At least half of the breaks fall
+/// mid-sentence, before a line that starts with a lower-case word; of two
+/// lines, the one break does, the second line is no wider than the first,
+/// and both read as plain prose (no code or markup characters, words of
+/// letters). Lines of page text that are
+/// blocks of their own (headlines, list items, links, code) end where
+/// their content ends, not at a width.
 pub fn is_evidently_wrapped(text: &str, lines: &[BlockLine]) -> bool {
-    if lines.len() < 3 || !is_wrap_shaped(text, lines) {
+    if lines.len() < 2 || !is_wrap_shaped(text, lines) {
         return false;
     }
     let line = |l: &BlockLine| &text[l.start..l.end];
@@ -213,17 +220,16 @@ pub fn is_evidently_wrapped(text: &str, lines: &[BlockLine]) -> bool {
         .max()
         .unwrap_or(0);
     let mut mid = 0;
-    for pair in lines.windows(2) {
+    for (k, pair) in lines.windows(2).enumerate() {
         let (a, b) = (line(&pair[0]), line(&pair[1]));
-        // The next line's first word, up to where a sentence rule might
-        // split it (`refreshLoad` → `refresh. Load`, `end.The` → `end.
-        // The`): what stays on this line's side the same on a second run.
+        // The next line's first word, as wide as a second run sees it.
         let first = b.split_whitespace().next().unwrap_or("");
         let lower = first.chars().next().is_some_and(char::is_lowercase)
             && !first.contains("://");
-        let lead = unsplit_len(first);
+        let lead = lead_width(b, k + 2 == lines.len());
         // A word hyphenated across the break was cut to fit already.
-        if !a.ends_with('-') && split_width(a) + 1 + lead <= width {
+        let period = alnum_len(a) >= PARAGRAPH_LINE;
+        if !a.ends_with('-') && split_width(a, period) + 1 + lead <= width {
             // The word would have fit: the line ended for another reason.
             return false;
         }
@@ -231,15 +237,95 @@ pub fn is_evidently_wrapped(text: &str, lines: &[BlockLine]) -> bool {
             mid += 1;
         }
     }
+    if let [a, b] = lines {
+        // Two lines give the width nothing to go on: they must read as one
+        // sentence of prose broken in its middle.
+        return mid == 1
+            && split_width(line(b), true) <= split_width(line(a), false)
+            && is_broken_sentence(line(a), line(b));
+    }
     2 * mid >= lines.len() - 1
+}
+
+/// Whether lines `a` and `b` read as one sentence of prose broken between
+/// them: `a` of [`PAIR_LETTERS`] letters and digits or more, both of plain
+/// words (at least [`PLAIN_A`] and [`PLAIN_B`] of their letters and digits,
+/// all around the break), and neither with a character of code or markup.
+/// Every measure is one sentence repair leaves as it is: a glued sentence
+/// (`cityThe`, `end.The`) is as plain as the two it is split into.
+fn is_broken_sentence(a: &str, b: &str) -> bool {
+    let coded = |l: &str| {
+        l.contains(['|', '$', '=', '{', '}', '<', '>', '\\', '`'])
+            || l.contains("://")
+    };
+    if alnum_len(a) < PAIR_LETTERS || coded(a) || coded(b) {
+        return false;
+    }
+    // Words, not the marks repair may join to them (`said ,`).
+    let word = |w: &&str| alnum_len(w) > 0;
+    let ends_plain =
+        a.split_whitespace().rev().find(word).is_some_and(is_plain);
+    let starts_plain = b.split_whitespace().find(word).is_some_and(is_plain);
+    ends_plain
+        && starts_plain
+        && plain_share(a) >= PLAIN_A
+        && plain_share(b) >= PLAIN_B
+}
+
+/// Letters and digits the first of two lines needs to be judged wrapped.
+const PAIR_LETTERS: usize = 36;
+/// The share of plain words' letters and digits the first and the second
+/// of two wrapped lines need.
+const PLAIN_A: f32 = 0.9;
+const PLAIN_B: f32 = 0.75;
+
+/// The share of `line`'s letters and digits in [plain](is_plain) words.
+fn plain_share(line: &str) -> f32 {
+    let (mut plain, mut all) = (0, 0);
+    for word in line.split_whitespace() {
+        let n = alnum_len(word);
+        all += n;
+        if is_plain(word) {
+            plain += n;
+        }
+    }
+    plain as f32 / all.max(1) as f32
+}
+
+/// Whether `word` is a word of prose: letters, with punctuation around
+/// them, an apostrophe or a hyphen inside, or a period before a capital
+/// (`end.The`, `U.S.A.`); not a number, a name with dots (`com.example`)
+/// or an identifier (`set_value`).
+fn is_plain(word: &str) -> bool {
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut chars = core.chars().peekable();
+    let mut letters = 0;
+    while let Some(c) = chars.next() {
+        if letters::is_alphabetic(c) {
+            letters += 1;
+            continue;
+        }
+        let next = chars.peek().copied();
+        let inner = match c {
+            '\'' | '’' | '-' => next.is_some_and(letters::is_alphabetic),
+            '.' => next.is_some_and(char::is_uppercase),
+            _ => false,
+        };
+        if !inner {
+            return false;
+        }
+    }
+    letters > 0
 }
 
 /// The width of `line` once sentence repair has split every glued
 /// sentence it might (`cityThe` → `city. The`, `end.The` → `end. The`),
-/// without a final period: the same before the repair and after it.
-fn split_width(line: &str) -> usize {
+/// without a final period if repair may add one (`period`): the same
+/// before the repair and after it.
+fn split_width(line: &str, period: bool) -> usize {
     let unspaced = unspaced(line);
-    let line = line.strip_suffix('.').unwrap_or(line);
+    let line =
+        if period { line.strip_suffix('.').unwrap_or(line) } else { line };
     let mut width = 0;
     let mut chars = line.chars().peekable();
     let (mut prev, mut before) = (' ', ' ');
@@ -290,31 +376,41 @@ fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»')
 }
 
-/// The width of `word` before the first place where sentence repair may
-/// split it, without the punctuation it ends with: `refresh` of
-/// `refreshLoad`, of `refresh.` and of `refresh,` (which is what `refresh
-/// ,` becomes).
-fn unsplit_len(word: &str) -> usize {
+/// The width of the first word of `line` (the next line of a block) as a
+/// greedy wrapper measured it, as far as sentence repair cannot change it:
+/// up to the first place where repair may split the word, with the period
+/// it would put there (`refresh.` of `refreshLoad`, `end.` of `end.The`),
+/// and with its punctuation, a spaced mark after it counted in (`said ,`
+/// becomes `said,`). The block's `last` word counts as ending with a
+/// period: repair may add one. Repair never makes it wider, so a block
+/// that is not evident stays so.
+fn lead_width(line: &str, last: bool) -> usize {
+    let mut words = line.split_whitespace();
+    let word = words.next().unwrap_or("");
     let mut prev = ' ';
-    let (mut n, mut punct) = (0, 0);
+    let mut n = 0;
     for c in word.chars() {
-        if c.is_uppercase()
-            && (prev.is_lowercase() || matches!(prev, '.' | '!' | '?'))
-        {
-            break;
+        if c.is_uppercase() {
+            if prev.is_lowercase() {
+                return n + 1;
+            }
+            if matches!(prev, '.' | '!' | '?') {
+                return n;
+            }
         }
         n += 1;
-        // The punctuation that ends the part so far: sentence repair may
-        // split after it, or join a spaced mark to the word (`said ,` →
-        // `said,`), so it does not count either way.
-        punct = if matches!(c, '.' | '!' | '?' | ',' | ';' | ':') {
-            punct + 1
-        } else {
-            0
-        };
         prev = c;
     }
-    n - punct
+    let marks = |w: &str| w.bytes().all(|b| b",.;:!?".contains(&b));
+    let mut rest = words.peekable();
+    while let Some(mark) = rest.next_if(|w| marks(w)) {
+        n += mark.len();
+        prev = mark.chars().next_back().unwrap_or(prev);
+    }
+    if last && prev != '.' && rest.peek().is_none() {
+        n += 1;
+    }
+    n
 }
 
 /// Whether a line holds what prose does not: a call of a dotted or
@@ -434,12 +530,71 @@ mod tests {
             ("the end , and more", "the end, and more"),
             ("said so.\"Then he", "said so.\" Then he"),
         ] {
-            assert_eq!(split_width(before), split_width(after), "{before}");
+            assert_eq!(
+                split_width(before, true),
+                split_width(after, true),
+                "{before}"
+            );
         }
-        assert_eq!(unsplit_len("refreshLoad"), unsplit_len("refresh."));
-        assert_eq!(unsplit_len("end.The"), unsplit_len("end."));
-        assert_eq!(unsplit_len("a.b"), 3);
-        assert_eq!(unsplit_len("said,"), unsplit_len("said"));
+        // The first word of a line, before and after repair.
+        for (before, after, width) in [
+            ("refreshLoad more", "refresh. Load more", 8),
+            ("end.The next", "end. The next", 4),
+            ("said , and", "said, and", 5),
+            ("chin, and", "chin, and", 5),
+            ("a.b", "a.b", 3),
+        ] {
+            assert_eq!(lead_width(before, false), width, "{before}");
+            assert_eq!(lead_width(after, false), width, "{after}");
+        }
+        // A final period may be added to the block's last word.
+        assert_eq!(lead_width("acorn", true), lead_width("acorn.", true));
+        assert_eq!(lead_width("acorn.", true), 6);
+        assert_eq!(lead_width("acorn", false), 5);
+        // A short line keeps its period: repair adds none there.
+        assert_eq!(split_width("but one copy.", false), 13);
+        assert_eq!(split_width("but one copy.", true), 12);
+    }
+
+    #[test]
+    fn two_lines_are_wrapped_when_they_read_as_one_broken_sentence() {
+        let wrapped =
+            |t: &str| is_evidently_wrapped(t, &BlockLine::of(t, 0..t.len()));
+        for yes in [
+            "The council met on Tuesday evening and agreed after a long\n\
+             debate to repair the roads.",
+            "Use your business email for a faster, more helpful, and\n\
+             tailored response!",
+            "He said that the old bridge would stand for another ten ,\n\
+             years at least.",
+            "It was the end of the season.The players went home in the\n\
+             rain.",
+        ] {
+            assert!(wrapped(yes), "{yes}");
+        }
+        for no in [
+            // Ends a sentence, or the next line starts one.
+            "The council met on Tuesday evening and agreed after a debate.\n\
+             then they left.",
+            "The council met on Tuesday evening and agreed after a long\n\
+             Debate to repair the roads.",
+            // Commands, code, addresses: not prose.
+            "curl -fsSL https://example.com/install.sh | sh and then run\n\
+             sudo example up",
+            "Respond to an incoming text message with the Java library\n\
+             import com.example.messaging.Response;",
+            "The best home theater projectors of the year that sell below\n\
+             www.example.com",
+            "Logistics made it difficult to deliver the amount of tutoring\n\
+             by Jill Barshay August 25, 2025August 29, 2025",
+            // The second line wider than the first: no wrapper did that.
+            "remember your login, general, and regional preferences\n\
+             personalize content, search, recommendations, and offers",
+            // Too short a first line to tell.
+            "Read the rest of this short\nstory here",
+        ] {
+            assert!(!wrapped(no), "{no}");
+        }
     }
 
     #[test]

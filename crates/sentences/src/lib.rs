@@ -108,10 +108,12 @@
 //! look hard-wrapped ([`textclean_core::wrap`]): lines of similar width,
 //! no indented lines after the first, no list markers, no aligned columns,
 //! not all capitals, not verse. By default (`unwrap_evident`) they join
-//! only those of such blocks that were evidently wrapped at a width: three
-//! lines or more, no code, every line break where a greedy wrapper puts
-//! one (the next line's first word would not have fit), and at least half
-//! of the breaks mid-sentence. So hard-wrapped text inside web pages
+//! only those of such blocks that were evidently wrapped at a width: no
+//! code, every line break where a greedy wrapper puts one (the next line's
+//! first word, as wide as repair leaves it, would not have fit), and at
+//! least half of the breaks mid-sentence; two lines only when they read as
+//! one sentence of plain prose broken in the middle, the second no wider
+//! than the first. So hard-wrapped text inside web pages
 //! (e-mail, mailing lists, man pages, books) is joined while page text,
 //! whose lines are blocks, keeps its lines; [`SentenceRepair::pdf`] joins
 //! every block of the shape. A line-end hyphen is removed when the joined

@@ -23,7 +23,7 @@ const UNPUNCTUATED_PROSE_WORDS: usize = 20;
 /// not wrapped prose, is a paragraph of its own (web text with single
 /// newlines). Lengths are measured in letters and digits, which repair
 /// never changes, so that decisions do not move when repair adds spaces.
-pub(super) const LONG_LINE: usize = 80;
+pub(super) const LONG_LINE: usize = textclean_core::wrap::PARAGRAPH_LINE;
 /// Words of the last sentence of `span` that a final period would end.
 const LAST_SENTENCE_WORDS: usize = 4;
 
