@@ -53,7 +53,8 @@ pub(super) fn candidates(
 /// sentences, the second starting at `at`, and a sentence that goes on
 /// after it. The word before is one of:
 /// - a lower-case dictionary word, not an abbreviation (`end.The`), before
-///   a Capitalized dictionary word or starter;
+///   a Capitalized dictionary word or starter; any lower-case word before
+///   a strong starter (`saddlery.In`);
 /// - a number (`2019.Sales`), before the same;
 /// - a Capitalized word (`Berlin.The`), an acronym (`GPUs.They`) or a
 ///   token with digits (`x86.It`), before a strong starter (`The`, `It`),
@@ -100,8 +101,9 @@ fn holds(
         (is_lower_word(left) || is_capitalized(left)) && starts
     } else if is_lower_word(left) {
         // `asyncio.Task`, `spark.Spark`: a module or an object, not the
-        // last word of a sentence.
-        lang.is_word(left) && starts
+        // last word of a sentence; a strong starter rarely follows one
+        // (`saddlery.In`).
+        (lang.is_word(left) && starts) || lang.is_strong_starter(right)
     } else if left.bytes().all(|b| b.is_ascii_digit()) {
         starts
     } else {
@@ -174,6 +176,11 @@ mod tests {
             web("The lab bought new GPUs.They arrived on a Monday."),
             "The lab bought new GPUs. They arrived on a Monday."
         );
+        // A word no dictionary knows, before a strong starter.
+        assert_eq!(
+            web("It smelled of well-kept saddlery.In the meadow a colt ran."),
+            "It smelled of well-kept saddlery. In the meadow a colt ran."
+        );
     }
 
     #[test]
@@ -203,12 +210,11 @@ mod tests {
             ),
             "Read ‘The Cost of a Resume.’ Read the rest of the study today."
         );
-        // Without the quote, an unknown word before a capital stays.
+        // Without the quote, an unknown word before a capital stays,
+        // unless the capital is a strong starter.
         assert_eq!(
-            web(
-                "It is called folia nutrientia.They store starch for the tree."
-            ),
-            "It is called folia nutrientia.They store starch for the tree."
+            web("It is called folia nutrientia.Starch is stored in the tree."),
+            "It is called folia nutrientia.Starch is stored in the tree."
         );
     }
 }
