@@ -24,6 +24,9 @@ pub(crate) const WINDOW: usize = 5;
 
 /// A block the model never removes has at least this many words.
 const PROTECTED_WORDS: f32 = 8.0;
+/// The words of protected prose for each menu separator it holds: a menu,
+/// a breadcrumb or a footer of links has a separator every few words.
+const WORDS_PER_SEPARATOR: f32 = 25.0;
 
 /// A block of at least this many words, half of them stopwords or so,
 /// reads as prose to the density features.
@@ -65,6 +68,8 @@ pub(crate) struct Own {
     /// Holds a menu separator (`|` `·` `»` `›` `•`; not guillemets used as
     /// quotes, see [`Quotes`]).
     pub(crate) separator: bool,
+    /// How many menu separators it holds.
+    pub(crate) separators: u32,
     /// Holds a price or currency sign.
     pub(crate) currency: bool,
     /// Several lines joined (a hard-wrapped paragraph).
@@ -216,12 +221,13 @@ impl Own {
     /// Whether the block reads as prose on its own, so plainly that the
     /// block model never removes it: a sentence or more of at least
     /// [`PROTECTED_WORDS`] words, a quarter of them stopwords, with no
-    /// menu separator.
+    /// menu separator, or so many words that its few separators are marks
+    /// of the text ([`WORDS_PER_SEPARATOR`] each), not of a menu.
     pub(crate) fn is_protected(&self) -> bool {
         self.words >= PROTECTED_WORDS
             && self.stopwords >= 0.25
             && self.ends_sentence
-            && !self.separator
+            && self.words >= WORDS_PER_SEPARATOR * self.separators as f32
     }
 
     /// Whether the density features count this block as prose.
@@ -290,6 +296,7 @@ fn read_chars(text: &str, lang: &LanguagePack, own: &mut Own) -> Tally {
                     if quotes.separates(c) =>
                 {
                     own.separator = true;
+                    own.separators += 1;
                 }
                 '$' | '€' | '£' | '¥' | '₹' => own.currency = true,
                 '@' | '#' => own.link = true,
@@ -361,6 +368,7 @@ fn read_ascii(text: &str, lang: &LanguagePack, own: &mut Own) -> Tally {
                 b',' => t.commas += 1,
                 b'|' if Quotes::default().separates('|') => {
                     own.separator = true;
+                    own.separators += 1;
                 }
                 b'$' => own.currency = true,
                 b'@' | b'#' => own.link = true,
@@ -587,6 +595,15 @@ mod tests {
         assert!(lost.ends_sentence);
         assert!(!own("Read the full story").ends_sentence);
         assert!(own("Home | News | Sport").separator);
+        // A stray separator in a long paragraph is a mark of its text.
+        let prose = "The teachers and pupils of the schools were invited to \
+                     unite in its observance, and instead of trees being \
+                     planted merely as screens from the winds | they were also \
+                     planted for ornamental purposes and as memorials.";
+        assert!(own(prose).is_protected());
+        let footer = "Home | About us | Contact | Privacy Policy | Terms of \
+                      Use for all the readers of this site.";
+        assert!(!own(footer).is_protected());
         assert!(own("Contact us:").ends_colon);
         assert!(own("Tags: news, sport,").ends_other);
         assert!(own("Follow @example").link);
