@@ -9,7 +9,8 @@ use super::{Context, Plan};
 use crate::blocks::Line;
 use crate::lang::Language;
 use crate::text::{
-    alnum_len, char_at, has_columns, is_opener, starts_with_list_marker,
+    alnum_len, char_at, has_columns, is_closer, is_opener,
+    starts_with_list_marker,
 };
 
 pub(super) const RULE: &str = "sentences.final_period";
@@ -238,10 +239,20 @@ fn ends_a_sentence(
             }
             in_word = false;
         } else {
-            if matches!(b, b'.' | b'!' | b'?' | b';' | b':')
-                && bytes.get(i).is_some_and(u8::is_ascii_whitespace)
-            {
-                break;
+            // A terminator, and any closing quotes and brackets after it
+            // (`said."`), before a space: the last sentence starts after.
+            if matches!(b, b'.' | b'!' | b'?' | b';' | b':') {
+                let closers = text[i..]
+                    .chars()
+                    .take_while(|&c| is_closer(c))
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+                if bytes.get(i + closers).is_some_and(u8::is_ascii_whitespace)
+                {
+                    // The closers end the sentence before: no word.
+                    in_word = false;
+                    break;
+                }
             }
             in_word = true;
         }
@@ -299,6 +310,22 @@ mod tests {
         // A headline carries no inner punctuation: it stays as it is.
         let headline = "the cat sat on the mat and looked at the dog";
         assert_eq!(web(headline), headline);
+    }
+
+    #[test]
+    fn the_last_sentence_starts_after_a_closing_quote() {
+        // `"stop." Then`, and `"stop."Then` that repair splits so, end a
+        // sentence alike: the last one is three words, too short for a
+        // final period, on the first run and on the second.
+        for text in [
+            "the man went out into the rain, and said \"stop.\" Then he left",
+            "the man went out into the rainHe said \"stop.\"Then he left",
+            "s y omHe ap.\"Ten e e",
+        ] {
+            let once = web(text);
+            assert!(!once.ends_with('.'), "{once}");
+            assert_eq!(web(&once), once, "{text}");
+        }
     }
 
     #[test]
