@@ -95,9 +95,10 @@ impl Engine {
                 }
             }
         }
+        // The Angstrom sign is `Å` once normalized.
         if self.cfg.mojibake
             && self.cfg.lost_bytes
-            && matches!(c, 'Ã' | 'Â' | 'Ð' | 'Å' | 'Î')
+            && matches!(c, 'Ã' | 'Â' | 'Ð' | 'Å' | 'Î' | '\u{212b}')
         {
             class |= NBSP_LEAD;
         }
