@@ -264,6 +264,12 @@ fn read_chars(text: &str, lang: &LanguagePack, own: &mut Own) -> Tally {
             i += 1;
             continue;
         }
+        // A hyphen between letters is part of its word, which is then
+        // the same word that dehyphenation makes of it or leaves.
+        if b == b'-' && is_inner_hyphen(text, i) {
+            i += 1;
+            continue;
+        }
         let c = if b.is_ascii() {
             char::from(b)
         } else {
@@ -316,6 +322,14 @@ fn read_chars(text: &str, lang: &LanguagePack, own: &mut Own) -> Tally {
     t
 }
 
+/// Whether the `-` at `at` stands between two letters (`well-known`).
+fn is_inner_hyphen(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + 1..].chars().next();
+    before.is_some_and(letters::is_alphabetic)
+        && after.is_some_and(letters::is_alphabetic)
+}
+
 /// The high bit of every byte of a `u64`.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
@@ -337,11 +351,22 @@ fn read_ascii(text: &str, lang: &LanguagePack, own: &mut Own) -> Tally {
         let upper = letters::ascii_bytes_in(x, b'A', b'Z');
         let lower = letters::ascii_bytes_in(x, b'a', b'z');
         let digit = letters::ascii_bytes_in(x, b'0', b'9');
+        // A hyphen between letters is part of its word (see
+        // `read_chars`): a letter before it and after it, in this chunk
+        // or the ones beside it.
+        let letter = upper | lower;
+        let is_letter = |at: Option<&u8>| {
+            u64::from(at.is_some_and(u8::is_ascii_alphabetic))
+        };
+        let before =
+            letter << 8 | is_letter(bytes.get(base.wrapping_sub(1))) << 7;
+        let after = letter >> 8 | is_letter(bytes.get(base + 8)) << 63;
+        let inner = letters::ascii_bytes_in(x, b'-', b'-') & before & after;
         let alnum = upper | lower | digit;
         // `char::is_whitespace` of ASCII: tab to carriage return, space.
         let space = letters::ascii_bytes_in(x, 0x09, 0x0d)
             | letters::ascii_bytes_in(x, b' ', b' ');
-        let other = HIGH_BITS & !(alnum | space);
+        let other = HIGH_BITS & !(alnum | space | inner);
         t.letters += count(upper | lower);
         t.upper += count(upper);
         t.digits += count(digit);
@@ -350,8 +375,9 @@ fn read_ascii(text: &str, lang: &LanguagePack, own: &mut Own) -> Tally {
         t.symbols += count(other);
         // Where a byte's kind (letter or digit, or not) differs from the
         // byte before's: a word starts, or one ends.
-        let before = alnum << 8 | u64::from(word.is_some()) << 7;
-        let mut changes = alnum ^ before;
+        let wordy = alnum | inner;
+        let before = wordy << 8 | u64::from(word.is_some()) << 7;
+        let mut changes = wordy ^ before;
         while changes != 0 {
             let at = base + changes.trailing_zeros() as usize / 8;
             changes &= changes - 1;
@@ -552,7 +578,7 @@ mod tests {
                     "a", "Z", "q", "0", "9", " ", "  ", "\t", "\u{b}", "\r",
                     ",", "|", "$", "@", "#", ":", "/", "w", ".", "www.",
                     "http://x", "AIDiverse", "endThe", "the", "And", "\u{1}",
-                    "\u{7f}", "-", "'", "GPUsThey", "x9Y",
+                    "\u{7f}", "-", "'", "GPUsThey", "x9Y", "well-known",
                 ]),
                 0..24,
             ),
@@ -565,6 +591,31 @@ mod tests {
             proptest::prop_assert_eq!(fast, slow, "{:?}", text);
             proptest::prop_assert_eq!(a, b, "{:?}", text);
         }
+    }
+
+    #[test]
+    fn a_hyphen_between_letters_is_part_of_the_word() {
+        // What dehyphenation makes of a word cut across a line break, or
+        // leaves of it, is one word either way, with the same letters.
+        let lang = LanguagePack::english();
+        let read = |text: &str| {
+            let mut own = Own::default();
+            (
+                read_chars(text, &lang, &mut own),
+                read_ascii(text, &lang, &mut own),
+            )
+        };
+        let (cut, cut_ascii) = read("the words were hy-phenated here");
+        let (whole, _) = read("the words were hyphenated here");
+        assert_eq!(cut, whole);
+        assert_eq!(cut_ascii, whole);
+        let (compound, _) = read("a well-known name");
+        assert_eq!(compound.words, 3);
+        assert_eq!(compound.symbols, 0);
+        // Not between letters: a dash, a range, a cut at the end.
+        assert_eq!(read("a - b").0.symbols, 1);
+        assert_eq!(read("pages 10-12").0.words, 3);
+        assert_eq!(read("we con-").0.symbols, 1);
     }
 
     #[test]

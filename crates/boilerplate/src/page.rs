@@ -273,11 +273,8 @@ impl Rules {
                 }));
                 if is_evidently_wrapped(text, &block) {
                     joined.clear();
-                    for (n, line) in block.iter().enumerate() {
-                        if n > 0 {
-                            joined.push(' ');
-                        }
-                        joined.push_str(&text[line.start..line.end]);
+                    for line in &block {
+                        join_wrapped(&mut joined, &text[line.start..line.end]);
                     }
                     let kind = self.line_kind(&joined, key, split, site);
                     for &k in &kept {
@@ -341,10 +338,7 @@ impl Rules {
                     if matches!(line.1, Kind::Removed(_)) && m > 0 {
                         continue;
                     }
-                    if m > 0 {
-                        joined.push(' ');
-                    }
-                    joined.push_str(text[line.0.clone()].trim());
+                    join_wrapped(&mut joined, text[line.0.clone()].trim());
                 }
                 Own::of(&joined, &self.lang, true)
             };
@@ -641,6 +635,20 @@ pub struct BlockScore {
     /// reads as prose on its own), `between prose`, `headline` (the title
     /// above the first paragraph), `short page` (too few blocks to judge).
     pub kept_by: Option<&'static str>,
+}
+
+/// Adds the next `line` of a wrapped paragraph to `joined`, as sentence
+/// repair joins it: after a space, or right after a hyphen that ends a
+/// word cut across the break (`con-` + `tinue`), which the word tally then
+/// reads as one word, hyphen kept or not.
+fn join_wrapped(joined: &mut String, line: &str) {
+    let cut = joined.strip_suffix('-').is_some_and(|rest| {
+        rest.chars().next_back().is_some_and(char::is_alphabetic)
+    }) && line.chars().next().is_some_and(char::is_alphabetic);
+    if !joined.is_empty() && !cut {
+        joined.push(' ');
+    }
+    joined.push_str(line);
 }
 
 /// How many times the model judges a page at most: again after the page
