@@ -193,7 +193,14 @@ impl Shape {
 /// blocks of their own (headlines, list items, links, code) end where
 /// their content ends, not at a width.
 pub fn is_evidently_wrapped(text: &str, lines: &[BlockLine]) -> bool {
-    if lines.len() < 2 || !is_wrap_shaped(text, lines) {
+    is_wrap_shaped(text, lines) && is_wrapped_at_width(text, lines)
+}
+
+/// The rest of [`is_evidently_wrapped`] for a block already known to be
+/// [shaped](is_wrap_shaped) like hard-wrapped text: no code, and its line
+/// breaks where a greedy wrapper puts them.
+pub fn is_wrapped_at_width(text: &str, lines: &[BlockLine]) -> bool {
+    if lines.len() < 2 {
         return false;
     }
     let line = |l: &BlockLine| &text[l.start..l.end];

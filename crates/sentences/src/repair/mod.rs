@@ -72,6 +72,9 @@ struct Context<'a> {
     joins: &'a Joins<'a>,
     /// What `sentences.spacing` takes the space away before, if it is on.
     spacing: Option<spacing::Marks>,
+    /// Where the blocks shaped like hard-wrapped text start, when they are
+    /// known already.
+    shaped: Option<&'a [usize]>,
 }
 
 /// Plans the edits of the rules `opts` enables and applies them to
@@ -93,12 +96,13 @@ pub(crate) fn repair(
     // over the whole document only what their decisions still need.
     // Which line breaks the block rules will join: the sentence-level
     // rules read across them, so that a second run decides nothing new.
-    let evident = if opts.unwrap_evident && !opts.unwrap {
-        unwrap::evident_blocks(text, index)
-    } else {
-        Vec::new()
+    let shapes = (opts.unwrap_evident && !opts.unwrap)
+        .then(|| unwrap::Shapes::of(text, index));
+    let joins = match &shapes {
+        _ if opts.unwrap => Joins::All,
+        Some(shapes) => Joins::Within(&shapes.evident),
+        None => Joins::Within(&[]),
     };
-    let joins = if opts.unwrap { Joins::All } else { Joins::Within(&evident) };
     let glues = if opts.glued {
         glued::candidates(lang, text, &joins)
     } else {
@@ -140,6 +144,7 @@ pub(crate) fn repair(
             counts: &counts,
             joins: &joins,
             spacing: marks,
+            shaped: shapes.as_ref().map(|s| s.shaped.as_slice()),
         };
         blocks::blocks(text, index, |lines| {
             block_rules(&cx, opts, lines, &mut word, &mut plan)
@@ -241,7 +246,10 @@ fn block_rules(
                     || lines.iter().any(|l| {
                         l.end - l.start >= final_period::LONG_LINE
                     }))))
-        && is_wrap_shaped(cx.text, lines);
+        && match cx.shaped {
+            Some(starts) => starts.binary_search(&lines[0].start).is_ok(),
+            None => is_wrap_shaped(cx.text, lines),
+        };
     // The evident blocks are known already: a block is joined when its
     // first line break is.
     let joins = wrapped

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use textclean_core::Lines;
 
-use textclean_core::wrap::is_evidently_wrapped;
+use textclean_core::wrap::{is_wrap_shaped, is_wrapped_at_width};
 
 use super::{Context, Plan, dehyphenate, spacing};
 use crate::blocks::{self, Line};
@@ -15,17 +15,31 @@ use crate::text::{char_at, char_before};
 
 pub(super) const RULE: &str = "sentences.unwrap";
 
-/// The spans of the blocks that are [evidently
-/// wrapped](is_evidently_wrapped), in order: where `unwrap_evident` joins
-/// lines.
-pub(super) fn evident_blocks(text: &str, index: &Lines) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    blocks::blocks(text, index, |lines| {
-        if is_evidently_wrapped(text, lines) {
-            out.push(lines[0].start..lines[lines.len() - 1].end);
-        }
-    });
-    out
+/// What the shape of each block says, found once for the rules that read
+/// it: the spans of the blocks that are [evidently
+/// wrapped](textclean_core::wrap::is_evidently_wrapped), where `unwrap_evident` joins lines, and
+/// where every block [shaped](is_wrap_shaped) like hard-wrapped text
+/// starts, in order.
+#[derive(Default)]
+pub(super) struct Shapes {
+    pub(super) evident: Vec<Range<usize>>,
+    pub(super) shaped: Vec<usize>,
+}
+
+impl Shapes {
+    pub(super) fn of(text: &str, index: &Lines) -> Shapes {
+        let mut out = Shapes::default();
+        blocks::blocks(text, index, |lines| {
+            if lines.len() < 2 || !is_wrap_shaped(text, lines) {
+                return;
+            }
+            out.shaped.push(lines[0].start);
+            if is_wrapped_at_width(text, lines) {
+                out.evident.push(lines[0].start..lines[lines.len() - 1].end);
+            }
+        });
+        out
+    }
 }
 
 /// The line breaks the block rules join: every one (`unwrap`), or those
