@@ -268,11 +268,14 @@ fn is_broken_sentence(a: &str, b: &str) -> bool {
     if alnum_len(a) < PAIR_LETTERS || coded(a) || coded(b) {
         return false;
     }
-    // Words, not the marks repair may join to them (`said ,`).
+    // Words, not the marks repair may join to them (`said ,`), in the
+    // pieces repair may split them into (`aver?Yes`).
     let word = |w: &&str| alnum_len(w) > 0;
-    let ends_plain =
-        a.split_whitespace().rev().find(word).is_some_and(is_plain);
-    let starts_plain = b.split_whitespace().find(word).is_some_and(is_plain);
+    let last = a.split_whitespace().rev().find(word);
+    let ends_plain = last.and_then(|w| pieces(w).pop()).is_some_and(is_plain);
+    let first = b.split_whitespace().find(word);
+    let starts_plain =
+        first.and_then(|w| pieces(w).into_iter().next()).is_some_and(is_plain);
     ends_plain
         && starts_plain
         && plain_share(a) >= PLAIN_A
@@ -286,23 +289,51 @@ const PAIR_LETTERS: usize = 36;
 const PLAIN_A: f32 = 0.9;
 const PLAIN_B: f32 = 0.75;
 
-/// The share of `line`'s letters and digits in [plain](is_plain) words.
+/// The share of `line`'s letters and digits in [plain](is_plain) words,
+/// each word read in the [pieces] repair may split it into.
 fn plain_share(line: &str) -> f32 {
     let (mut plain, mut all) = (0, 0);
-    for word in line.split_whitespace() {
-        let n = alnum_len(word);
+    for piece in line.split_whitespace().flat_map(pieces) {
+        let n = alnum_len(piece);
         all += n;
-        if is_plain(word) {
+        if is_plain(piece) {
             plain += n;
         }
     }
     plain as f32 / all.max(1) as f32
 }
 
-/// Whether `word` is a word of prose: letters, with punctuation around
-/// them, an apostrophe or a hyphen inside, or a period before a capital
-/// (`end.The`, `U.S.A.`); not a number, a name with dots (`com.example`)
-/// or an identifier (`set_value`).
+/// The pieces sentence repair may split `word` into: before a capital
+/// after a lower-case letter or a digit (`cityThe`, `2019The`), or after
+/// a terminator and any closing quotes (`end.The`, `said."They`,
+/// `over?Yes`). A word repair splits is, piece by piece, the words it
+/// makes.
+fn pieces(word: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut start, mut prev, mut ended) = (0, ' ', false);
+    for (i, c) in word.char_indices() {
+        if c.is_uppercase()
+            && i > start
+            && (prev.is_lowercase() || prev.is_numeric() || ended)
+        {
+            out.push(&word[start..i]);
+            start = i;
+        }
+        if matches!(c, '.' | '!' | '?') {
+            ended = true;
+        } else if !is_closing(c) {
+            ended = false;
+        }
+        prev = c;
+    }
+    out.push(&word[start..]);
+    out
+}
+
+/// Whether `word` (a word, or a piece of one) is a word of prose:
+/// letters, with punctuation around them and an apostrophe or a hyphen
+/// inside; not a number, a name with dots (`com.example`) or an
+/// identifier (`set_value`).
 fn is_plain(word: &str) -> bool {
     let core = word.trim_matches(|c: char| !c.is_alphanumeric());
     let mut chars = core.chars().peekable();
@@ -313,11 +344,8 @@ fn is_plain(word: &str) -> bool {
             continue;
         }
         let next = chars.peek().copied();
-        let inner = match c {
-            '\'' | '’' | '-' => next.is_some_and(letters::is_alphabetic),
-            '.' => next.is_some_and(char::is_uppercase),
-            _ => false,
-        };
+        let inner = matches!(c, '\'' | '’' | '-')
+            && next.is_some_and(letters::is_alphabetic);
         if !inner {
             return false;
         }
@@ -601,6 +629,26 @@ mod tests {
             "Read the rest of this short\nstory here",
         ] {
             assert!(!wrapped(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn pieces_are_the_words_repair_makes() {
+        assert_eq!(pieces("cityThe"), ["city", "The"]);
+        assert_eq!(pieces("2019The"), ["2019", "The"]);
+        assert_eq!(pieces("said.\"They"), ["said.\"", "They"]);
+        assert_eq!(pieces("aver?Ye"), ["aver?", "Ye"]);
+        assert_eq!(pieces("U.S.A."), ["U.", "S.", "A."]);
+        assert_eq!(pieces("word"), ["word"]);
+        assert_eq!(pieces("Word"), ["Word"]);
+        // As plain before the split as after it.
+        for (before, after) in [
+            ("over?Yes it is", "over? Yes it is"),
+            ("the cityThe end", "the city. The end"),
+            ("in 2019The end", "in 2019. The end"),
+            ("said.\"They went", "said.\" They went"),
+        ] {
+            assert_eq!(plain_share(before), plain_share(after), "{before}");
         }
     }
 

@@ -172,6 +172,20 @@ mod tests {
     }
 
     #[test]
+    fn two_lines_are_judged_alike_before_and_after_glue_repair() {
+        // `aver?Ye` is as plain a word as `aver? Ye` (found by the
+        // `sentences` fuzz target).
+        for text in [
+            "efirstlinelongparagraphthatwrapshere\naver?Ye i",
+            "The council met on Tuesday evening and agreed after a long\n\
+             debate.Then it went home to the city.",
+        ] {
+            let once = web(text);
+            assert_eq!(web(&once), once, "{text:?}");
+        }
+    }
+
+    #[test]
     fn verse_and_lists_stay() {
         for text in [
             "    The woods are lovely, dark and deep,\n    But I have \
