@@ -391,6 +391,9 @@ fn words_before(text: &str, at: usize, floor: usize) -> usize {
     let mut i = at;
     // Whether only blank bytes follow the last `\n` seen.
     let mut newline = false;
+    // Whether only closing quotes and brackets stand between the last
+    // blank seen and here: those after a terminator end its sentence.
+    let mut closers = false;
     while i > lo {
         let b = bytes[i - 1];
         match b {
@@ -411,6 +414,7 @@ fn words_before(text: &str, at: usize, floor: usize) -> usize {
                 }
                 in_word = false;
             }
+            closers = true;
         } else {
             if matches!(b, b'.' | b'!' | b'?') && i < at {
                 let n = bytes[i];
@@ -418,9 +422,16 @@ fn words_before(text: &str, at: usize, floor: usize) -> usize {
                     || n.is_ascii_uppercase()
                     || matches!(n, b'"' | b'\'' | b')')
                 {
+                    // `stop." Then`: the quote is no word of the next
+                    // sentence, as it is not where repair split it
+                    // (`stop."Then`).
+                    if closers && !n.is_ascii_whitespace() {
+                        in_word = false;
+                    }
                     break;
                 }
             }
+            closers &= matches!(b, b'"' | b'\'' | b')' | b']');
             in_word = true;
         }
         i -= 1;
@@ -495,6 +506,19 @@ mod tests {
         dotted_code: "Subclass it with class MyForm(forms.Form): and add your fields there.";
         identifier_family_right: "You must set the nodePort and the targetPort values in the spec.";
         identifier_family_left: "You can call fetchName on it, and also fetchValue if you need to.";
+    }
+
+    #[test]
+    fn a_quote_after_a_sentence_end_is_no_word_of_the_next() {
+        // `stop."Then` split is `stop." Then`: the glued pair after it is
+        // judged alike on both (found by the `sentences` fuzz target).
+        for text in [
+            "st.\"Ten leJut f",
+            "He said \"stop.\"Then he leftJust a few words",
+        ] {
+            let once = crate::repair::testing::web(text);
+            assert_eq!(crate::repair::testing::web(&once), once, "{text:?}");
+        }
     }
 
     #[test]
