@@ -945,8 +945,22 @@ impl Engine {
                 2 => {
                     matches!(byte[0], 0xc2..=0xdf) && {
                         let next = ahead.raw_next();
-                        let touches = prev.is_some_and(char::is_alphanumeric)
-                            || next.is_some_and(char::is_alphanumeric);
+                        // Glued to a letter of the code page's own script
+                        // ("ВВЄ"), the pair is part of a word of it.
+                        let own = |c: Option<char>| {
+                            matches!(
+                                c.and_then(judge::script),
+                                Some(
+                                    judge::Script::Cyrillic
+                                        | judge::Script::Greek
+                                )
+                            )
+                        };
+                        let touches = (prev
+                            .is_some_and(char::is_alphanumeric)
+                            || next.is_some_and(char::is_alphanumeric))
+                            && !own(prev)
+                            && !own(next);
                         pair_in_latin(
                             byte, chars, decoded, prev, next, touches,
                         )
