@@ -24,13 +24,15 @@ pub(super) fn continues_sentence(
         let blanks = after.trim_start_matches([' ', '\t']);
         spaced |= blanks.len() < after.len();
         after = blanks;
-        // The line ends here (a CR the unwrap rule joins over) and
-        // another line of text follows, on a line break it joins.
-        let line_end = after.trim_start_matches('\r');
+        // The line ends here (after blanks the unwrap rule joins over: a
+        // CR, a vertical tab, a no-break space) and another line of text
+        // follows, on a line break it joins.
+        let blank = |c: char| c.is_whitespace() && c != '\n';
+        let line_end = after.trim_start_matches(blank);
         if let Some(next) = line_end.strip_prefix('\n') {
             let nl = text.len() - line_end.len();
-            let next = next.trim_start_matches([' ', '\t']);
-            if joins.at(nl) && !next.starts_with(['\n', '\r']) {
+            let next = next.trim_start_matches(blank);
+            if joins.at(nl) && !next.starts_with('\n') {
                 after = next;
                 spaced = true;
                 continue;

@@ -177,6 +177,8 @@ mod tests {
         // `sentences` fuzz target).
         for text in [
             "efirstlinelongparagraphthatwrapshere\naver?Ye i",
+            // A vertical tab the join takes away with the line break.
+            "cameWdTitovermeit wor fmeAdvertisement\u{b}\ne",
             "The council met on Tuesday evening and agreed after a long\n\
              debate.Then it went home to the city.",
         ] {
