@@ -1049,6 +1049,30 @@ impl Engine {
         items: &mut Vec<Item>,
         space: bool,
     ) -> bool {
+        // At a line end, spaces and tabs after the character (with
+        // deleted pieces among them, "Ã\t" and a control) go with the
+        // line's trailing blanks, which the tail pass trims: the character
+        // is read as the line's last, as a second run reads it, and the
+        // blanks stay as they are.
+        let Some(k) = (!space).then(|| trailing_blanks(items)).flatten()
+        else {
+            return self.lost_nbsp_before_last(st, at, items, space);
+        };
+        let tail = items.split_off(k);
+        let done = self.lost_nbsp_before_last(st, tail[0].start, items, space);
+        items.extend(tail);
+        done
+    }
+
+    /// [`Engine::lost_nbsp_before`] once nothing but deleted pieces
+    /// follows the last character.
+    fn lost_nbsp_before_last(
+        &self,
+        st: &mut Stream<'_, '_>,
+        at: usize,
+        items: &mut Vec<Item>,
+        space: bool,
+    ) -> bool {
         // The last character, and nothing but deleted pieces after it.
         let Some(last) = items.iter().rposition(|item| item.ch.is_some())
         else {
@@ -1806,6 +1830,17 @@ fn starts_cjk_in_cp1252(text: &str) -> bool {
             s.chars().next().and_then(judge::script)
                 == Some(judge::Script::Cjk)
         })
+}
+
+/// Where the spaces and tabs that end `items` start, with deleted pieces
+/// among them (not before the first), if there are any.
+fn trailing_blanks(items: &[Item]) -> Option<usize> {
+    let blank = |i: &Item| matches!(i.ch, Some(' ' | '\t'));
+    let suffix = items
+        .iter()
+        .rposition(|i| i.ch.is_some() && !blank(i))
+        .map_or(0, |p| p + 1);
+    (suffix..items.len()).find(|&k| blank(&items[k]))
 }
 
 /// Whether a Windows-1251 or -1253 pair (`byte`, spelt `chars`) reads as
