@@ -721,6 +721,27 @@ fn markup_guard_survives_normalization() {
 }
 
 #[test]
+fn markup_is_judged_on_the_repaired_text() {
+    // A fuzz finding: `<â€™s` read as a tag (`<` and a letter) kept
+    // `&amp;gt;` escaped, but it is `<’s` once repaired, so the second run
+    // decoded it. The text after a `<` is judged as the output has it.
+    for cleaner in [web(), UnicodeCleaner::ftfy()] {
+        let once = cleaner.clean("x<â€™s &amp;gt;").into_owned();
+        assert!(once.ends_with("s >"), "{once:?}");
+        assert_eq!(cleaner.clean(&once), once);
+    }
+    assert_eq!(web().clean("x<â€™s &amp;gt;"), "x<’s >");
+    // A tag whose name is not ASCII is still one, as are deleted
+    // characters before its name.
+    assert_eq!(web().clean("<été>&lt;b&gt;"), "<été>&lt;b&gt;");
+    assert_eq!(web().clean("<\u{200b}b>&lt;i&gt;"), "<b>&lt;i&gt;");
+    // A quotation mark read as Windows-1252 after a `<` starts no tag,
+    // while a letter read so does, as it will once repaired.
+    assert_eq!(web().clean("a <â€œb” &lt;"), "a <“b” <");
+    assert_eq!(web().clean("<Ð¿Ñ€Ð¸ &lt;"), "<при &lt;");
+}
+
+#[test]
 fn a_tag_inside_a_terminal_escape_is_no_markup() {
     // A fuzz finding: `ESC [ 0 < s` is an escape sequence, deleted whole,
     // so the `<s` of `<strong>` is not a tag that keeps `&lt;` escaped.

@@ -468,52 +468,49 @@ pub(super) fn may_start(bytes: &[u8], at: usize) -> bool {
 /// not change once it is decoded. Only the nearest markup on each side is
 /// looked at, so the cost does not grow with the number of entities nearby
 /// (`&lt;` × 1 M).
+///
+/// After a `<`, a character that is not ASCII starts a tag if the text
+/// from there starts with a letter once cleaned: `letter_at` says, the
+/// caller's own reading. So `<e\u{301}` and `<é` are tags alike before
+/// and after normalization, and `<â€™s` is none (it is `<’s`).
 pub(super) fn near_markup(
     bytes: &[u8],
     at: usize,
     decodes_to_break: &dyn Fn(usize) -> Option<usize>,
+    letter_at: &dyn Fn(usize) -> bool,
 ) -> bool {
     let lo = at.saturating_sub(MARKUP_REACH);
     let hi = (at + MARKUP_REACH).min(bytes.len());
     let before = memchr::memrchr_iter(b'<', &bytes[lo..at])
         .map(|m| lo + m)
-        .find(|&m| is_markup(bytes, m));
+        .find(|&m| is_markup(bytes, m, letter_at));
     if before.is_some_and(|m| !breaks_in(bytes, m, at, decodes_to_break)) {
         return true;
     }
     let after =
         memchr::memchr_iter(b'<', &bytes[at..hi.saturating_sub(1).max(at)])
             .map(|m| at + m)
-            .find(|&m| is_markup(bytes, m));
+            .find(|&m| is_markup(bytes, m, letter_at));
     after.is_some_and(|m| !breaks_in(bytes, at + 1, m + 2, decodes_to_break))
 }
 
-/// Whether a tag or comment starts at `m`: `<` and a letter, `/` or `!`.
-/// Any letter, not only ASCII: normalization may compose `<e` and a
-/// combining accent into `<é`, and the decision must not change then. A
-/// `<` inside a terminal escape sequence is none: the sequence goes.
-fn is_markup(bytes: &[u8], m: usize) -> bool {
+/// Whether a tag or comment starts at `m`: `<` and an ASCII letter, `/` or
+/// `!`, or a character that `letter_at` reads as a letter. A `<` inside a
+/// terminal escape sequence is none: the sequence goes.
+fn is_markup(
+    bytes: &[u8],
+    m: usize,
+    letter_at: &dyn Fn(usize) -> bool,
+) -> bool {
     let starts_tag = match bytes.get(m + 1) {
         Some(&b) if b < 0x80 => {
             b.is_ascii_alphabetic() || matches!(b, b'/' | b'!')
         }
-        Some(_) => {
-            first_char(&bytes[m + 1..]).is_some_and(char::is_alphabetic)
-        }
+        Some(_) => letter_at(m + 1),
         None => false,
     };
     // Rarely true: only then look back for an escape around it.
     starts_tag && !super::ansi::inside_escape(bytes, m)
-}
-
-/// The char `bytes` starts with, if it starts with a whole one.
-fn first_char(bytes: &[u8]) -> Option<char> {
-    let head = &bytes[..bytes.len().min(4)];
-    let valid = match std::str::from_utf8(head) {
-        Ok(s) => s,
-        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).ok()?,
-    };
-    valid.chars().next()
 }
 
 /// Whether a line break starts in `from..to`: a `\n`, or a reference
@@ -599,7 +596,12 @@ mod tests {
             let bytes = text.as_bytes();
             for at in memchr::memchr_iter(b'&', bytes) {
                 prop_assert_eq!(
-                    near_markup(bytes, at, &|k| plain_break(&text, k)),
+                    near_markup(
+                        bytes,
+                        at,
+                        &|k| plain_break(&text, k),
+                        &|k| text[k..].starts_with(char::is_alphabetic),
+                    ),
                     near_markup_by_definition(&text, at),
                     "at {} in {:?}", at, text
                 );

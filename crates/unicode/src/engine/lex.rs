@@ -68,7 +68,12 @@ impl Engine {
                     let bare = value.bare.is_some();
                     let deleted = self.pre(value.ch).is_some();
                     let kept = (escapes_markup
-                        && entity::near_markup(bytes, i, &decodes_to_break))
+                        && entity::near_markup(
+                            bytes,
+                            i,
+                            &decodes_to_break,
+                            &|k| self.cleans_to_letter(input, k),
+                        ))
                         || (bare && deleted);
                     if !kept {
                         let ch = (!deleted).then_some(value.ch);

@@ -67,6 +67,9 @@ fn ends_bare(items: &[Item]) -> bool {
 /// How often a region's output is cleaned again before giving up.
 const MAX_DEPTH: u8 = 4;
 
+/// How many bytes after a `<` the markup test reads as cleaned.
+const MARKUP_VIEW: usize = 64;
+
 /// How many items a region holds before it is cut at the next item that
 /// nothing before it can interact with, so that a run of touched
 /// characters (`&` × 10 M, `&lt;` × 2.5 M) takes bounded memory.
@@ -91,6 +94,10 @@ pub(crate) struct Engine {
     /// When a region may be cut: [`REGION_ITEMS`], or less in tests, which
     /// check that cutting changes nothing.
     pub(crate) region_items: usize,
+    /// The same rules without entities, which reads the text after a `<`
+    /// as the output will have it, for the markup test
+    /// ([`Engine::cleans_to_letter`]); `None` when entities are off.
+    markup_view: Option<Arc<Engine>>,
 }
 
 /// What surrounds a text that is cleaned as part of a larger one (a
@@ -165,6 +172,9 @@ impl Engine {
             classes: Arc::from(&[][..]),
             fold: entity::Fold::of(&cfg),
             region_items: REGION_ITEMS,
+            markup_view: cfg.html_entities.then(|| {
+                Arc::new(Engine::new(Config { html_entities: false, ..cfg }))
+            }),
         };
         engine.codec_bits =
             engine.codecs.iter().fold(0, |bits, c| bits | 1 << c.index());
@@ -429,6 +439,34 @@ impl Engine {
                 .rev()
                 .find_map(|item| item.ch)
                 .is_some_and(|c| !self.is_boundary(c))
+    }
+
+    /// Whether the text at `at`, just after a `<`, starts with a letter
+    /// once cleaned (without entities): mojibake repair, normalization and
+    /// deletions decide whether a tag starts there, in the output as in
+    /// the input. Read on what follows within [`MARKUP_VIEW`] bytes on the
+    /// line; a `<` before a character that is not ASCII is rare.
+    pub(super) fn cleans_to_letter(&self, input: &str, at: usize) -> bool {
+        let rest = &input[at..];
+        let mut end = memchr::memchr(b'\n', rest.as_bytes())
+            .unwrap_or(rest.len())
+            .min(MARKUP_VIEW);
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &rest[..end];
+        let starts_with_letter =
+            |text: &str| text.starts_with(char::is_alphabetic);
+        match &self.markup_view {
+            Some(view) => {
+                let outer = Outer { before: Some('<'), after: "" };
+                match view.clean_string(window, outer, 0) {
+                    Some(cleaned) => starts_with_letter(&cleaned),
+                    None => starts_with_letter(window),
+                }
+            }
+            None => starts_with_letter(window),
+        }
     }
 
     /// Whether `c` has a byte in some code page whose mojibake is
