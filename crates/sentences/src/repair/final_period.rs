@@ -179,7 +179,8 @@ pub(super) fn may_end_with_period(line: &str) -> bool {
 }
 
 /// The last word of `s` as unwrapping will leave it: a word broken at a
-/// hyphen across a line break (`aaaa-\ni`) is one word.
+/// hyphen or a dash across a line break (`aaaa-\ni`, `plan—\nor`) is one
+/// word.
 fn last_word(s: &str) -> &str {
     let s = s.trim_end();
     let bytes = s.as_bytes();
@@ -192,8 +193,9 @@ fn last_word(s: &str) -> &str {
         while gap > 0 && bytes[gap - 1].is_ascii_whitespace() {
             gap -= 1;
         }
-        let broken = gap > 0
-            && bytes[gap - 1] == b'-'
+        // The unwrap rule joins a line that ends in a hyphen or a dash to
+        // the next with no space (`plan—\nor` is `plan—or`).
+        let broken = (bytes[..gap].ends_with(b"-") || s[..gap].ends_with('—'))
             && bytes[gap..start].contains(&b'\n');
         if !broken {
             return &s[start..];
@@ -266,6 +268,18 @@ fn ends_a_sentence(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_word_wrapped_at_a_dash_is_one_word() {
+        // A fuzz finding: `plan—\nor` is joined as `plan—or`, whose last
+        // word is no function word; read as `or`, the joined block got its
+        // period only on a second run.
+        let text = "WOPDS OPDWe sold the winds, they were also plan—\nor\n";
+        let once = web(text);
+        assert_eq!(web(&once), once);
+        assert_eq!(super::last_word("a plan—\nor"), "plan—\nor");
+        assert_eq!(super::last_word("a plan—  or"), "or");
+    }
+
     #[test]
     fn last_word_across_a_hyphen() {
         assert_eq!(super::last_word("a b-\ni"), "b-\ni");
