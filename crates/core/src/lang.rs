@@ -54,7 +54,12 @@ struct Pack {
     compound_endings: Vec<String>,
     function_words: WordSet,
     starters: WordSet,
+    /// The starters marked `~`: also common parts of identifiers.
+    identifier_starters: WordSet,
     strong_starters: WordSet,
+    identifier_followers: WordSet,
+    /// The followers marked `+`: only after a word not ending in `s`.
+    singular_followers: WordSet,
     camel_case_names: WordSet,
     /// The word list as given, parsed into `words` on the first lookup:
     /// most of a pack's start-up cost, which pipelines without sentence
@@ -91,11 +96,23 @@ pub struct LanguageLists<'a> {
     pub abbreviations: &'a str,
     /// Lower-case words a sentence does not end in (`the`, `of`, `to`).
     pub function_words: &'a str,
-    /// Capitalized words that often start a sentence (`However`).
+    /// Capitalized words that often start a sentence (`However`). A
+    /// leading `~` marks one that is as common a part of identifiers
+    /// (`sortBy`, `findFirst`, `signIn`): glued to a lower-case word, it
+    /// starts no sentence before an [identifier's
+    /// follower](Self::identifier_followers).
     pub sentence_starters: &'a str,
     /// Capitalized starters that rarely continue a name (`The`, `It`), so
     /// that `ChinaThe` may be split.
     pub strong_starters: &'a str,
+    /// Lower-case words that follow an identifier in prose: what it is
+    /// (`function`, `property`) and words that go on a noun phrase (`and`,
+    /// `with`). After a word glued to a lower-case one that could also be
+    /// the end of an identifier, one of these shows that it is one
+    /// (`sortBy helper`, `fileName property`, but `entryBy steadily`). A
+    /// leading `+` marks one that does only after a word that does not end
+    /// in `s` (`+to`: `fileName to`, but `futureAttempts to`).
+    pub identifier_followers: &'a str,
     /// Camel-case names as written (`iPhone`, `YouTube`): never split.
     pub camel_case_names: &'a str,
     /// Lower-case dictionary words.
@@ -146,6 +163,7 @@ impl LanguageLists<'_> {
         function_words: "",
         sentence_starters: "",
         strong_starters: "",
+        identifier_followers: "",
         camel_case_names: "",
         words: "",
         stopwords: "",
@@ -285,8 +303,22 @@ impl LanguagePack {
                 number_abbreviations,
                 compound_endings,
                 function_words: lower(lists.function_words),
-                starters: set(lists.sentence_starters),
+                starters: entries(lists.sentence_starters)
+                    .map(|w| w.trim_start_matches('~').to_owned())
+                    .collect(),
+                identifier_starters: entries(lists.sentence_starters)
+                    .filter_map(|w| w.strip_prefix('~'))
+                    .map(str::to_owned)
+                    .collect(),
                 strong_starters: set(lists.strong_starters),
+                identifier_followers: entries(lists.identifier_followers)
+                    .filter(|w| !w.starts_with('+'))
+                    .map(str::to_lowercase)
+                    .collect(),
+                singular_followers: entries(lists.identifier_followers)
+                    .filter_map(|w| w.strip_prefix('+'))
+                    .map(str::to_lowercase)
+                    .collect(),
                 camel_case_names: set(lists.camel_case_names),
                 words_list: lists.words.to_owned(),
                 words: OnceLock::new(),
@@ -368,6 +400,38 @@ impl LanguagePack {
     pub fn is_starter(&self, word: &str) -> bool {
         self.inner.starters.contains(word)
             || self.inner.strong_starters.contains(word)
+    }
+
+    /// Whether `word` (as written) is a sentence starter that is as common
+    /// a part of identifiers (`By` of `sortBy`): marked `~` in
+    /// [`LanguageLists::sentence_starters`].
+    ///
+    /// ```
+    /// let en = textclean_core::LanguagePack::get("en").unwrap();
+    /// assert!(en.is_starter("By") && en.is_identifier_starter("By"));
+    /// assert!(en.is_starter("But") && !en.is_identifier_starter("But"));
+    /// ```
+    #[inline]
+    pub fn is_identifier_starter(&self, word: &str) -> bool {
+        self.inner.identifier_starters.contains(word)
+    }
+
+    /// Whether `word` (any case) follows identifiers in prose (`function`,
+    /// `and`) when it comes after `before` (`to` only after a word that
+    /// does not end in `s`).
+    ///
+    /// ```
+    /// let en = textclean_core::LanguagePack::get("en").unwrap();
+    /// assert!(en.is_identifier_follower("Buffer", "function"));
+    /// assert!(!en.is_identifier_follower("By", "steadily"));
+    /// assert!(en.is_identifier_follower("Name", "to"));
+    /// assert!(!en.is_identifier_follower("Attempts", "to"));
+    /// ```
+    #[inline]
+    pub fn is_identifier_follower(&self, before: &str, word: &str) -> bool {
+        self.inner.identifier_followers.contains_lower(word)
+            || (!before.ends_with('s')
+                && self.inner.singular_followers.contains_lower(word))
     }
 
     /// Whether `word` (as written) is a strong sentence starter.

@@ -213,7 +213,20 @@ impl WordSet {
     #[inline(never)]
     fn contains_lower_slowly(&self, word: &str) -> bool {
         if word.is_ascii() {
-            return self.contains_bytes(word.to_ascii_lowercase().as_bytes());
+            // Lower-casing keeps the length: a longer word is none, and
+            // one that fits is lower-cased in a stack buffer.
+            let mut buf = [0u8; 64];
+            return match buf.get_mut(..word.len()) {
+                _ if word.len() > self.longest => false,
+                Some(lower) => {
+                    lower.copy_from_slice(word.as_bytes());
+                    lower.make_ascii_lowercase();
+                    self.contains_bytes(lower)
+                }
+                None => {
+                    self.contains_bytes(word.to_ascii_lowercase().as_bytes())
+                }
+            };
         }
         // Other letters may change length when lower-cased: in a stack
         // buffer while they fit, on the heap past it (and for a capital

@@ -92,9 +92,17 @@
 //! an open parenthesis, no code in the paragraph); and the parts are not
 //! shared with other such runs in the document unless the right part is a
 //! sentence starter (identifiers come in families: `nodePort` and
-//! `targetPort`, `fetchName` and `fetchValue`). `sentences.space` asks the
-//! same of the words around the period, and that the left one is a
-//! dictionary word (`asyncio.Task` stays).
+//! `targetPort`, `fetchName` and `fetchValue`). A right part that could as
+//! well be part of an identifier (a starter marked so in the language
+//! pack, such as `By` of `sortBy` and `In` of `signIn`, or any other
+//! dictionary word, as in `readBuffer` and `fileName`) starts no sentence
+//! before a word that follows identifiers in prose: what one is
+//! (`function`, `property`, `helper`) or a word that goes on a noun phrase
+//! (`and`, `with`, `on`), so `sortBy helper` stays and `entryBy steadily`
+//! is split. `sentences.space` asks the same of the words around the
+//! period (for a dictionary word that is no starter: `file.Name is`,
+//! `strings.Split on` stay), and that the left one is a dictionary word
+//! (`asyncio.Task` stays).
 //!
 //! `sentences.final_period` adds a period to a paragraph (a line, or a
 //! block of hard-wrapped lines) that ends in a letter or digit and reads as

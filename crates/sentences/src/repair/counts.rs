@@ -85,18 +85,19 @@ impl Counts {
 
     /// Counts the wanted tokens with one automaton pass.
     fn count_with_automaton(&mut self, text: &str) {
-        let tokens: Vec<String> = self.wanted.keys().cloned().collect();
         // Built per document, as the tokens come from the document: a
         // contiguous NFA builds fast and, with its prefilter, searches
-        // fast enough for a few dozen tokens.
-        let Ok(ac) = AhoCorasick::builder()
+        // fast enough for a few dozen tokens. The automaton copies the
+        // tokens, and the map is not changed until the counts go back in
+        // the order its keys were read: no token is cloned.
+        let built = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&tokens)
-        else {
+            .build(self.wanted.keys());
+        let Ok(ac) = built else {
             return self.count_runs(text);
         };
-        let mut counts = vec![0usize; tokens.len()];
+        let mut counts = vec![0usize; self.wanted.len()];
         for m in ac.find_overlapping_iter(text) {
             let whole = !char_before(text, m.start())
                 .is_some_and(char::is_alphabetic)
@@ -105,8 +106,8 @@ impl Counts {
                 counts[m.pattern().as_usize()] += 1;
             }
         }
-        for (token, n) in tokens.into_iter().zip(counts) {
-            self.wanted.insert(token, n);
+        for (n, counted) in self.wanted.values_mut().zip(counts) {
+            *n = counted;
         }
     }
 

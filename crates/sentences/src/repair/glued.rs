@@ -12,7 +12,9 @@ use foldhash::fast::RandomState;
 use std::ops::Range;
 
 use super::counts::Counts;
-use super::sentence::{continues_sentence, inside_parentheses};
+use super::sentence::{
+    continues_sentence, inside_parentheses, starts_sentence,
+};
 use super::unwrap::Joins;
 use crate::blocks::is_blank_byte;
 use crate::lang::Language;
@@ -281,6 +283,9 @@ impl Glue {
         if !lang.is_starter(right) && families.holds(left, right) {
             return false;
         }
+        if !starts_sentence(lang, text, right, self.token.end, joins) {
+            return false;
+        }
         let left_ok = match self.kind {
             Left::Lower => {
                 left.chars().count() >= 2 && !lang.is_function_word(left)
@@ -506,6 +511,63 @@ mod tests {
         dotted_code: "Subclass it with class MyForm(forms.Form): and add your fields there.";
         identifier_family_right: "You must set the nodePort and the targetPort values in the spec.";
         identifier_family_left: "You can call fetchName on it, and also fetchValue if you need to.";
+        // An identifier whose right part is a dictionary word or a starter
+        // that is also a common part of identifiers, with no phrase
+        // opener after it.
+        identifier_read_buffer: "Call the readBuffer function to fill the array with data.";
+        identifier_file_name: "Set the fileName property before you save the document.";
+        identifier_use_state: "We used the useState hook to keep the count in the component.";
+        identifier_sort_by: "Call the sortBy helper to order the rows in the table.";
+        identifier_sign_in: "Use the signIn method with your Google account today.";
+        identifier_game_over: "The game shows a gameOver screen when the player dies.";
+        identifier_settings_page: "Then open the settingsPage and change the value there.";
+        identifier_acronym: "We use JSON for data. Create a JSONParser object and pass the string to it.";
+    }
+
+    #[test]
+    fn a_starter_that_is_also_part_of_identifiers_starts_a_sentence_too() {
+        assert_eq!(
+            web("He walked all the way to the cityAt the gate he stopped."),
+            "He walked all the way to the city. At the gate he stopped."
+        );
+        // Before a set phrase or a name too.
+        assert_eq!(
+            web("They had waited for the boat all dayAt last it came in."),
+            "They had waited for the boat all day. At last it came in."
+        );
+        assert_eq!(
+            web("We took the long road to the coastAt Norfolk we rested."),
+            "We took the long road to the coast. At Norfolk we rested."
+        );
+        // A starter that is no part of identifiers needs nothing more.
+        assert_eq!(
+            web("The tool works well and it works for meThen I went home."),
+            "The tool works well and it works for me. Then I went home."
+        );
+    }
+
+    #[test]
+    fn a_word_that_follows_identifiers_keeps_the_token_whole() {
+        // A dictionary word on the right is a sentence start unless what
+        // follows it follows identifiers in prose.
+        assert_eq!(
+            web("Tom hid. The boy was worth the savingTom turned and ran."),
+            "Tom hid. The boy was worth the saving. Tom turned and ran."
+        );
+        let text = "The boy said it was worth the savingTom is a good boy.";
+        assert_eq!(web(text), text);
+        // `to` after a plural, the start of an infinitive, is no follower.
+        assert_eq!(
+            web("It could resonate far into the futureAttempts to block it."),
+            "It could resonate far into the future. Attempts to block it."
+        );
+        let text = "You should then set the fileName to the new path.";
+        assert_eq!(web(text), text);
+        // Across a hyphen and a line break, as dehyphenation reads it.
+        let text = "Then call the readBuffer func-\ntion to fill the array.";
+        let once = crate::repair::testing::pdf(text);
+        assert!(once.contains("readBuffer"), "{once:?}");
+        assert_eq!(crate::repair::testing::pdf(&once), once);
     }
 
     #[test]

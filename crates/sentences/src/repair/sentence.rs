@@ -2,6 +2,7 @@
 //! ([`glued`](super::glued), [`space`](super::space)) read it.
 
 use super::unwrap::Joins;
+use crate::lang::Language;
 use crate::text::is_opener;
 
 /// Whether the word that ends at `end` can start a sentence that goes on:
@@ -54,6 +55,85 @@ pub(super) fn continues_sentence(
             .chars()
             .next()
             .is_some_and(|c| c.is_alphanumeric() || (is_opener(c) && c != '('))
+}
+
+/// Whether the right part `right` of a boundary, which ends at `end`,
+/// reads as the start of a sentence rather than as the end of an
+/// identifier: a sentence starter that is no common part of identifiers
+/// (`The`, `But`, `However`) always does; any other starter or dictionary
+/// word (`By`, `Now`, `Buffer`) unless the next word is one that follows
+/// an identifier in prose: a word for what it is, or one that goes on a
+/// noun phrase (`sortBy helper`, `readBuffer function`, `fileName
+/// property`, `settingsPage and`, `strings.Split on`; but `entryBy
+/// steadily`, `futureAttempts to`). `right` is a starter or a dictionary
+/// word already.
+///
+/// The next word is read as far as a case boundary (`her` of `herThe`),
+/// after a line break that `joins` joins, and across a hyphen and a line
+/// break (`func-\ntion` is `function`), so that the decision is the one
+/// the repaired text gets.
+pub(super) fn starts_sentence(
+    lang: &Language,
+    text: &str,
+    right: &str,
+    end: usize,
+    joins: &Joins<'_>,
+) -> bool {
+    if lang.is_starter(right) && !lang.is_identifier_starter(right) {
+        return true;
+    }
+    let mut after = &text[end..];
+    loop {
+        let blanks = after.trim_start_matches([' ', '\t']);
+        let spaced = blanks.len() < after.len();
+        after = blanks;
+        // A line break it joins (after the blanks the join takes away) is
+        // a space, as in `continues_sentence`.
+        let blank = |c: char| c.is_whitespace() && c != '\n';
+        let line_end = after.trim_start_matches(blank);
+        if let Some(next) = line_end.strip_prefix('\n') {
+            let nl = text.len() - line_end.len();
+            if !joins.at(nl) {
+                return true;
+            }
+            after = next.trim_start_matches(blank);
+            continue;
+        }
+        // What follows is no word (`continues_sentence` judges it).
+        if !spaced || !after.starts_with(char::is_lowercase) {
+            return true;
+        }
+        return !follows_identifier(lang, right, after);
+    }
+}
+
+/// Whether the lower-case word `after` starts with follows identifiers
+/// after `right`,
+/// read as far as a case boundary, and with the letters after a hyphen
+/// (and a line break after it) as one word: what dehyphenation may make of
+/// it, and what it is if it keeps its hyphen.
+fn follows_identifier(lang: &Language, right: &str, after: &str) -> bool {
+    let run = |s: &str| {
+        s.find(|c: char| !c.is_alphanumeric() || c.is_uppercase())
+            .unwrap_or(s.len())
+    };
+    let len = run(after);
+    let (word, rest) = after.split_at(len);
+    let Some(tail) = rest.strip_prefix('-') else {
+        return lang.is_identifier_follower(right, word);
+    };
+    let tail = tail.strip_prefix("\r").unwrap_or(tail);
+    let tail = tail.strip_prefix('\n').unwrap_or(tail);
+    let tail = &tail[..run(tail)];
+    let mut buf = [0u8; 48];
+    let joined = word.len() + tail.len();
+    if joined > buf.len() {
+        return false;
+    }
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    buf[word.len()..joined].copy_from_slice(tail.as_bytes());
+    std::str::from_utf8(&buf[..joined])
+        .is_ok_and(|w| lang.is_identifier_follower(right, w))
 }
 
 /// `rest` after the contraction or possessive that ends a word there

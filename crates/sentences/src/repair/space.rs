@@ -1,7 +1,9 @@
 //! `sentences.space`: a missing space after sentence punctuation, `the
 //! end.The next` → `the end. The next`.
 
-use super::sentence::{continues_sentence, inside_parentheses};
+use super::sentence::{
+    continues_sentence, inside_parentheses, starts_sentence,
+};
 use super::unwrap::Joins;
 use crate::lang::Language;
 use crate::text::{
@@ -103,11 +105,15 @@ fn holds(
         // `asyncio.Task`, `spark.Spark`: a module or an object, not the
         // last word of a sentence; a strong starter rarely follows one
         // (`saddlery.In`).
-        (lang.is_word(left) && starts) || lang.is_strong_starter(right)
+        // Nor one that is as often a name in a module (`time.Now`,
+        // `strings.Split`): see `starts_sentence`.
+        ((lang.is_word(left) && starts) || lang.is_strong_starter(right))
+            && starts_sentence(lang, text, right, right_end, joins)
     } else if left.bytes().all(|b| b.is_ascii_digit()) {
         starts
     } else {
         lang.is_strong_starter(right)
+            && starts_sentence(lang, text, right, right_end, joins)
     };
     reads
         && continues_sentence(text, right_end, joins)
@@ -180,6 +186,23 @@ mod tests {
         assert_eq!(
             web("It smelled of well-kept saddlery.In the meadow a colt ran."),
             "It smelled of well-kept saddlery. In the meadow a colt ran."
+        );
+    }
+
+    #[test]
+    fn module_members_are_no_sentence_ends() {
+        // A dictionary word after a lower-case one and a period is no
+        // sentence start before a word that follows identifiers: `file.Name
+        // is` is a field, `strings.Split on` a function.
+        for text in [
+            "Then check that file.Name is the name of the file you opened.",
+            "We call strings.Split on the input and count the parts of it.",
+        ] {
+            assert_eq!(web(text), text);
+        }
+        assert_eq!(
+            web("We talked until the end.Night fell and we all went home."),
+            "We talked until the end. Night fell and we all went home."
         );
     }
 
