@@ -313,6 +313,19 @@ impl Engine {
                 break;
             }
             let mut item = self.lex(input, i);
+            // A line break that an entity (or a CR) makes ends the line as
+            // one in the input does: a second run reads it as one.
+            if b != b'\n'
+                && self.cfg.mojibake
+                && self.cfg.lost_bytes
+                && item.ch.is_some_and(entity::is_line_break)
+            {
+                self.lost_nbsp_at_line_end(
+                    &mut sc.carry.stream(input, after, before),
+                    i,
+                    &mut sc.items,
+                );
+            }
             if self.cfg.surrogate_escapes {
                 if item.rule == Some(Rule::SurrogateEscape) && sc.backslash {
                     item = self.after_open_high(input, item, &sc.items);

@@ -1767,9 +1767,11 @@ fn ends_no_word(
     match items[p].ch {
         // A space, or one that `space.odd` makes a space: the same
         // decision before and after it does ("&\u{a0}Â ", "& Â ").
-        Some(c) if is_space(c) => prev_index(items, p)
-            .and_then(|pp| items[pp].ch)
-            .is_some_and(|c| !word_end(c)),
+        // The character before the space may be the region's `before`.
+        Some(c) if is_space(c) => match prev_index(items, p) {
+            Some(pp) => items[pp].ch.is_some_and(|c| !word_end(c)),
+            None => before.is_some_and(|c| !word_end(c)),
+        },
         c => c.is_some_and(|c| !word_end(c)),
     }
 }
