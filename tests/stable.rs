@@ -388,6 +388,17 @@ fn reliability_reproductions_settle_in_one_run() {
         // the line's last now (found by the `pipeline` fuzz target).
         "e\u{c3}\t\u{10}",
         "citt\u{c3}\t\u{10}\nnext",
+        // `Â` (a lost no-break space) before a line break an entity makes,
+        // or a CR, and after a space at the start of a region.
+        "x \u{c2}&#10;end",
+        "x \u{c2}&#13;&#10;end",
+        "x \u{c2}&#8232;end",
+        "x \u{c2}\rend",
+        "zero &#194&#13;&#10;end",
+        // `in ."Then`: the word before the period is read over the blank
+        // that spacing takes away before a closer, not before a letter.
+        "It rained all day in .\"Then he left.",
+        "It was thende .The next day came.",
         // A wrapped paragraph with one stray `|`: prose for all its words,
         // so the block model keeps it on the second run too (found by the
         // `pipeline` fuzz target).

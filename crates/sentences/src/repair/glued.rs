@@ -522,6 +522,7 @@ mod tests {
         identifier_game_over: "The game shows a gameOver screen when the player dies.";
         identifier_settings_page: "Then open the settingsPage and change the value there.";
         identifier_acronym: "We use JSON for data. Create a JSONParser object and pass the string to it.";
+        identifier_plural_follower: "Then you must set the targetPort values in the spec.";
     }
 
     #[test]
