@@ -1107,6 +1107,13 @@ impl Engine {
             }
         }
         let prev_char = prev.map_or(st.before, |p| p.ch);
+        // Past the space or line break at `at`, which may be more than a
+        // byte (U+2028, or an entity that decodes to one).
+        let after_break = at
+            + st.input[at.min(st.input.len())..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
         let decoded = match top.ch {
             Some('Ã') if !prev_char.is_some_and(char::is_uppercase) => 'à',
             Some('Â')
@@ -1131,7 +1138,7 @@ impl Engine {
             Some('Ð') if repaired_in(prev, judge::Script::Cyrillic) => 'Р',
             Some('Ð')
                 if Peek::of(
-                    &window(self, st.input, st.after, at + 1, None),
+                    &window(self, st.input, st.after, after_break, None),
                     Codec::Cp1252,
                 )
                 .deep_first(Codec::Cp1252)
