@@ -106,12 +106,14 @@ struct Words {
 fn words_of(text: &str) -> Words {
     let mut w = Words::default();
     for word in text.split_ascii_whitespace() {
-        // Punctuation on its own (`the end .`) joins the word before it
-        // once `sentences.spacing` has run, and a no-break space on its
-        // own goes when its line is joined: neither is a word.
-        if word.chars().all(|c| {
-            c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?')
-        }) {
+        // Punctuation on its own (`the end .`), or what starts with it
+        // (`in ."Then`), joins the word before it once `sentences.spacing`
+        // has run, and a no-break space on its own goes when its line is
+        // joined: neither is a word of its own.
+        let mark = |c: char| matches!(c, ',' | '.' | ';' | ':' | '!' | '?');
+        if word.starts_with(mark)
+            || word.chars().all(|c| c.is_whitespace() || mark(c))
+        {
             continue;
         }
         w.total += 1;
@@ -268,6 +270,18 @@ fn ends_a_sentence(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn what_starts_with_a_mark_is_no_word_of_its_own() {
+        // A fuzz finding: `n ."t` counted `."t` as a word until spacing
+        // made it `n."t`, so the paragraph read as prose only on a second
+        // run.
+        for text in ["n .\"t t s\u{fffd}7Moreover S N a N", "in .\"\u{b}x y"] {
+            let once = web(text);
+            assert_eq!(web(&once), once, "{text:?}");
+        }
+        assert_eq!(super::words_of("the end . of ,it \u{a0}. NET").total, 4);
+    }
+
     #[test]
     fn a_word_wrapped_at_a_dash_is_one_word() {
         // A fuzz finding: `plan—\nor` is joined as `plan—or`, whose last
