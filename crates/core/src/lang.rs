@@ -53,10 +53,14 @@ struct Pack {
     /// The lower-case endings of abbreviated compounds (`-str`).
     compound_endings: Vec<String>,
     function_words: WordSet,
+    /// The function words marked `~`: they may end a sentence.
+    final_function_words: WordSet,
     starters: WordSet,
     /// The starters marked `~`: also common parts of identifiers.
     identifier_starters: WordSet,
     strong_starters: WordSet,
+    /// The strong starters marked `+`: personal pronouns.
+    pronouns: WordSet,
     identifier_followers: WordSet,
     /// The followers marked `+`: only after a word not ending in `s`.
     singular_followers: WordSet,
@@ -94,7 +98,10 @@ pub struct LanguageLists<'a> {
     /// more before it, all letters, that ends in it is an abbreviation
     /// that does not end a sentence.
     pub abbreviations: &'a str,
-    /// Lower-case words a sentence does not end in (`the`, `of`, `to`).
+    /// Lower-case words a sentence does not end in (`the`, `of`, `to`). A
+    /// leading `~` marks one that may end a sentence all the same (`all`,
+    /// `up`: "at all.", "gave up."): glued to a [personal
+    /// pronoun](Self::strong_starters) it is split (`at allHe`).
     pub function_words: &'a str,
     /// Capitalized words that often start a sentence (`However`). A
     /// leading `~` marks one that is as common a part of identifiers
@@ -103,7 +110,9 @@ pub struct LanguageLists<'a> {
     /// follower](Self::identifier_followers).
     pub sentence_starters: &'a str,
     /// Capitalized starters that rarely continue a name (`The`, `It`), so
-    /// that `ChinaThe` may be split.
+    /// that `ChinaThe` may be split. A leading `+` marks a personal pronoun
+    /// (`+He`), which may follow a function word marked `~` across a
+    /// glued boundary.
     pub strong_starters: &'a str,
     /// Lower-case words that follow an identifier in prose: what it is
     /// (`function`, `property`) and words that go on a noun phrase (`and`,
@@ -302,7 +311,13 @@ impl LanguagePack {
                 final_abbreviations,
                 number_abbreviations,
                 compound_endings,
-                function_words: lower(lists.function_words),
+                function_words: entries(lists.function_words)
+                    .map(|w| w.trim_start_matches('~').to_lowercase())
+                    .collect(),
+                final_function_words: entries(lists.function_words)
+                    .filter_map(|w| w.strip_prefix('~'))
+                    .map(str::to_lowercase)
+                    .collect(),
                 starters: entries(lists.sentence_starters)
                     .map(|w| w.trim_start_matches('~').to_owned())
                     .collect(),
@@ -310,7 +325,13 @@ impl LanguagePack {
                     .filter_map(|w| w.strip_prefix('~'))
                     .map(str::to_owned)
                     .collect(),
-                strong_starters: set(lists.strong_starters),
+                strong_starters: entries(lists.strong_starters)
+                    .map(|w| w.trim_start_matches('+').to_owned())
+                    .collect(),
+                pronouns: entries(lists.strong_starters)
+                    .filter_map(|w| w.strip_prefix('+'))
+                    .map(str::to_owned)
+                    .collect(),
                 identifier_followers: entries(lists.identifier_followers)
                     .filter(|w| !w.starts_with('+'))
                     .map(str::to_lowercase)
@@ -400,6 +421,33 @@ impl LanguagePack {
     pub fn is_starter(&self, word: &str) -> bool {
         self.inner.starters.contains(word)
             || self.inner.strong_starters.contains(word)
+    }
+
+    /// Whether `word` (any case) is a function word that may end a
+    /// sentence all the same (`all`, `up`), marked `~` in
+    /// [`LanguageLists::function_words`].
+    ///
+    /// ```
+    /// let en = textclean_core::LanguagePack::get("en").unwrap();
+    /// assert!(en.is_function_word("all") && en.is_final_function_word("all"));
+    /// assert!(en.is_function_word("the") && !en.is_final_function_word("the"));
+    /// ```
+    #[inline]
+    pub fn is_final_function_word(&self, word: &str) -> bool {
+        self.inner.final_function_words.contains_lower(word)
+    }
+
+    /// Whether `word` (as written) is a personal pronoun among the strong
+    /// starters (`He`, `They`), marked `+` there.
+    ///
+    /// ```
+    /// let en = textclean_core::LanguagePack::get("en").unwrap();
+    /// assert!(en.is_pronoun("He") && en.is_strong_starter("He"));
+    /// assert!(!en.is_pronoun("The") && en.is_strong_starter("The"));
+    /// ```
+    #[inline]
+    pub fn is_pronoun(&self, word: &str) -> bool {
+        self.inner.pronouns.contains(word)
     }
 
     /// Whether `word` (as written) is a sentence starter that is as common

@@ -287,8 +287,13 @@ impl Glue {
             return false;
         }
         let left_ok = match self.kind {
+            // Nor a function word, but one that may end a sentence before
+            // a personal pronoun (`at allHe`, `gave upThey`).
             Left::Lower => {
-                left.chars().count() >= 2 && !lang.is_function_word(left)
+                left.chars().count() >= 2
+                    && (!lang.is_function_word(left)
+                        || (lang.is_final_function_word(left)
+                            && lang.is_pronoun(right)))
             }
             // A strong starter rarely follows a name, a plural acronym or
             // a number inside one (`ChinaThe`, `GPUsThey`, `2019The`).
@@ -545,6 +550,26 @@ mod tests {
             web("The tool works well and it works for meThen I went home."),
             "The tool works well and it works for me. Then I went home."
         );
+    }
+
+    #[test]
+    fn a_function_word_that_ends_sentences_before_a_pronoun() {
+        assert_eq!(
+            web("It was hard to get him to talk at allHe read the paper."),
+            "It was hard to get him to talk at all. He read the paper."
+        );
+        assert_eq!(
+            web("The lights went outThey sat in the dark for a while."),
+            "The lights went out. They sat in the dark for a while."
+        );
+        // Not before another starter (a title often follows `all`), and
+        // not after a function word marked as no sentence end (`doIt`).
+        for text in [
+            "We read the whole thing and we loved it allThe Guardian did.",
+            "Then call doIt when you are ready to run the whole thing.",
+        ] {
+            assert_eq!(web(text), text);
+        }
     }
 
     #[test]

@@ -120,6 +120,12 @@ fn holds(
             && starts_sentence(lang, text, right, right_end, joins)
     } else if left.bytes().all(|b| b.is_ascii_digit()) {
         starts
+    } else if left.bytes().any(|b| b.is_ascii_digit()) {
+        // A name with digits (`x86.Other`, `Windows10.But`) before a
+        // starter that is no part of identifiers: no module or version is
+        // written so (`v1.2` has a digit after it; `utf8.Some` and `v1.By`
+        // stay, as `Some` and `By` may be parts of identifiers).
+        lang.is_starter(right) && !lang.is_identifier_starter(right)
     } else {
         lang.is_strong_starter(right)
             && starts_sentence(lang, text, right, right_end, joins)
@@ -191,6 +197,14 @@ mod tests {
             web("The lab bought new GPUs.They arrived on a Monday."),
             "The lab bought new GPUs. They arrived on a Monday."
         );
+        // A name with digits before a starter that is no part of
+        // identifiers.
+        assert_eq!(
+            web("The code runs on x86.Other platforms need another build."),
+            "The code runs on x86. Other platforms need another build."
+        );
+        let text = "Set it in utf8.Some other encodings need more care.";
+        assert_eq!(web(text), text);
         // A word no dictionary knows, before a strong starter.
         assert_eq!(
             web("It smelled of well-kept saddlery.In the meadow a colt ran."),
