@@ -86,7 +86,8 @@ pub const PARAGRAPH_LINE: usize = 80;
 
 /// Whether a multi-line block is shaped like hard-wrapped prose: lines
 /// of similar width, no indented lines after the first, no list markers,
-/// no aligned columns, not mostly capitals, not verse.
+/// no prompts after the first line, no aligned columns, not mostly
+/// capitals, not verse.
 pub fn is_wrap_shaped(text: &str, lines: &[BlockLine]) -> bool {
     if lines.len() < 2 {
         return false;
@@ -112,7 +113,10 @@ pub fn is_wrap_shaped(text: &str, lines: &[BlockLine]) -> bool {
         // soon as it is too wide (a paragraph on one line); then its
         // columns and list marker.
         let Some(shape) = Shape::of(s, WRAP_MAX) else { return false };
-        if has_columns(s) || starts_with_list_marker(s) {
+        if has_columns(s)
+            || starts_with_list_marker(s)
+            || (k > 0 && starts_with_prompt(s))
+        {
             return false;
         }
         letters += shape.letters;
@@ -136,6 +140,22 @@ pub fn is_wrap_shaped(text: &str, lines: &[BlockLine]) -> bool {
         return false;
     }
     narrowest >= (max / 2).max(WRAP_FLOOR)
+}
+
+/// Whether `line` starts, after blanks, with a shell or quote prompt
+/// (`$ `, `# `, `% `, `> `): a command, a comment or a quoted line, whose
+/// marks are its own. Such a line after the first is no wrapped prose
+/// line, so it never joins the one before (and stays a line of its own
+/// for every rule that reads it so).
+///
+/// ```
+/// use textclean_core::wrap::starts_with_prompt;
+/// assert!(starts_with_prompt("  $ go get ."));
+/// assert!(!starts_with_prompt("$5 a day"));
+/// ```
+pub fn starts_with_prompt(line: &str) -> bool {
+    let line = line.trim_start_matches([' ', '\t']);
+    ["$ ", "# ", "% ", "> "].iter().any(|p| line.starts_with(p))
 }
 
 /// A line's letters and digits, letters and capitals.

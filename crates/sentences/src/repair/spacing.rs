@@ -2,6 +2,7 @@
 //! → `the end.`, `Really ?` → `Really?`.
 
 use textclean_core::Lines;
+use textclean_core::wrap::starts_with_prompt;
 
 use super::Plan;
 use super::code::CodeBlocks;
@@ -139,9 +140,7 @@ fn is_command(text: &str, index: &Lines, at: usize) -> bool {
     if index.is_empty() {
         return false;
     }
-    let line = &text[index.get(index.line_of(at))];
-    let line = line.trim_start_matches([' ', '\t']);
-    ["$ ", "# ", "% ", "> "].iter().any(|p| line.starts_with(p))
+    starts_with_prompt(&text[index.get(index.line_of(at))])
 }
 
 /// Whether a blank from `blank` to the punctuation `punct` at `at` stands
@@ -224,6 +223,21 @@ mod tests {
         symbol: "See what the ? operator does! Yes! It works: well. Really!";
         prompt: "Fetch it all at once, then type:\n$ go get .\nIt is done.";
         code_line: "Call it as if (a , b) { return x . y } from the function.";
+    }
+
+    #[test]
+    fn a_prompt_line_stays_a_line_of_its_own() {
+        // A fuzz finding: in `pdf`, a `$ ` line was joined to the line
+        // before, where it was no command any more, so its blank before
+        // `.` went only on a second run. A prompt line is never joined.
+        for text in [
+            "666666666666666666666666666666666666\n$ n .",
+            "We ran the tool on every page of the long report we had\n$ go get .",
+        ] {
+            let once = crate::repair::testing::pdf(text);
+            assert_eq!(crate::repair::testing::pdf(&once), once, "{text:?}");
+            assert!(once.contains("\n$ "), "{once:?}");
+        }
     }
 
     #[test]
