@@ -62,7 +62,7 @@ struct Pack {
     /// The strong starters marked `+`: personal pronouns.
     pronouns: WordSet,
     identifier_followers: WordSet,
-    /// The followers marked `+`: only after a word not ending in `s`.
+    /// The followers marked `+`: they follow only a word not ending in `s`.
     singular_followers: WordSet,
     camel_case_names: WordSet,
     /// The word list as given, parsed into `words` on the first lookup:
@@ -200,6 +200,18 @@ fn entries(list: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// The entries of `list` with a leading `mark` taken off, and those that
+/// had it, each through `case`.
+fn marked(
+    list: &str,
+    mark: char,
+    case: fn(&str) -> String,
+) -> (WordSet, WordSet) {
+    let all = entries(list).map(|w| case(w.trim_start_matches(mark)));
+    let marked = entries(list).filter_map(|w| w.strip_prefix(mark)).map(case);
+    (all.collect(), marked.collect())
+}
+
 impl LanguagePack {
     /// The shipped pack for `code`, parsed once per process; later calls
     /// share it. The code is compared without regard to case and without
@@ -304,6 +316,14 @@ impl LanguagePack {
             entries(list).map(str::to_lowercase).collect()
         };
         let raw = |list: &str| entries(list).map(str::to_owned).collect();
+        let (function_words, final_function_words) =
+            marked(lists.function_words, '~', str::to_lowercase);
+        let (starters, identifier_starters) =
+            marked(lists.sentence_starters, '~', str::to_owned);
+        let (strong_starters, pronouns) =
+            marked(lists.strong_starters, '+', str::to_owned);
+        let (identifier_followers, singular_followers) =
+            marked(lists.identifier_followers, '+', str::to_lowercase);
         LanguagePack {
             inner: Arc::new(Pack {
                 code: code.to_owned(),
@@ -311,35 +331,14 @@ impl LanguagePack {
                 final_abbreviations,
                 number_abbreviations,
                 compound_endings,
-                function_words: entries(lists.function_words)
-                    .map(|w| w.trim_start_matches('~').to_lowercase())
-                    .collect(),
-                final_function_words: entries(lists.function_words)
-                    .filter_map(|w| w.strip_prefix('~'))
-                    .map(str::to_lowercase)
-                    .collect(),
-                starters: entries(lists.sentence_starters)
-                    .map(|w| w.trim_start_matches('~').to_owned())
-                    .collect(),
-                identifier_starters: entries(lists.sentence_starters)
-                    .filter_map(|w| w.strip_prefix('~'))
-                    .map(str::to_owned)
-                    .collect(),
-                strong_starters: entries(lists.strong_starters)
-                    .map(|w| w.trim_start_matches('+').to_owned())
-                    .collect(),
-                pronouns: entries(lists.strong_starters)
-                    .filter_map(|w| w.strip_prefix('+'))
-                    .map(str::to_owned)
-                    .collect(),
-                identifier_followers: entries(lists.identifier_followers)
-                    .filter(|w| !w.starts_with('+'))
-                    .map(str::to_lowercase)
-                    .collect(),
-                singular_followers: entries(lists.identifier_followers)
-                    .filter_map(|w| w.strip_prefix('+'))
-                    .map(str::to_lowercase)
-                    .collect(),
+                function_words,
+                final_function_words,
+                starters,
+                identifier_starters,
+                strong_starters,
+                pronouns,
+                identifier_followers,
+                singular_followers,
                 camel_case_names: set(lists.camel_case_names),
                 words_list: lists.words.to_owned(),
                 words: OnceLock::new(),
@@ -478,8 +477,8 @@ impl LanguagePack {
     #[inline]
     pub fn is_identifier_follower(&self, before: &str, word: &str) -> bool {
         self.inner.identifier_followers.contains_lower(word)
-            || (!before.ends_with('s')
-                && self.inner.singular_followers.contains_lower(word))
+            && (!before.ends_with('s')
+                || !self.inner.singular_followers.contains_lower(word))
     }
 
     /// Whether `word` (as written) is a strong sentence starter.

@@ -215,18 +215,17 @@ impl WordSet {
         if word.is_ascii() {
             // Lower-casing keeps the length: a longer word is none, and
             // one that fits is lower-cased in a stack buffer.
+            if word.len() > self.longest {
+                return false;
+            }
             let mut buf = [0u8; 64];
-            return match buf.get_mut(..word.len()) {
-                _ if word.len() > self.longest => false,
-                Some(lower) => {
-                    lower.copy_from_slice(word.as_bytes());
-                    lower.make_ascii_lowercase();
-                    self.contains_bytes(lower)
-                }
-                None => {
-                    self.contains_bytes(word.to_ascii_lowercase().as_bytes())
-                }
+            let Some(lower) = buf.get_mut(..word.len()) else {
+                return self
+                    .contains_bytes(word.to_ascii_lowercase().as_bytes());
             };
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return self.contains_bytes(lower);
         }
         // Other letters may change length when lower-cased: in a stack
         // buffer while they fit, on the heap past it (and for a capital

@@ -589,6 +589,12 @@ mod tests {
         );
         let text = "You should then set the fileName to the new path.";
         assert_eq!(web(text), text);
+        // Across a line break that unwrapping joins, as the joined line
+        // reads.
+        let text = "We will now call the method named readBuffer\nfunction \
+                    to fill the array.";
+        let once = crate::repair::testing::pdf(text);
+        assert!(once.contains("readBuffer"), "{once:?}");
         // Across a hyphen and a line break, as dehyphenation reads it.
         let text = "Then call the readBuffer func-\ntion to fill the array.";
         let once = crate::repair::testing::pdf(text);

@@ -19,42 +19,59 @@ pub(super) fn continues_sentence(
     joins: &Joins<'_>,
 ) -> bool {
     let mut after = after_contraction(&text[end..]);
-    let mut spaced = false;
     let mut comma = false;
+    loop {
+        let Some((rest, spaced)) = skip_blanks(text, after, joins) else {
+            return false;
+        };
+        // A comma or semicolon goes on, once, and after blanks that
+        // `sentences.spacing` may take away: `Yes, I`, `Yes , I`.
+        if let Some(rest) = rest.strip_prefix([',', ';']).filter(|_| !comma) {
+            comma = true;
+            after = rest;
+            continue;
+        }
+        return spaced
+            && rest.chars().next().is_some_and(|c| {
+                c.is_alphanumeric() || (is_opener(c) && c != '(')
+            });
+    }
+}
+
+/// `after`, a tail of `text`, past its spaces and tabs and past the line
+/// breaks that `joins` joins (with the blanks the unwrap rule joins over:
+/// a CR, a vertical tab, a no-break space), as the repaired text reads
+/// it: what follows, and whether anything was skipped. `None` at a line
+/// break that is not joined, or a blank line.
+fn skip_blanks<'t>(
+    text: &'t str,
+    mut after: &'t str,
+    joins: &Joins<'_>,
+) -> Option<(&'t str, bool)> {
+    let blank = |c: char| c.is_whitespace() && c != '\n';
+    let mut spaced = false;
     loop {
         let blanks = after.trim_start_matches([' ', '\t']);
         spaced |= blanks.len() < after.len();
         after = blanks;
-        // The line ends here (after blanks the unwrap rule joins over: a
-        // CR, a vertical tab, a no-break space) and another line of text
-        // follows, on a line break it joins.
-        let blank = |c: char| c.is_whitespace() && c != '\n';
         let line_end = after.trim_start_matches(blank);
-        if let Some(next) = line_end.strip_prefix('\n') {
-            let nl = text.len() - line_end.len();
-            let next = next.trim_start_matches(blank);
-            if joins.at(nl) && !next.starts_with('\n') {
-                after = next;
-                spaced = true;
-                continue;
-            }
-            return false;
+        let Some(next) = line_end.strip_prefix('\n') else {
+            return Some((after, spaced));
+        };
+        let nl = text.len() - line_end.len();
+        let next = next.trim_start_matches(blank);
+        if !joins.at(nl) || next.starts_with('\n') {
+            return None;
         }
-        // A comma or semicolon goes on, once, and after blanks that
-        // `sentences.spacing` may take away: `Yes, I`, `Yes , I`.
-        if let Some(rest) = after.strip_prefix([',', ';']).filter(|_| !comma) {
-            comma = true;
-            after = rest;
-            spaced = false;
-            continue;
-        }
-        break;
+        after = next;
+        spaced = true;
     }
-    spaced
-        && after
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphanumeric() || (is_opener(c) && c != '('))
+}
+
+/// Whether `word` starts a sentence on its own evidence: a starter that
+/// is no common part of identifiers (`The`, `But`; not `By`, `Now`).
+pub(super) fn is_sure_starter(lang: &Language, word: &str) -> bool {
+    lang.is_starter(word) && !lang.is_identifier_starter(word)
 }
 
 /// Whether the right part `right` of a boundary, which ends at `end`,
@@ -79,39 +96,23 @@ pub(super) fn starts_sentence(
     end: usize,
     joins: &Joins<'_>,
 ) -> bool {
-    if lang.is_starter(right) && !lang.is_identifier_starter(right) {
+    if is_sure_starter(lang, right) {
         return true;
     }
-    let mut after = &text[end..];
-    loop {
-        let blanks = after.trim_start_matches([' ', '\t']);
-        let spaced = blanks.len() < after.len();
-        after = blanks;
-        // A line break it joins (after the blanks the join takes away) is
-        // a space, as in `continues_sentence`.
-        let blank = |c: char| c.is_whitespace() && c != '\n';
-        let line_end = after.trim_start_matches(blank);
-        if let Some(next) = line_end.strip_prefix('\n') {
-            let nl = text.len() - line_end.len();
-            if !joins.at(nl) {
-                return true;
-            }
-            after = next.trim_start_matches(blank);
-            continue;
+    // What follows is no word after a blank (`continues_sentence`
+    // judges it) or no lower-case one: nothing to go on.
+    match skip_blanks(text, &text[end..], joins) {
+        Some((after, true)) if after.starts_with(char::is_lowercase) => {
+            !follows_identifier(lang, right, after)
         }
-        // What follows is no word (`continues_sentence` judges it).
-        if !spaced || !after.starts_with(char::is_lowercase) {
-            return true;
-        }
-        return !follows_identifier(lang, right, after);
+        _ => true,
     }
 }
 
-/// Whether the lower-case word `after` starts with follows identifiers
-/// after `right`,
-/// read as far as a case boundary, and with the letters after a hyphen
-/// (and a line break after it) as one word: what dehyphenation may make of
-/// it, and what it is if it keeps its hyphen.
+/// Whether the lower-case word that `after` starts with follows
+/// identifiers after `right`, read as far as a case boundary, and with the
+/// letters after a hyphen (and a line break after it) as one word: what
+/// dehyphenation may make of it, and what it is if it keeps its hyphen.
 fn follows_identifier(lang: &Language, right: &str, after: &str) -> bool {
     let run = |s: &str| {
         s.find(|c: char| !c.is_alphanumeric() || c.is_uppercase())
@@ -122,7 +123,7 @@ fn follows_identifier(lang: &Language, right: &str, after: &str) -> bool {
     let Some(tail) = rest.strip_prefix('-') else {
         return lang.is_identifier_follower(right, word);
     };
-    let tail = tail.strip_prefix("\r").unwrap_or(tail);
+    let tail = tail.strip_prefix('\r').unwrap_or(tail);
     let tail = tail.strip_prefix('\n').unwrap_or(tail);
     let tail = &tail[..run(tail)];
     let mut buf = [0u8; 48];

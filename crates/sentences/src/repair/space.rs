@@ -2,7 +2,7 @@
 //! end.The next` → `the end. The next`.
 
 use super::sentence::{
-    continues_sentence, inside_parentheses, starts_sentence,
+    continues_sentence, inside_parentheses, is_sure_starter, starts_sentence,
 };
 use super::unwrap::Joins;
 use crate::lang::Language;
@@ -125,7 +125,7 @@ fn holds(
         // starter that is no part of identifiers: no module or version is
         // written so (`v1.2` has a digit after it; `utf8.Some` and `v1.By`
         // stay, as `Some` and `By` may be parts of identifiers).
-        lang.is_starter(right) && !lang.is_identifier_starter(right)
+        is_sure_starter(lang, right)
     } else {
         lang.is_strong_starter(right)
             && starts_sentence(lang, text, right, right_end, joins)

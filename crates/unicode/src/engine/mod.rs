@@ -41,7 +41,7 @@ mod scan;
 mod utf8;
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::Normalization;
 use crate::codec::Codec;
@@ -96,8 +96,9 @@ pub(crate) struct Engine {
     pub(crate) region_items: usize,
     /// The same rules without entities, which reads the text after a `<`
     /// as the output will have it, for the markup test
-    /// ([`Engine::cleans_to_letter`]); `None` when entities are off.
-    markup_view: Option<Arc<Engine>>,
+    /// ([`Engine::cleans_to_letter`]): built on first use, as few texts
+    /// need it and building it costs as much as this engine.
+    markup_view: OnceLock<Arc<Engine>>,
 }
 
 /// What surrounds a text that is cleaned as part of a larger one (a
@@ -172,9 +173,7 @@ impl Engine {
             classes: Arc::from(&[][..]),
             fold: entity::Fold::of(&cfg),
             region_items: REGION_ITEMS,
-            markup_view: cfg.html_entities.then(|| {
-                Arc::new(Engine::new(Config { html_entities: false, ..cfg }))
-            }),
+            markup_view: OnceLock::new(),
         };
         engine.codec_bits =
             engine.codecs.iter().fold(0, |bits, c| bits | 1 << c.index());
@@ -470,14 +469,13 @@ impl Engine {
         let window = &rest[..end];
         let starts_with_letter =
             |text: &str| text.starts_with(char::is_alphabetic);
-        match &self.markup_view {
-            Some(view) => {
-                let outer = Outer { before: Some('<'), after: "" };
-                match view.clean_string(window, outer, 0) {
-                    Some(cleaned) => starts_with_letter(&cleaned),
-                    None => starts_with_letter(window),
-                }
-            }
+        // Only entities call this: the view is this engine without them.
+        let view = self.markup_view.get_or_init(|| {
+            Arc::new(Engine::new(Config { html_entities: false, ..self.cfg }))
+        });
+        let outer = Outer { before: Some('<'), after: "" };
+        match view.clean_string(window, outer, 0) {
+            Some(cleaned) => starts_with_letter(&cleaned),
             None => starts_with_letter(window),
         }
     }

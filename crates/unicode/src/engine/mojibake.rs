@@ -1107,13 +1107,6 @@ impl Engine {
             }
         }
         let prev_char = prev.map_or(st.before, |p| p.ch);
-        // Past the space or line break at `at`, which may be more than a
-        // byte (U+2028, or an entity that decodes to one).
-        let after_break = at
-            + st.input[at.min(st.input.len())..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
         let decoded = match top.ch {
             Some('Ã') if !prev_char.is_some_and(char::is_uppercase) => 'à',
             Some('Â')
@@ -1138,7 +1131,13 @@ impl Engine {
             Some('Ð') if repaired_in(prev, judge::Script::Cyrillic) => 'Р',
             Some('Ð')
                 if Peek::of(
-                    &window(self, st.input, st.after, after_break, None),
+                    &window(
+                        self,
+                        st.input,
+                        st.after,
+                        after(st.input, at),
+                        None,
+                    ),
                     Codec::Cp1252,
                 )
                 .deep_first(Codec::Cp1252)
@@ -1781,6 +1780,13 @@ fn ends_no_word(
         },
         c => c.is_some_and(|c| !word_end(c)),
     }
+}
+
+/// Where the character at `at` of `input` ends: the space or line break
+/// after a lead may be more than a byte (U+2028); of an entity that
+/// decodes to one, only its `&` is passed. `at` itself at the end.
+fn after(input: &str, at: usize) -> usize {
+    at + input[at.min(input.len())..].chars().next().map_or(0, char::len_utf8)
 }
 
 /// A space between words: not a tab or a line break.
