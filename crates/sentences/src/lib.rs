@@ -100,9 +100,10 @@
 //! (`function`, `property`, `helper`) or a word that goes on a noun phrase
 //! (`and`, `with`, `on`), so `sortBy helper` stays and `entryBy steadily`
 //! is split. `sentences.space` asks the same of the words around the
-//! period (for a dictionary word that is no starter: `file.Name is`,
-//! `strings.Split on` stay), and that the left one is a dictionary word
-//! (`asyncio.Task` stays).
+//! period in a document that shows code (braces, backticks, `()`, `==`,
+//! `->`, … at least one per 3,000 letters: there `file.Name is` and
+//! `strings.Split on` stay; in prose, `an oak.Phosphates and` is split),
+//! and that the left one is a dictionary word (`asyncio.Task` stays).
 //!
 //! `sentences.final_period` adds a period to a paragraph (a line, or a
 //! block of hard-wrapped lines) that ends in a letter or digit and reads as

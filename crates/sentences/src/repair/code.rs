@@ -2,6 +2,9 @@
 //! `fooBar` and `obj.Name` are identifiers, not glued sentences.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use textclean_core::Lines;
 pub(super) use textclean_core::wrap::looks_like_code;
 
@@ -66,6 +69,36 @@ pub(super) fn is_code_at(text: &str, lines: &[Line], k: usize) -> bool {
     looks_like_code(&text[span])
 }
 
+/// Whether the document shows code: at least one mark of code per
+/// [`LETTERS_PER_CODE_MARK`] ASCII letters, a mark being braces, a
+/// backtick, `()`, `==`, `!=`, `=>`, `->`, `&&`, `||`, markup (`</`, `/>`)
+/// or `#include`. Where it does not, a dotted name (`strings.Split on`)
+/// is no identifier but two sentences that lost a space (`an
+/// oak.Phosphates and`), and a stray mark in a long text (a transcribed
+/// `C^{y}ar` in a book) does not change that. No rule of the stage makes or
+/// unmakes a mark or a letter (`sentences.spacing` takes blanks away only
+/// before `, . ; : ! ?`), so a second run sees what the first saw.
+pub(super) fn shows_code(text: &str) -> bool {
+    static MARKS: OnceLock<AhoCorasick> = OnceLock::new();
+    let marks = MARKS.get_or_init(|| {
+        AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build([
+                "{", "}", "`", "()", "==", "!=", "=>", "->", "&&", "||", "</",
+                "/>", "#include",
+            ])
+            .expect("fixed patterns build")
+    });
+    let found = marks.find_iter(text).count();
+    found > 0 && {
+        let letters = text.bytes().filter(u8::is_ascii_alphabetic).count();
+        found * LETTERS_PER_CODE_MARK >= letters
+    }
+}
+
+/// See [`shows_code`]: a page about code has marks of it every few lines.
+const LETTERS_PER_CODE_MARK: usize = 3000;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +118,35 @@ mod tests {
         for prose in ["It was late (too late).", "A = B", "Go -- now!"] {
             assert!(!looks_like_code(prose), "{prose}");
         }
+    }
+
+    #[test]
+    fn documents_that_show_code() {
+        for code in [
+            "call time.Now() first",
+            "the {config} file",
+            "use `strings.Split` on it",
+            "if a == b",
+            "x -> y",
+            "a && b",
+            "<br/>",
+            "#include <stdio.h>",
+        ] {
+            assert!(shows_code(code), "{code}");
+        }
+        for prose in [
+            "the oak.Phosphates and all",
+            "It was late (too late).",
+            "A = B; then C - D",
+            "Go -- now!",
+            "a _horse_man, well; and so",
+        ] {
+            assert!(!shows_code(prose), "{prose}");
+        }
+        // A stray mark in a long text.
+        let book = "The road was long and the day was hot. ".repeat(200);
+        assert!(!shows_code(&format!("{book} C^{{y}}ar {book}")));
+        assert!(shows_code(&format!("{book} C^{{y}}ar")));
     }
 
     #[test]

@@ -384,6 +384,12 @@ mod tests {
             "indicateI",
             "seasons.A",
             "Berlin.The",
+            // Dotted names: identifiers where the text shows code.
+            "strings.Split",
+            "on",
+            "oak.Phosphates",
+            "is",
+            "{",
         ]);
         proptest::collection::vec(word, 0..60).prop_map(|w| w.join(" "))
     }

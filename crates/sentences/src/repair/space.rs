@@ -1,6 +1,7 @@
 //! `sentences.space`: a missing space after sentence punctuation, `the
 //! end.The next` → `the end. The next`.
 
+use super::code::shows_code;
 use super::sentence::{
     continues_sentence, inside_parentheses, is_sure_starter, starts_sentence,
 };
@@ -25,6 +26,7 @@ pub(super) fn candidates(
     // rule leaves longer ones such as `…` alone.
     let terms = lang.terminators();
     let mut out = Vec::new();
+    let mut code = Lazy::default();
     let mut i = 0;
     while let Some(k) = terms.find_ascii(&bytes[i..]) {
         let term = i + k;
@@ -44,7 +46,7 @@ pub(super) fn candidates(
         if !first.is_uppercase() {
             continue;
         }
-        if holds(lang, text, term, j, joins) {
+        if holds(lang, text, term, j, joins, &mut code) {
             out.push(j);
         }
     }
@@ -69,6 +71,7 @@ fn holds(
     term: usize,
     at: usize,
     joins: &Joins<'_>,
+    code: &mut Lazy,
 ) -> bool {
     // The word before, over blanks before the terminator where
     // `sentences.spacing` takes them away in the same run, before a closer
@@ -115,9 +118,11 @@ fn holds(
         // last word of a sentence; a strong starter rarely follows one
         // (`saddlery.In`).
         // Nor one that is as often a name in a module (`time.Now`,
-        // `strings.Split`): see `starts_sentence`.
+        // `strings.Split`; see `starts_sentence`), in a document that
+        // shows code.
         ((lang.is_word(left) && starts) || lang.is_strong_starter(right))
-            && starts_sentence(lang, text, right, right_end, joins)
+            && (!code.get(|| shows_code(text))
+                || starts_sentence(lang, text, right, right_end, joins))
     } else if left.bytes().all(|b| b.is_ascii_digit()) {
         starts
     } else if left.bytes().any(|b| b.is_ascii_digit()) {
@@ -133,6 +138,16 @@ fn holds(
     reads
         && continues_sentence(text, right_end, joins)
         && !inside_parentheses(text, term, 0)
+}
+
+/// A fact about the document, found out the first time it is asked for.
+#[derive(Default)]
+struct Lazy(Option<bool>);
+
+impl Lazy {
+    fn get(&mut self, find: impl FnOnce() -> bool) -> bool {
+        *self.0.get_or_insert_with(find)
+    }
 }
 
 /// Start of the run of ASCII letters and digits, or of letters, ending at
@@ -214,18 +229,26 @@ mod tests {
 
     #[test]
     fn module_members_are_no_sentence_ends() {
-        // A dictionary word after a lower-case one and a period is no
-        // sentence start before a word that follows identifiers: `file.Name
-        // is` is a field, `strings.Split on` a function.
+        // In a document that shows code, a dictionary word after a
+        // lower-case one and a period is no sentence start before a word
+        // that follows identifiers: `file.Name is` is a field,
+        // `strings.Split on` a function.
         for text in [
-            "Then check that file.Name is the name of the file you opened.",
-            "We call strings.Split on the input and count the parts of it.",
+            "Open it with os.Open(). Then check that file.Name is the name.",
+            "We call strings.Split on the input and count the parts of it:              `parts := strings.Split(line, \",\")`.",
         ] {
             assert_eq!(web(text), text);
         }
         assert_eq!(
             web("We talked until the end.Night fell and we all went home."),
             "We talked until the end. Night fell and we all went home."
+        );
+        // In prose, such a word after a period starts a sentence.
+        assert_eq!(
+            web(
+                "It grew into a majestic oak.Phosphates and all the rest fed it."
+            ),
+            "It grew into a majestic oak. Phosphates and all the rest fed it."
         );
     }
 
