@@ -132,8 +132,13 @@ fn holds(
         // stay, as `Some` and `By` may be parts of identifiers).
         is_sure_starter(lang, right)
     } else {
-        lang.is_strong_starter(right)
-            && starts_sentence(lang, text, right, right_end, joins)
+        // A Capitalized word or an acronym before a strong starter; in a
+        // document that shows no code, where `Math.And` and `Node.Then`
+        // are not written, before any starter that is no part of
+        // identifiers (`Andalusians.And`, `Lee.An`).
+        (lang.is_strong_starter(right)
+            && starts_sentence(lang, text, right, right_end, joins))
+            || (is_sure_starter(lang, right) && !code.get(|| shows_code(text)))
     };
     reads
         && continues_sentence(text, right_end, joins)
@@ -250,6 +255,19 @@ mod tests {
             ),
             "It grew into a majestic oak. Phosphates and all the rest fed it."
         );
+        // So does any starter that is no part of identifiers after a
+        // Capitalized word, in prose; in code, only a strong one.
+        assert_eq!(
+            web("The dancers are Andalusians.And just as proud as we are."),
+            "The dancers are Andalusians. And just as proud as we are."
+        );
+        assert_eq!(
+            web("They lie beside Fitzhugh Lee.An inscription there says so."),
+            "They lie beside Fitzhugh Lee. An inscription there says so."
+        );
+        let code = "Combine them with Expression.And so that both must hold: \
+                    `Expression.And(left, right)`.";
+        assert_eq!(web(code), code);
     }
 
     #[test]
