@@ -101,7 +101,9 @@ pub struct LanguageLists<'a> {
     /// Lower-case words a sentence does not end in (`the`, `of`, `to`). A
     /// leading `~` marks one that may end a sentence all the same (`all`,
     /// `up`: "at all.", "gave up."): glued to a [personal
-    /// pronoun](Self::strong_starters) it is split (`at allHe`).
+    /// pronoun](Self::strong_starters), or to a starter that is neither a
+    /// function word nor marked as part of identifiers, it is split (`at
+    /// allHe`, `dried upEven`; not `allThe`).
     pub function_words: &'a str,
     /// Capitalized words that often start a sentence (`However`). A
     /// leading `~` marks one that is as common a part of identifiers

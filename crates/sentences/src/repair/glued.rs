@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use super::counts::Counts;
 use super::sentence::{
-    continues_sentence, inside_parentheses, starts_sentence,
+    continues_sentence, inside_parentheses, is_sure_starter, starts_sentence,
 };
 use super::unwrap::Joins;
 use crate::blocks::is_blank_byte;
@@ -288,12 +288,16 @@ impl Glue {
         }
         let left_ok = match self.kind {
             // Nor a function word, but one that may end a sentence before
-            // a personal pronoun (`at allHe`, `gave upThey`).
+            // a personal pronoun (`at allHe`, `gave upThey`) or a starter
+            // that is neither part of identifiers nor a function word
+            // itself (`dried upEven`, `was notUnlike`; not `allThe`).
             Left::Lower => {
                 left.chars().count() >= 2
                     && (!lang.is_function_word(left)
                         || (lang.is_final_function_word(left)
-                            && lang.is_pronoun(right)))
+                            && (lang.is_pronoun(right)
+                                || (is_sure_starter(lang, right)
+                                    && !lang.is_function_word(right)))))
             }
             // A strong starter rarely follows a name, a plural acronym or
             // a number inside one (`ChinaThe`, `GPUsThey`, `2019The`).
@@ -562,8 +566,17 @@ mod tests {
             web("The lights went outThey sat in the dark for a while."),
             "The lights went out. They sat in the dark for a while."
         );
-        // Not before another starter (a title often follows `all`), and
-        // not after a function word marked as no sentence end (`doIt`).
+        // Or a starter that is no function word and no part of
+        // identifiers.
+        assert_eq!(
+            web("In the end the little settlement dried upEven before this \
+                 an old house had stood there."),
+            "In the end the little settlement dried up. Even before this an \
+             old house had stood there."
+        );
+        // Not before a starter that is a function word (a title often
+        // follows `all`), and not after a function word marked as no
+        // sentence end (`doIt`).
         for text in [
             "We read the whole thing and we loved it allThe Guardian did.",
             "Then call doIt when you are ready to run the whole thing.",
