@@ -390,6 +390,10 @@ mod tests {
             "oak.Phosphates",
             "is",
             "{",
+            // Quotes that open or close after a period.
+            "\"",
+            "other.\"You",
+            "gate.“Where",
         ]);
         proptest::collection::vec(word, 0..60).prop_map(|w| w.join(" "))
     }

@@ -27,6 +27,7 @@ pub(super) fn candidates(
     let terms = lang.terminators();
     let mut out = Vec::new();
     let mut code = Lazy::default();
+    let mut quotes = QuoteParity::default();
     let mut i = 0;
     while let Some(k) = terms.find_ascii(&bytes[i..]) {
         let term = i + k;
@@ -37,9 +38,15 @@ pub(super) fn candidates(
         }
         i = j;
         while let Some(c) = char_at(text, j) {
-            if !is_closer(c) {
+            if !is_closer(c) || (c == '"' && quotes.opens(text, joins, j)) {
                 break;
             }
+            j += c.len_utf8();
+        }
+        // An opening quote there starts the next sentence: the space goes
+        // before it (`the other."You know`, where the quote opens).
+        let space_at = j;
+        if let Some(c @ ('"' | '“' | '‘')) = char_at(text, j) {
             j += c.len_utf8();
         }
         let Some(first) = char_at(text, j) else { break };
@@ -47,10 +54,44 @@ pub(super) fn candidates(
             continue;
         }
         if holds(lang, text, term, j, joins, &mut code) {
-            out.push(j);
+            out.push(space_at);
         }
     }
     out
+}
+
+/// Tells a straight double quote that opens a quotation from one that
+/// closes one, by how many stand before it in its paragraph (since the
+/// last line break that is not joined, or that a quote follows: a
+/// quotation that goes on into the next paragraph opens again there, and
+/// a line that starts with a quote starts with one that opens): an even
+/// number, it opens. Asked at positions in text order, it reads the text
+/// once.
+#[derive(Default)]
+struct QuoteParity {
+    /// Where the count stopped, and the quotes counted since the start of
+    /// the paragraph there.
+    at: usize,
+    quotes: usize,
+}
+
+impl QuoteParity {
+    /// Whether the quote at `at` opens a quotation.
+    fn opens(&mut self, text: &str, joins: &Joins<'_>, at: usize) -> bool {
+        let bytes = text.as_bytes();
+        for k in memchr::memchr2_iter(b'"', b'\n', &bytes[self.at..at]) {
+            let k = self.at + k;
+            if bytes[k] == b'"' {
+                self.quotes += 1;
+            } else if !joins.at(k)
+                || matches!(bytes.get(k + 1), Some(b'\n' | b'"'))
+            {
+                self.quotes = 0;
+            }
+        }
+        self.at = self.at.max(at);
+        self.quotes % 2 == 0
+    }
 }
 
 /// Whether the words around the terminator at `term` read as two
@@ -173,7 +214,7 @@ fn alnum_start(text: &str, at: usize, limit: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use crate::repair::testing::web;
+    use crate::repair::testing::{pdf, web};
 
     kept! {
         url_dots: "Visit www.example.Com or mail.google.Com right now.";
@@ -294,6 +335,40 @@ mod tests {
         assert_eq!(
             web("He said \"stop.\"Then he left the room."),
             "He said \"stop.\" Then he left the room."
+        );
+    }
+
+    #[test]
+    fn missing_space_before_an_opening_quote() {
+        // A straight quote after an even number of them in its paragraph
+        // opens the next sentence's quotation: the space goes before it.
+        assert_eq!(
+            web("\"She has not been out lately,\" said the other.\"You know \
+                 how she acts.\""),
+            "\"She has not been out lately,\" said the other. \"You know how \
+             she acts.\""
+        );
+        assert_eq!(
+            web("He stopped at the gate.“Where are you going?” she asked."),
+            "He stopped at the gate. “Where are you going?” she asked."
+        );
+        // One that closes, and then one that opens.
+        assert_eq!(
+            web("He only said \"stop.\"\"Go on now,\" she told him then."),
+            "He only said \"stop.\" \"Go on now,\" she told him then."
+        );
+        // The count starts again with each paragraph, and goes on across
+        // a line break that is joined.
+        let text = "He said \"no.\n\nWe left the house.\"Then we ran home.";
+        assert_eq!(
+            web(text),
+            "He said \"no.\n\nWe left the house. \"Then we ran home."
+        );
+        // In `pdf` every line break of a block counts as joined.
+        let once = pdf("He said \"we will go\nnow.\"Then he left the house.");
+        assert_eq!(
+            once,
+            "He said \"we will go\nnow.\" Then he left the house."
         );
     }
 
