@@ -175,11 +175,12 @@ fn holds(
     } else {
         // A Capitalized word or an acronym before a strong starter; in a
         // document that shows no code, where `Math.And` and `Node.Then`
-        // are not written, before any starter that is no part of
-        // identifiers (`Andalusians.And`, `Lee.An`).
+        // are not written, before any starter (`Andalusians.And`,
+        // `Lee.An`, `Street.Nor do`), one that may be part of identifiers
+        // only before a word that does not follow them.
         (lang.is_strong_starter(right)
-            && starts_sentence(lang, text, right, right_end, joins))
-            || (is_sure_starter(lang, right) && !code.get(|| shows_code(text)))
+            || (lang.is_starter(right) && !code.get(|| shows_code(text))))
+            && starts_sentence(lang, text, right, right_end, joins)
     };
     reads
         && continues_sentence(text, right_end, joins)
@@ -305,6 +306,12 @@ mod tests {
         assert_eq!(
             web("They lie beside Fitzhugh Lee.An inscription there says so."),
             "They lie beside Fitzhugh Lee. An inscription there says so."
+        );
+        // A starter that may be part of identifiers, before a word that
+        // does not follow them.
+        assert_eq!(
+            web("It stands on the Ashley River.After his capture he left."),
+            "It stands on the Ashley River. After his capture he left."
         );
         let code = "Combine them with Expression.And so that both must hold: \
                     `Expression.And(left, right)`.";
