@@ -434,35 +434,36 @@ fn is_closing(c: char) -> bool {
 /// The width of the first word of `line` (the next line of a block) as a
 /// greedy wrapper measured it, as far as sentence repair cannot change it:
 /// up to the first place where repair may split the word, with the period
-/// it would put there (`refresh.` of `refreshLoad`, `end.` of `end.The`),
-/// and with its punctuation, a spaced mark after it counted in (`said ,`
-/// becomes `said,`). The block's `last` word counts as ending with a
-/// period: repair may add one. Repair never makes it wider, so a block
-/// that is not evident stays so.
+/// it would put there (`refresh.` of `refreshLoad`, `end.` of `end.The`,
+/// `end."` of `end."The`), and with the words that start with punctuation
+/// after it counted in, as `sentences.spacing` joins them to it (`said ,`
+/// becomes `said,`, `in ."The` becomes `in."The`). The block's `last` word
+/// counts as ending with a period: repair may add one. Repair never makes
+/// it wider, so a block that is not evident stays so.
 fn lead_width(line: &str, last: bool) -> usize {
-    let mut words = line.split_whitespace();
-    let word = words.next().unwrap_or("");
-    let mut prev = ' ';
+    let mut words = line.split_whitespace().peekable();
+    let (mut prev, mut before) = (' ', ' ');
     let mut n = 0;
-    for c in word.chars() {
-        if c.is_uppercase() {
-            if prev.is_lowercase() {
-                return n + 1;
+    let mut word = words.next();
+    while let Some(w) = word {
+        for c in w.chars() {
+            if c.is_uppercase() {
+                if prev.is_lowercase() {
+                    return n + 1;
+                }
+                if matches!(prev, '.' | '!' | '?')
+                    || (is_closing(prev) && matches!(before, '.' | '!' | '?'))
+                {
+                    return n;
+                }
             }
-            if matches!(prev, '.' | '!' | '?') {
-                return n;
-            }
+            n += 1;
+            (before, prev) = (prev, c);
         }
-        n += 1;
-        prev = c;
+        word =
+            words.next_if(|w| w.starts_with([',', '.', ';', ':', '!', '?']));
     }
-    let marks = |w: &str| w.bytes().all(|b| b",.;:!?".contains(&b));
-    let mut rest = words.peekable();
-    while let Some(mark) = rest.next_if(|w| marks(w)) {
-        n += mark.len();
-        prev = mark.chars().next_back().unwrap_or(prev);
-    }
-    if last && prev != '.' && rest.peek().is_none() {
+    if last && prev != '.' && words.peek().is_none() {
         n += 1;
     }
     n
@@ -597,6 +598,11 @@ mod tests {
             ("end.The next", "end. The next", 4),
             ("said , and", "said, and", 5),
             ("chin, and", "chin, and", 5),
+            // A fuzz finding: `in ."They` is `in."They` once spacing has
+            // run, and `in." They` once the space is back.
+            ("in .\"They were", "in.\" They were", 4),
+            ("in .\"TIt", "in.\"TIt", 4),
+            ("in ...more", "in...more", 9),
             ("a.b", "a.b", 3),
         ] {
             assert_eq!(lead_width(before, false), width, "{before}");
