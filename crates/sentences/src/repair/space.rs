@@ -147,7 +147,14 @@ fn holds(
     if !is_capitalized(right) && !letter {
         return false;
     }
-    let starts = lang.is_word(right) || lang.is_starter(right);
+    // A title before a name (`authenticity.Mr. Bryan`): a sentence's
+    // first word, and the sentence goes on after its period.
+    let title = lang.is_abbreviation(right)
+        && !lang.is_final_abbreviation(right)
+        && text[right_end..].starts_with(". ")
+        && text[right_end + 2..].starts_with(char::is_uppercase);
+    let starts = lang.is_word(right) || lang.is_starter(right) || title;
+    let goes_on = if title { right_end + 1 } else { right_end };
     // A closing quote between the terminator and the capital (`nutrientia."They`)
     // ends a quoted sentence: no name or code is written so.
     let quoted =
@@ -179,11 +186,12 @@ fn holds(
         // `Lee.An`, `Street.Nor do`), one that may be part of identifiers
         // only before a word that does not follow them.
         (lang.is_strong_starter(right)
+            || title
             || (lang.is_starter(right) && !code.get(|| shows_code(text))))
             && starts_sentence(lang, text, right, right_end, joins)
     };
     reads
-        && continues_sentence(text, right_end, joins)
+        && continues_sentence(text, goes_on, joins)
         && !inside_parentheses(text, term, 0)
 }
 
@@ -306,6 +314,17 @@ mod tests {
         assert_eq!(
             web("They lie beside Fitzhugh Lee.An inscription there says so."),
             "They lie beside Fitzhugh Lee. An inscription there says so."
+        );
+        // A title before a name starts one too.
+        assert_eq!(
+            web(
+                "It awaits proof of its authenticity.Mr. Bryan read it first."
+            ),
+            "It awaits proof of its authenticity. Mr. Bryan read it first."
+        );
+        assert_eq!(
+            web("He was an editor in Smithville, Georgia.Dr. Harris was too."),
+            "He was an editor in Smithville, Georgia. Dr. Harris was too."
         );
         // A starter that may be part of identifiers, before a word that
         // does not follow them.
