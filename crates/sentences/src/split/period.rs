@@ -117,7 +117,7 @@ impl Sentences<'_, '_> {
 
     /// Whether the period after the single letter `word` (at `start`)
     /// ends a sentence: an initial (`J. K. Rowling`, `Henry V. Smith`)
-    /// does not, but a one-letter word does (`Tom and I. Then`), and so
+    /// does not, but a one-letter pronoun does (`Tom and I. Then`), and so
     /// does a letter before a word that rarely follows a name (`vitamin
     /// C. The`).
     fn letter_ends(
@@ -141,7 +141,10 @@ impl Sentences<'_, '_> {
                 // (`J. Smith said`): it ends none.
                 return false;
             }
-            let pronoun = lang.is_stopword(word)
+            // `I` after a lower-case word ends a sentence before any
+            // capital; another letter there is an initial (`by A. A.
+            // Milne`) unless a strong starter follows.
+            let pronoun = lang.is_pronoun(word)
                 && previous_word(self.text, start).is_some_and(|w| {
                     w.chars().next().is_some_and(char::is_lowercase)
                 });

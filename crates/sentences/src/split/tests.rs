@@ -197,6 +197,11 @@ t!(
 );
 // Letters.
 t!(pronoun_i, "Tom and I. Then we left.", ["Tom and I.", "Then we left."]);
+t!(
+    initials_after_a_word,
+    "The book is by A. A. Milne. It is charming.",
+    ["The book is by A. A. Milne.", "It is charming."]
+);
 t!(roman_initial, "Henry V. Smith came.", ["Henry V. Smith came."]);
 t!(middle_initial, "John F. Kennedy spoke.", ["John F. Kennedy spoke."]);
 t!(letter_end, "Take vitamin C. It helps.", ["Take vitamin C.", "It helps."]);
