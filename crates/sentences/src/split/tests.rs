@@ -198,6 +198,15 @@ t!(
 // Letters.
 t!(pronoun_i, "Tom and I. Then we left.", ["Tom and I.", "Then we left."]);
 t!(
+    dotted_acronym_before_a_sure_starter,
+    "He studied at M.I.T. Then he moved. He works for the U.S. Army now.",
+    [
+        "He studied at M.I.T.",
+        "Then he moved.",
+        "He works for the U.S. Army now."
+    ]
+);
+t!(
     initials_after_a_word,
     "The book is by A. A. Milne. It is charming.",
     ["The book is by A. A. Milne.", "It is charming."]
