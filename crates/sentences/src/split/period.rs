@@ -78,6 +78,11 @@ impl Sentences<'_, '_> {
             return true;
         }
         let next = next();
+        if word.len() >= 3 && word.bytes().all(|b| b.is_ascii_uppercase()) {
+            // An acronym written as an abbreviation is (`EST`, `est.`):
+            // it ends a sentence before a word that starts one.
+            return next.starts_sentence(lang);
+        }
         if lang.is_number_abbreviation(word) {
             // `No. 5`, `p. xii`; but `I said no. Then`.
             return !next.is_number(lang);
@@ -325,9 +330,12 @@ impl<'t> Next<'t> {
         lang.is_starter(self.word) && !lang.is_identifier_starter(self.word)
     }
 
-    /// A Capitalized abbreviation that stands before a name: `Dr.`, `Mr.`.
+    /// A Capitalized abbreviation that stands before a name: `Dr.`, `Mr.`
+    /// (not an acronym that is written as one too: `10:30 a.m. EST. It`).
     fn is_title(&self, lang: &crate::lang::Language) -> bool {
         self.first.is_some_and(char::is_uppercase)
+            && (self.word.len() <= 2
+                || self.word.chars().skip(1).any(char::is_lowercase))
             && self.rest[self.word.len()..].starts_with('.')
             && lang.is_abbreviation(self.word)
             && !lang.is_final_abbreviation(self.word)

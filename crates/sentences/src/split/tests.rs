@@ -207,6 +207,11 @@ t!(
     ]
 );
 t!(
+    time_zone_after_a_time,
+    "The plane departed at 10:30 a.m. EST. It landed at noon.",
+    ["The plane departed at 10:30 a.m. EST.", "It landed at noon."]
+);
+t!(
     initials_after_a_word,
     "The book is by A. A. Milne. It is charming.",
     ["The book is by A. A. Milne.", "It is charming."]
