@@ -79,8 +79,10 @@ impl QuoteParity {
     /// Whether the quote at `at` opens a quotation.
     fn opens(&mut self, text: &str, joins: &Joins<'_>, at: usize) -> bool {
         let bytes = text.as_bytes();
-        for k in memchr::memchr2_iter(b'"', b'\n', &bytes[self.at..at]) {
-            let k = self.at + k;
+        // Positions come in order; one that did not would count nothing.
+        let from = self.at.min(at);
+        for k in memchr::memchr2_iter(b'"', b'\n', &bytes[from..at]) {
+            let k = from + k;
             if bytes[k] == b'"' {
                 self.quotes += 1;
             } else if !joins.at(k)
