@@ -171,8 +171,8 @@ fn holds(
         // `strings.Split`; see `starts_sentence`), in a document that
         // shows code.
         ((lang.is_word(left) && starts) || lang.is_strong_starter(right))
-            && (!code.get(|| shows_code(text))
-                || starts_sentence(lang, text, right, right_end, joins))
+            && (starts_sentence(lang, text, right, right_end, joins)
+                || !code.get(|| shows_code(text)))
     } else if left.bytes().all(|b| b.is_ascii_digit()) {
         starts
     } else if left.bytes().any(|b| b.is_ascii_digit()) {
@@ -187,10 +187,10 @@ fn holds(
         // are not written, before any starter (`Andalusians.And`,
         // `Lee.An`, `Street.Nor do`), one that may be part of identifiers
         // only before a word that does not follow them.
-        (lang.is_strong_starter(right)
-            || title
-            || (lang.is_starter(right) && !code.get(|| shows_code(text))))
+        let strong = lang.is_strong_starter(right) || title;
+        (strong || lang.is_starter(right))
             && starts_sentence(lang, text, right, right_end, joins)
+            && (strong || !code.get(|| shows_code(text)))
     };
     reads
         && continues_sentence(text, goes_on, joins)
