@@ -465,6 +465,19 @@ impl LanguagePack {
         self.inner.identifier_starters.contains(word)
     }
 
+    /// Whether `word` (as written) starts a sentence on its own evidence:
+    /// a starter that is no common part of identifiers or names.
+    ///
+    /// ```
+    /// let en = textclean_core::LanguagePack::get("en").unwrap();
+    /// assert!(en.is_sure_starter("But") && en.is_sure_starter("Then"));
+    /// assert!(!en.is_sure_starter("By") && !en.is_sure_starter("Army"));
+    /// ```
+    #[inline]
+    pub fn is_sure_starter(&self, word: &str) -> bool {
+        self.is_starter(word) && !self.is_identifier_starter(word)
+    }
+
     /// Whether `word` (any case) follows identifiers in prose (`function`,
     /// `and`) when it comes after `before` (`to` only after a word that
     /// does not end in `s`).

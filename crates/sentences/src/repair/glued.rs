@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use super::counts::Counts;
 use super::sentence::{
-    continues_sentence, inside_parentheses, is_sure_starter, starts_sentence,
+    continues_sentence, inside_parentheses, starts_sentence,
 };
 use super::unwrap::Joins;
 use crate::blocks::is_blank_byte;
@@ -296,7 +296,7 @@ impl Glue {
                     && (!lang.is_function_word(left)
                         || (lang.is_final_function_word(left)
                             && (lang.is_pronoun(right)
-                                || (is_sure_starter(lang, right)
+                                || (lang.is_sure_starter(right)
                                     && !lang.is_function_word(right)))))
             }
             // A strong starter rarely follows a name, a plural acronym or

@@ -68,12 +68,6 @@ fn skip_blanks<'t>(
     }
 }
 
-/// Whether `word` starts a sentence on its own evidence: a starter that
-/// is no common part of identifiers (`The`, `But`; not `By`, `Now`).
-pub(super) fn is_sure_starter(lang: &Language, word: &str) -> bool {
-    lang.is_starter(word) && !lang.is_identifier_starter(word)
-}
-
 /// Whether the right part `right` of a boundary, which ends at `end`,
 /// reads as the start of a sentence rather than as the end of an
 /// identifier: a sentence starter that is no common part of identifiers
@@ -96,7 +90,7 @@ pub(super) fn starts_sentence(
     end: usize,
     joins: &Joins<'_>,
 ) -> bool {
-    if is_sure_starter(lang, right) {
+    if lang.is_sure_starter(right) {
         return true;
     }
     // What follows is no word after a blank (`continues_sentence`

@@ -3,7 +3,7 @@
 
 use super::code::shows_code;
 use super::sentence::{
-    continues_sentence, inside_parentheses, is_sure_starter, starts_sentence,
+    continues_sentence, inside_parentheses, starts_sentence,
 };
 use super::unwrap::Joins;
 use crate::lang::Language;
@@ -180,7 +180,7 @@ fn holds(
         // starter that is no part of identifiers: no module or version is
         // written so (`v1.2` has a digit after it; `utf8.Some` and `v1.By`
         // stay, as `Some` and `By` may be parts of identifiers).
-        is_sure_starter(lang, right)
+        lang.is_sure_starter(right)
     } else {
         // A Capitalized word or an acronym before a strong starter; in a
         // document that shows no code, where `Math.And` and `Node.Then`

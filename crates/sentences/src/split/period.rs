@@ -70,7 +70,10 @@ impl Sentences<'_, '_> {
             return next.is_strong_starter(lang)
                 || ((next.is_title(lang) || next.is_function_starter(lang))
                     && self.words_before(start, 4) >= 4)
-                || (next.is_sure_starter(lang)
+                // A starter that is no part of names (`Then`, `Even`; not
+                // `In`, `Today`) after a clause: "He studied at M.I.T.
+                // Then he moved" is two sentences, "the U.S. Army" one.
+                || (lang.is_sure_starter(next.word)
                     && self.words_before(start, 3) >= 3);
         }
         // Most periods end a word that is no abbreviation: one lookup.
@@ -320,14 +323,6 @@ impl<'t> Next<'t> {
     /// written so only at a sentence's start, or in a title.
     fn is_function_starter(&self, lang: &crate::lang::Language) -> bool {
         lang.is_starter(self.word) && lang.is_function_word(self.word)
-    }
-
-    /// A sentence starter that is no part of names or identifiers (not
-    /// marked `~` in the pack: `Then`, `Even`, `Because`; not `In`,
-    /// `Today`), after a clause of three words or more: "He studied at
-    /// M.I.T. Then he moved" is two sentences, "the U.S. Army" one.
-    fn is_sure_starter(&self, lang: &crate::lang::Language) -> bool {
-        lang.is_starter(self.word) && !lang.is_identifier_starter(self.word)
     }
 
     /// A Capitalized abbreviation that stands before a name: `Dr.`, `Mr.`
