@@ -84,6 +84,12 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
     rest > 0
 }
 
+/// A word of three letters or more, all upper-case (`EST`, `NASA`): an
+/// acronym, also where it is spelled as an abbreviation is (`est.`).
+pub(crate) fn is_acronym(word: &str) -> bool {
+    word.chars().nth(2).is_some() && word.chars().all(char::is_uppercase)
+}
+
 /// Whether every char of `word` is a lower-case letter.
 pub(crate) fn is_lower_word(word: &str) -> bool {
     !word.is_empty() && word.chars().all(char::is_lowercase)

@@ -1,6 +1,8 @@
 //! `sentences.space`: a missing space after sentence punctuation, `the
 //! end.The next` → `the end. The next`.
 
+use std::cell::OnceCell;
+
 use super::code::shows_code;
 use super::sentence::{
     continues_sentence, inside_parentheses, starts_sentence,
@@ -26,7 +28,8 @@ pub(super) fn candidates(
     // rule leaves longer ones such as `…` alone.
     let terms = lang.terminators();
     let mut out = Vec::new();
-    let mut code = Lazy::default();
+    // Whether the document shows code, found out when first asked.
+    let code = OnceCell::new();
     let mut quotes = QuoteParity::default();
     let mut i = 0;
     while let Some(k) = terms.find_ascii(&bytes[i..]) {
@@ -53,7 +56,7 @@ pub(super) fn candidates(
         if !first.is_uppercase() {
             continue;
         }
-        if holds(lang, text, term, j, joins, &mut code) {
+        if holds(lang, text, term, j, joins, &code) {
             out.push(space_at);
         }
     }
@@ -114,7 +117,7 @@ fn holds(
     term: usize,
     at: usize,
     joins: &Joins<'_>,
-    code: &mut Lazy,
+    code: &OnceCell<bool>,
 ) -> bool {
     // The word before, over blanks before the terminator where
     // `sentences.spacing` takes them away in the same run, before a closer
@@ -172,7 +175,7 @@ fn holds(
         // shows code.
         ((lang.is_word(left) && starts) || lang.is_strong_starter(right))
             && (starts_sentence(lang, text, right, right_end, joins)
-                || !code.get(|| shows_code(text)))
+                || !*code.get_or_init(|| shows_code(text)))
     } else if left.bytes().all(|b| b.is_ascii_digit()) {
         starts
     } else if left.bytes().any(|b| b.is_ascii_digit()) {
@@ -190,21 +193,11 @@ fn holds(
         let strong = lang.is_strong_starter(right) || title;
         (strong || lang.is_starter(right))
             && starts_sentence(lang, text, right, right_end, joins)
-            && (strong || !code.get(|| shows_code(text)))
+            && (strong || !*code.get_or_init(|| shows_code(text)))
     };
     reads
         && continues_sentence(text, goes_on, joins)
         && !inside_parentheses(text, term, 0)
-}
-
-/// A fact about the document, found out the first time it is asked for.
-#[derive(Default)]
-struct Lazy(Option<bool>);
-
-impl Lazy {
-    fn get(&mut self, find: impl FnOnce() -> bool) -> bool {
-        *self.0.get_or_insert_with(find)
-    }
 }
 
 /// Start of the run of ASCII letters and digits, or of letters, ending at
@@ -292,7 +285,8 @@ mod tests {
         // `strings.Split on` a function.
         for text in [
             "Open it with os.Open(). Then check that file.Name is the name.",
-            "We call strings.Split on the input and count the parts of it:              `parts := strings.Split(line, \",\")`.",
+            "We call strings.Split on the input and count the parts of it: \
+             `parts := strings.Split(line, \",\")`.",
         ] {
             assert_eq!(web(text), text);
         }

@@ -2,7 +2,7 @@
 //! case ends a sentence, or an abbreviation, an initial or an ordinal.
 
 use super::Sentences;
-use crate::text::{char_at, is_opener, letters_end};
+use crate::text::{char_at, is_acronym, is_opener, letters_end};
 
 /// The longest part, in bytes, of a dotted abbreviation written with
 /// spaces (`z. B.`, `u. a.`, `S. A.`).
@@ -81,7 +81,7 @@ impl Sentences<'_, '_> {
             return true;
         }
         let next = next();
-        if word.len() >= 3 && word.bytes().all(|b| b.is_ascii_uppercase()) {
+        if is_acronym(word) {
             // An acronym written as an abbreviation is (`EST`, `est.`):
             // it ends a sentence before a word that starts one.
             return next.starts_sentence(lang);
@@ -329,8 +329,7 @@ impl<'t> Next<'t> {
     /// (not an acronym that is written as one too: `10:30 a.m. EST. It`).
     fn is_title(&self, lang: &crate::lang::Language) -> bool {
         self.first.is_some_and(char::is_uppercase)
-            && (self.word.len() <= 2
-                || self.word.chars().skip(1).any(char::is_lowercase))
+            && !is_acronym(self.word)
             && self.rest[self.word.len()..].starts_with('.')
             && lang.is_abbreviation(self.word)
             && !lang.is_final_abbreviation(self.word)
